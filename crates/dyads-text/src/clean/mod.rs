@@ -1,0 +1,101 @@
+//! From an [`Article`] to a clean [`Document`].
+//!
+//! The steps: the content is turned into blocks (plain-text lines or HTML
+//! block elements); [`boilerplate`] drops the blocks that are not the
+//! article's body and [`metadata`] reads title, date, authors, outlet and
+//! dateline from the blocks it looked at; the kept blocks are joined with a
+//! blank line between them; the text is segmented into sentences and tokens.
+
+pub mod boilerplate;
+pub mod metadata;
+pub mod pubdate;
+
+use sha2::{Digest, Sha256};
+
+use crate::article::{Article, ContentKind};
+use crate::blocks::{Block, PageMeta};
+use crate::document::{Alignment, Document, Metadata};
+use crate::error::{Error, ErrorKind, Place, Result};
+use crate::formats::{html, text};
+use crate::segment;
+use crate::span::Span;
+
+/// Cleans an article: boilerplate removed, metadata read, text segmented.
+///
+/// Fails with [`ErrorKind::NoBody`] when nothing of the body survives, and
+/// with [`ErrorKind::Empty`] when the content holds no text.
+pub fn clean(article: &Article) -> Result<Document> {
+    let origin = article.origin();
+    if article.content.trim().is_empty() {
+        return Err(Error::new(ErrorKind::Empty, origin, Place::Whole));
+    }
+    let (blocks, page) = match article.kind {
+        ContentKind::Text => (text::blocks(&article.content), PageMeta::default()),
+        ContentKind::Html => html::extract(&article.content)
+            .map_err(|m| Error::new(ErrorKind::Html(m), origin.clone(), Place::Whole))?,
+    };
+    let analysis = boilerplate::analyse(&blocks, &page, &article.hints, article.kind);
+    let meta = metadata::resolve(&analysis, &page, &article.hints);
+    let kept: Vec<&Block> = analysis.body.iter().map(|&i| &blocks[i]).collect();
+    if kept.is_empty() {
+        return Err(Error::new(ErrorKind::NoBody, origin, Place::Whole));
+    }
+    Ok(assemble(&kept, meta))
+}
+
+/// Joins kept blocks into a document: a blank line between blocks, the
+/// alignment shifted to clean-text offsets, then sentences and tokens.
+pub fn assemble(blocks: &[&Block], meta: Metadata) -> Document {
+    let mut text = String::new();
+    let mut alignment = Alignment::default();
+    let mut paragraphs = Vec::with_capacity(blocks.len());
+    for b in blocks {
+        if b.text.is_empty() {
+            continue;
+        }
+        if !text.is_empty() {
+            text.push_str("\n\n");
+        }
+        let base = text.len();
+        text.push_str(&b.text);
+        for p in &b.pieces {
+            alignment.push(
+                base + p.clean as usize,
+                p.raw as usize,
+                p.len as usize,
+                p.raw_len as usize,
+            );
+        }
+        paragraphs.push(Span::new(base, text.len()));
+    }
+    let (sentences, tokens) = segment::segment(&text, &paragraphs);
+    let content_hash = hash(&text, &meta);
+    Document {
+        text,
+        meta,
+        alignment,
+        sentences,
+        tokens,
+        paragraphs,
+        content_hash,
+    }
+}
+
+fn hash(text: &str, meta: &Metadata) -> String {
+    let mut h = Sha256::new();
+    h.update(text.as_bytes());
+    h.update([0u8]);
+    h.update(meta.title.as_deref().unwrap_or("").as_bytes());
+    h.update([0u8]);
+    if let Some(p) = &meta.published {
+        h.update(p.value.as_bytes());
+    }
+    h.update([0u8]);
+    h.update(meta.url.as_deref().unwrap_or("").as_bytes());
+    let digest = h.finalize();
+    let mut s = String::with_capacity(64);
+    for b in digest {
+        s.push_str(&format!("{b:02x}"));
+    }
+    s
+}
