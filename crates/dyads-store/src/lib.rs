@@ -1,1 +1,29 @@
-//! x
+//! # dyads-store: the embedded SQLite store
+//!
+//! Documents and their sentences live in one SQLite file (WAL mode) with a
+//! versioned schema ([`schema`]). Inserting a document whose content hash is
+//! already stored changes nothing; a changed document under the same key (its
+//! URL, else its input id, else its source path and position) becomes a new
+//! version and the old one is kept, marked as superseded.
+//!
+//! ```
+//! use dyads_store::{Store, Inserted, Origin};
+//! use dyads_text::{clean, Article};
+//!
+//! let mut store = Store::open_in_memory().unwrap();
+//! let doc = clean(&Article::text("Envoys met in Geneva on Monday. They agreed to meet again.")).unwrap();
+//! let origin = Origin::default();
+//! let first = store.insert(&doc, &origin, "").unwrap();
+//! assert!(matches!(first, Inserted::New(_)));
+//! assert!(matches!(store.insert(&doc, &origin, "").unwrap(), Inserted::Unchanged(_)));
+//! assert_eq!(store.list(false).unwrap().len(), 1);
+//! ```
+#![deny(missing_docs)]
+
+pub mod error;
+pub mod pack;
+pub mod schema;
+mod store;
+
+pub use error::{Error, ErrorKind, Result};
+pub use store::{DocSummary, Inserted, Origin, Store, StoredDoc};

@@ -1,0 +1,180 @@
+//! `dyads ingest`: read, clean and store articles, reporting bad inputs.
+
+use std::io::{IsTerminal, Read};
+use std::path::Path;
+use std::process::ExitCode;
+
+use anyhow::{Context, Result};
+use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
+
+use dyads_store::{Inserted, Origin, Store};
+use dyads_text::{clean, read_input, Format, Limits};
+
+use crate::inputs::{expand, Input};
+
+/// Counts for the summary line.
+#[derive(Default, Debug)]
+struct Tally {
+    inputs: usize,
+    articles: usize,
+    new: usize,
+    versions: usize,
+    unchanged: usize,
+    failed: usize,
+    bytes: u64,
+}
+
+/// Runs the ingest command; returns exit status 1 when any input failed.
+pub fn run(
+    db: &Path,
+    paths: &[String],
+    format: Option<Format>,
+    max_bytes: usize,
+    quiet: bool,
+) -> Result<ExitCode> {
+    let mut store = Store::open(db).with_context(|| format!("opening {}", db.display()))?;
+    let (inputs, missing) = expand(paths);
+    let mut tally = Tally::default();
+    for m in &missing {
+        report(quiet, m);
+        tally.failed += 1;
+    }
+    let limits = Limits {
+        max_input_bytes: max_bytes,
+        ..Limits::default()
+    };
+    let bar = if std::io::stderr().is_terminal() && inputs.len() > 1 {
+        ProgressBar::with_draw_target(Some(inputs.len() as u64), ProgressDrawTarget::stderr())
+    } else {
+        ProgressBar::hidden()
+    };
+    bar.set_style(
+        ProgressStyle::with_template("{bar:40} {pos}/{len} inputs {elapsed} {msg}")
+            .unwrap_or_else(|_| ProgressStyle::default_bar()),
+    );
+    for input in &inputs {
+        tally.inputs += 1;
+        let name = input.name();
+        match read_bytes(input, max_bytes) {
+            Ok(bytes) => {
+                tally.bytes += bytes.len() as u64;
+                ingest_one(
+                    &mut store,
+                    &name,
+                    &bytes,
+                    format,
+                    &limits,
+                    &mut tally,
+                    |m| bar.suspend(|| report(quiet, m)),
+                )?;
+            }
+            Err(m) => {
+                tally.failed += 1;
+                bar.suspend(|| report(quiet, &format!("{name}: {m}")));
+            }
+        }
+        bar.inc(1);
+    }
+    bar.finish_and_clear();
+    eprintln!(
+        "dyads ingest: {} inputs ({:.1} MB), {} articles: {} new, {} new versions, {} unchanged; {} failed",
+        tally.inputs,
+        tally.bytes as f64 / 1e6,
+        tally.articles,
+        tally.new,
+        tally.versions,
+        tally.unchanged,
+        tally.failed
+    );
+    Ok(if tally.failed > 0 {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    })
+}
+
+/// Reads one input whole, refusing files over the limit before reading them.
+fn read_bytes(input: &Input, max_bytes: usize) -> std::result::Result<Vec<u8>, String> {
+    let mut buf = Vec::new();
+    let limit = max_bytes as u64 + 1;
+    let read = match input {
+        Input::Stdin => std::io::stdin().lock().take(limit).read_to_end(&mut buf),
+        Input::File(p) => {
+            let f = std::fs::File::open(p).map_err(|e| format!("cannot read: {e}"))?;
+            if let Ok(m) = f.metadata() {
+                if m.len() > max_bytes as u64 {
+                    return Err(format!(
+                        "input of {} bytes is over the limit of {max_bytes} bytes",
+                        m.len()
+                    ));
+                }
+            }
+            f.take(limit).read_to_end(&mut buf)
+        }
+    };
+    read.map_err(|e| format!("cannot read: {e}"))?;
+    // A stream longer than the limit: let the reader report it as too large.
+    Ok(buf)
+}
+
+/// Reads, cleans and stores the articles of one input, in one transaction.
+fn ingest_one(
+    store: &mut Store,
+    name: &str,
+    bytes: &[u8],
+    format: Option<Format>,
+    limits: &Limits,
+    tally: &mut Tally,
+    mut report: impl FnMut(&str),
+) -> Result<()> {
+    let articles = read_input(name, bytes, format, limits);
+    store.in_transaction(|store| {
+        for article in articles {
+            let article = match article {
+                Ok(a) => a,
+                Err(e) => {
+                    tally.failed += 1;
+                    report(&e.to_string());
+                    continue;
+                }
+            };
+            let doc = match clean(&article) {
+                Ok(d) => d,
+                Err(e) => {
+                    tally.failed += 1;
+                    report(&e.to_string());
+                    continue;
+                }
+            };
+            let origin = Origin {
+                source_path: article.source_path.clone(),
+                format: format_name(article.format).to_string(),
+                position: article.position,
+            };
+            tally.articles += 1;
+            match store.insert(&doc, &origin, &article.content)? {
+                Inserted::New(_) => tally.new += 1,
+                Inserted::NewVersion { .. } => tally.versions += 1,
+                Inserted::Unchanged(_) => tally.unchanged += 1,
+            }
+        }
+        Ok(())
+    })?;
+    Ok(())
+}
+
+fn format_name(f: Format) -> &'static str {
+    match f {
+        Format::Text => "text",
+        Format::Html => "html",
+        Format::Jsonl => "jsonl",
+        Format::Feed => "feed",
+        Format::Warc => "warc",
+    }
+}
+
+fn report(quiet: bool, message: &str) {
+    if !quiet {
+        eprintln!("error: {message}");
+    }
+}

@@ -1,0 +1,174 @@
+//! End-to-end tests of the `dyads` binary on a temporary database.
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+fn dyads(db: &Path, args: &[&str]) -> Output {
+    match Command::new(env!("CARGO_BIN_EXE_dyads"))
+        .arg("--db")
+        .arg(db)
+        .args(args)
+        .output()
+    {
+        Ok(o) => o,
+        Err(e) => panic!("cannot run dyads: {e}"),
+    }
+}
+
+fn tempdir(tag: &str) -> PathBuf {
+    let d = std::env::temp_dir().join(format!("dyads-cli-{tag}-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&d);
+    if let Err(e) = std::fs::create_dir_all(&d) {
+        panic!("cannot create {}: {e}", d.display());
+    }
+    d
+}
+
+fn write(path: &Path, bytes: &[u8]) {
+    if let Err(e) = std::fs::write(path, bytes) {
+        panic!("cannot write {}: {e}", path.display());
+    }
+}
+
+const ARTICLE: &str = "Envoys meet in Geneva\n\n\
+By Ada Quill\n\n\
+GENEVA (Harbour Ledger) — Envoys of the two governments met in Geneva on Monday. \
+They agreed to meet again in March.\n\n\
+The talks lasted four hours, officials said.\n";
+
+#[test]
+fn bad_inputs_are_reported_and_the_rest_is_stored() {
+    let dir = tempdir("batch");
+    let db = dir.join("t.db");
+    let inp = dir.join("in");
+    let _ = std::fs::create_dir_all(&inp);
+    write(&inp.join("a_good.txt"), ARTICLE.as_bytes());
+    write(&inp.join("b_binary.txt"), &[0u8, 1, 2, 3, 0, 0, 7, 8, 9]);
+    write(&inp.join("c_latin1.txt"), b"Caf\xe9 talks ended.\n");
+    write(&inp.join("d_empty.txt"), b"");
+    write(
+        &inp.join("e_lines.jsonl"),
+        b"{\"id\": \"x1\", \"title\": \"Talks\", \"text\": \"Ministers met in Oslo on Friday. They signed a memorandum.\"}\n{broken\n",
+    );
+    let out = dyads(&db, &["ingest", inp.to_str().unwrap_or_default()]);
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(1), "stderr: {err}");
+    assert!(err.contains("b_binary.txt"), "{err}");
+    assert!(err.contains("c_latin1.txt"), "{err}");
+    assert!(err.contains("d_empty.txt"), "{err}");
+    assert!(err.contains("e_lines.jsonl:line 2"), "{err}");
+    assert!(err.contains("2 articles: 2 new"), "{err}");
+
+    // Re-ingesting adds nothing.
+    let again = dyads(
+        &db,
+        &[
+            "ingest",
+            inp.join("a_good.txt").to_str().unwrap_or_default(),
+        ],
+    );
+    let err = String::from_utf8_lossy(&again.stderr);
+    assert_eq!(again.status.code(), Some(0), "{err}");
+    assert!(err.contains("1 unchanged"), "{err}");
+
+    let list = dyads(&db, &["docs", "--json"]);
+    assert_eq!(list.status.code(), Some(0));
+    let text = String::from_utf8_lossy(&list.stdout);
+    let docs: Vec<serde_json::Value> = text
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap_or(serde_json::Value::Null))
+        .collect();
+    assert_eq!(docs.len(), 2);
+    for d in &docs {
+        for key in [
+            "id",
+            "title",
+            "published",
+            "published_precision",
+            "authors",
+            "outlet",
+            "dateline_place",
+            "url",
+            "source_path",
+            "text",
+            "sentences",
+        ] {
+            assert!(d.get(key).is_some(), "missing {key} in {d}");
+        }
+        let t = d["text"].as_str().unwrap_or_default();
+        for s in d["sentences"].as_array().cloned().unwrap_or_default() {
+            let (a, b) = (
+                s["start"].as_u64().unwrap_or(0),
+                s["end"].as_u64().unwrap_or(0),
+            );
+            assert!(t.get(a as usize..b as usize).is_some(), "bad span {s}");
+        }
+    }
+    let show = dyads(&db, &["show", "1"]);
+    assert_eq!(show.status.code(), Some(0));
+    assert!(String::from_utf8_lossy(&show.stdout).contains("sentences ("));
+    let missing = dyads(&db, &["show", "999"]);
+    assert_eq!(missing.status.code(), Some(2));
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+#[test]
+fn a_changed_article_becomes_a_new_version() {
+    let dir = tempdir("versions");
+    let db = dir.join("t.db");
+    let f = dir.join("a.jsonl");
+    write(
+        &f,
+        b"{\"id\": \"k1\", \"text\": \"Talks began on Monday.\"}\n",
+    );
+    assert_eq!(
+        dyads(&db, &["ingest", f.to_str().unwrap_or_default()])
+            .status
+            .code(),
+        Some(0)
+    );
+    write(
+        &f,
+        b"{\"id\": \"k1\", \"text\": \"Talks began on Tuesday.\"}\n",
+    );
+    let out = dyads(&db, &["ingest", f.to_str().unwrap_or_default()]);
+    assert!(String::from_utf8_lossy(&out.stderr).contains("1 new versions"));
+    let all = dyads(&db, &["docs", "--all-versions"]);
+    let text = String::from_utf8_lossy(&all.stdout);
+    assert!(text.contains("superseded by 2"), "{text}");
+    let current = dyads(&db, &["docs", "--json"]);
+    assert_eq!(String::from_utf8_lossy(&current.stdout).lines().count(), 1);
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+#[test]
+fn stdin_is_an_input() {
+    let dir = tempdir("stdin");
+    let db = dir.join("t.db");
+    let child = Command::new(env!("CARGO_BIN_EXE_dyads"))
+        .arg("--db")
+        .arg(&db)
+        .args(["ingest", "-"])
+        .stdin(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn();
+    let mut child = match child {
+        Ok(c) => c,
+        Err(e) => panic!("spawn: {e}"),
+    };
+    if let Some(mut stdin) = child.stdin.take() {
+        use std::io::Write;
+        let _ = stdin.write_all(ARTICLE.as_bytes());
+    }
+    let out = match child.wait_with_output() {
+        Ok(o) => o,
+        Err(e) => panic!("wait: {e}"),
+    };
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let _ = std::fs::remove_dir_all(&dir);
+}

@@ -1,0 +1,15 @@
+//! `cargo xtask scoreboard`: every figure measurable against ../shared.
+
+use std::path::Path;
+
+use anyhow::Result;
+
+/// Prints the scoreboard, or a skip line when `shared` is absent.
+pub fn run(shared: &Path) -> Result<()> {
+    if !shared.join("gold").is_dir() {
+        println!("scoreboard: {} not found, skipped", shared.display());
+        return Ok(());
+    }
+    println!("== dyads scoreboard ({})", shared.display());
+    Ok(())
+}
