@@ -7,6 +7,8 @@
 //! blank line between them; the text is segmented into sentences and tokens.
 
 pub mod boilerplate;
+pub mod dateline;
+pub mod lines;
 pub mod metadata;
 pub mod pubdate;
 
