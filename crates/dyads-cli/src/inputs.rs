@@ -21,9 +21,26 @@ impl Input {
     }
 }
 
+/// File name endings read when walking a directory. Files named on the
+/// command line (or matched by a glob) are read whatever their name.
+pub const ARTICLE_EXTENSIONS: &[&str] = &[
+    ".txt", ".text", ".html", ".htm", ".xhtml", ".jsonl", ".ndjson", ".json", ".rss", ".atom",
+    ".xml", ".warc", ".warc.gz",
+];
+
+/// Whether a file found in a directory walk looks like an article file.
+fn is_article_file(path: &Path) -> bool {
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().to_lowercase())
+        .unwrap_or_default();
+    ARTICLE_EXTENSIONS.iter().any(|e| name.ends_with(e))
+}
+
 /// Expands paths: `-` is stdin, directories are walked recursively (sorted,
-/// hidden entries skipped), patterns with `*`, `?` or `[` are globbed.
-/// Paths that match nothing are returned as errors.
+/// hidden entries and files without an article extension skipped), patterns
+/// with `*`, `?` or `[` are globbed. Paths that match nothing are returned as
+/// errors.
 pub fn expand(paths: &[String]) -> (Vec<Input>, Vec<String>) {
     let mut out = Vec::new();
     let mut errors = Vec::new();
@@ -76,7 +93,7 @@ fn walk(path: &Path, out: &mut Vec<Input>, errors: &mut Vec<String>) {
                 .file_name()
                 .and_then(|n| n.to_str())
                 .is_some_and(|n| n.starts_with('.'));
-            if !hidden {
+            if !hidden && (c.is_dir() || is_article_file(&c)) {
                 walk(&c, out, errors);
             }
         }
@@ -96,6 +113,8 @@ mod tests {
         std::fs::write(dir.join("b.txt"), "x")?;
         std::fs::write(dir.join("sub/a.html"), "x")?;
         std::fs::write(dir.join(".hidden"), "x")?;
+        std::fs::write(dir.join("notes.md"), "x")?;
+        std::fs::write(dir.join("sub/c.warc.gz"), "x")?;
         let d = dir.display().to_string();
         let (inputs, errors) = expand(&[
             d.clone(),
@@ -109,6 +128,7 @@ mod tests {
             vec![
                 format!("{d}/b.txt"),
                 format!("{d}/sub/a.html"),
+                format!("{d}/sub/c.warc.gz"),
                 format!("{d}/b.txt"),
                 "-".to_string()
             ]

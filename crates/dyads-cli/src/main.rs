@@ -39,7 +39,9 @@ enum FormatArg {
 enum Command {
     /// Read articles, clean them and store them in the database.
     ///
-    /// PATH may be a file, a directory (read recursively), a glob pattern
+    /// PATH may be a file, a directory (read recursively; only files ending
+    /// in .txt, .text, .html, .htm, .xhtml, .jsonl, .ndjson, .json, .rss,
+    /// .atom, .xml, .warc or .warc.gz are taken from directories), a glob pattern
     /// (quoted, e.g. 'news/*.html') or `-` for standard input. Formats are
     /// detected from the name and content: .txt plain text, .html pages,
     /// .jsonl JSON lines, .rss/.atom/.xml feeds, .warc/.warc.gz archives.

@@ -20,7 +20,7 @@ pub fn alignment(a: &Alignment) -> Vec<u8> {
 
 /// Unpacks alignment pieces; `None` when the blob's length is not a multiple of 16.
 pub fn unpack_alignment(blob: &[u8]) -> Option<Alignment> {
-    if blob.len() % 16 != 0 {
+    if !blob.len().is_multiple_of(16) {
         return None;
     }
     let w: Vec<u32> = words(blob).collect();
@@ -54,7 +54,7 @@ pub fn tokens(tokens: &[Token]) -> Vec<u8> {
 
 /// Unpacks tokens; `None` when the blob is malformed.
 pub fn unpack_tokens(blob: &[u8]) -> Option<Vec<Token>> {
-    if blob.len() % 12 != 0 {
+    if !blob.len().is_multiple_of(12) {
         return None;
     }
     let w: Vec<u32> = words(blob).collect();
@@ -89,7 +89,7 @@ pub fn spans(spans: &[Span]) -> Vec<u8> {
 
 /// Unpacks spans; `None` when the blob is malformed.
 pub fn unpack_spans(blob: &[u8]) -> Option<Vec<Span>> {
-    if blob.len() % 8 != 0 {
+    if !blob.len().is_multiple_of(8) {
         return None;
     }
     let w: Vec<u32> = words(blob).collect();
