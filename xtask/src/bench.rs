@@ -41,7 +41,11 @@ pub fn ingest(n: usize, db: Option<String>) -> Result<()> {
         }
     }
     let secs = t.elapsed().as_secs_f64();
-    ensure!(docs.len() == n, "expected {n} documents, got {}", docs.len());
+    ensure!(
+        docs.len() == n,
+        "expected {n} documents, got {}",
+        docs.len()
+    );
     ensure!(sentences > n * 10, "too few sentences: {sentences}");
     println!(
         "read+clean+segment: {n} docs in {secs:.2}s = {:.0} docs/s, {:.1} MB/s (one core); {sentences} sentences, {tokens} tokens",
@@ -74,7 +78,10 @@ pub fn ingest(n: usize, db: Option<String>) -> Result<()> {
     let secs_store = t.elapsed().as_secs_f64();
     let (stored, stored_sentences) = store.counts()?;
     ensure!(stored as usize == n, "stored {stored} of {n}");
-    ensure!(stored_sentences as usize == sentences, "stored sentences differ");
+    ensure!(
+        stored_sentences as usize == sentences,
+        "stored sentences differ"
+    );
     let size = std::fs::metadata(&path).map(|m| m.len()).unwrap_or(0);
     println!(
         "store (SQLite, WAL, 500 per transaction): {n} docs in {secs_store:.2}s = {:.0} docs/s; database {:.1} MB",
@@ -86,7 +93,9 @@ pub fn ingest(n: usize, db: Option<String>) -> Result<()> {
         "ingest total: {:.0} docs/s, {:.1} MB/s; peak RSS {} MB (whole corpus held in memory)",
         n as f64 / total,
         bytes as f64 / 1e6 / total,
-        peak_rss_kb().map(|k| (k / 1024).to_string()).unwrap_or_else(|| "?".into())
+        peak_rss_kb()
+            .map(|k| (k / 1024).to_string())
+            .unwrap_or_else(|| "?".into())
     );
     drop(store);
     for suffix in ["", "-wal", "-shm"] {

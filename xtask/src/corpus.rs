@@ -46,19 +46,54 @@ const PEOPLE: &[&str] = &[
     "Secretary-General Ravi Menon",
 ];
 const STATES: &[&str] = &[
-    "Russia", "North Korea", "South Korea", "China", "Japan", "the United States",
-    "Ukraine", "India", "Brazil", "Turkey", "Iran", "Saudi Arabia",
+    "Russia",
+    "North Korea",
+    "South Korea",
+    "China",
+    "Japan",
+    "the United States",
+    "Ukraine",
+    "India",
+    "Brazil",
+    "Turkey",
+    "Iran",
+    "Saudi Arabia",
 ];
 const PLACES: &[&str] = &[
-    "Moscow", "Seoul", "Beijing", "Geneva", "New Delhi", "Ankara", "Riyadh", "Tokyo",
+    "Moscow",
+    "Seoul",
+    "Beijing",
+    "Geneva",
+    "New Delhi",
+    "Ankara",
+    "Riyadh",
+    "Tokyo",
 ];
 const VERBS: &[&str] = &[
-    "met with", "held talks with", "accused", "warned", "praised", "called on",
-    "signed an agreement with", "rejected a proposal from", "hosted", "criticised",
+    "met with",
+    "held talks with",
+    "accused",
+    "warned",
+    "praised",
+    "called on",
+    "signed an agreement with",
+    "rejected a proposal from",
+    "hosted",
+    "criticised",
 ];
 const MONTHS: &[&str] = &[
-    "January", "February", "March", "April", "May", "June", "July", "August",
-    "September", "October", "November", "December",
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
 ];
 const OUTLETS: &[&str] = &["Harbour Ledger", "Eastgate Wire", "Meridian Daily"];
 const AUTHORS: &[&str] = &["Ada Quill", "Jon Marsh", "Lena Ortiz", "Kofi Mensah"];
@@ -76,7 +111,9 @@ pub fn article(rng: &mut Rng, i: usize) -> String {
     let title = format!("{a} and {b} trade positions in {place} talks (report {i})");
     let mut s = String::with_capacity(4096);
     s.push_str(&format!("HomeNewsWorld{title}\n\n"));
-    s.push_str(&format!("{day:02}.{month:02}.{year} Author: {author}\n\n{title}\n\n"));
+    s.push_str(&format!(
+        "{day:02}.{month:02}.{year} Author: {author}\n\n{title}\n\n"
+    ));
     s.push_str(&format!("{a} and {b} talks\n\n"));
     let paragraphs = rng.range(5, 12);
     for p in 0..paragraphs {
@@ -108,7 +145,9 @@ pub fn article(rng: &mut Rng, i: usize) -> String {
         }
         s.push_str("\n\n");
         if p == 2 {
-            s.push_str(&format!("{a} leader visited {place} in {year}\n{a} leader visited {place} in {year}\n\n"));
+            s.push_str(&format!(
+                "{a} leader visited {place} in {year}\n{a} leader visited {place} in {year}\n\n"
+            ));
             s.push_str(&format!("Also Read: {b} signs trade deal with {a}\n\n"));
         }
     }

@@ -11,5 +11,9 @@ pub fn run(shared: &Path) -> Result<()> {
         return Ok(());
     }
     println!("== dyads scoreboard ({})", shared.display());
+    match dyads_eval::seeds::score(shared) {
+        Ok(r) => print!("{r}"),
+        Err(e) => println!("seed metadata: error: {e}"),
+    }
     Ok(())
 }
