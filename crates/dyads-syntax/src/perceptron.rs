@@ -1,0 +1,468 @@
+//! Averaged perceptron over hashed features: a [`Trainer`] that learns
+//! sparse rows of class weights, and a frozen [`Model`] for fast scoring.
+//!
+//! Each feature key maps to a row holding only the classes whose weight it
+//! has touched, so a model with a hundred classes stays small and scoring
+//! adds a few numbers per feature.
+
+use crate::error::{Error, Result};
+use crate::hash::IdMap;
+use crate::modelio::{Reader, Writer};
+
+#[derive(Clone, Copy)]
+struct Entry {
+    class: u16,
+    w: i32,
+    ts: u32,
+    total: i64,
+}
+
+/// Learns averaged perceptron weights.
+pub(crate) struct Trainer {
+    nclass: usize,
+    index: IdMap<u32>,
+    rows: Vec<Vec<Entry>>,
+    step: u32,
+}
+
+impl Trainer {
+    /// A trainer for `nclass` classes.
+    pub(crate) fn new(nclass: usize) -> Trainer {
+        Trainer {
+            nclass,
+            index: IdMap::default(),
+            rows: Vec::new(),
+            step: 0,
+        }
+    }
+
+    /// Adds the current weights of `feats` into `scores` (length `nclass`).
+    pub(crate) fn scores(&self, feats: &[u64], scores: &mut [f32]) {
+        scores.iter_mut().for_each(|s| *s = 0.0);
+        for f in feats {
+            if let Some(&r) = self.index.get(f) {
+                if let Some(row) = self.rows.get(r as usize) {
+                    for e in row {
+                        if let Some(s) = scores.get_mut(e.class as usize) {
+                            *s += e.w as f32;
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    /// Counts one training instance (call once per decision).
+    pub(crate) fn tick(&mut self) {
+        self.step += 1;
+    }
+
+    /// Moves weight from `guess` to `gold` for every feature.
+    pub(crate) fn update(&mut self, feats: &[u64], gold: usize, guess: usize) {
+        if gold == guess {
+            return;
+        }
+        let step = self.step;
+        for &f in feats {
+            let next = self.rows.len() as u32;
+            let r = *self.index.entry(f).or_insert(next);
+            if r == next {
+                self.rows.push(Vec::new());
+            }
+            if let Some(row) = self.rows.get_mut(r as usize) {
+                bump(row, gold as u16, 1, step);
+                bump(row, guess as u16, -1, step);
+            }
+        }
+    }
+
+    /// Averages the weights and freezes them; entries whose average is
+    /// below `min_abs` in magnitude are dropped.
+    pub(crate) fn finish(&self, min_abs: f32) -> Model {
+        let step = self.step.max(1) as f64;
+        let mut keys: Vec<(u64, u32)> = self.index.iter().map(|(&k, &r)| (k, r)).collect();
+        keys.sort_unstable();
+        let mut m = ModelBuilder::new(self.nclass, None);
+        for (k, r) in keys {
+            let Some(row) = self.rows.get(r as usize) else {
+                continue;
+            };
+            let mut entries: Vec<(u16, f32)> = row
+                .iter()
+                .map(|e| {
+                    let total = e.total as f64 + (self.step - e.ts) as f64 * e.w as f64;
+                    (e.class, (total / step) as f32)
+                })
+                .filter(|(_, w)| w.abs() >= min_abs && *w != 0.0)
+                .collect();
+            entries.sort_unstable_by_key(|e| e.0);
+            if !entries.is_empty() {
+                m.push(k, &entries);
+            }
+        }
+        m.build()
+    }
+}
+
+fn bump(row: &mut Vec<Entry>, class: u16, delta: i32, step: u32) {
+    let e = match row.iter_mut().position(|e| e.class == class) {
+        Some(i) => &mut row[i],
+        None => {
+            row.push(Entry {
+                class,
+                w: 0,
+                ts: step,
+                total: 0,
+            });
+            let last = row.len() - 1;
+            &mut row[last]
+        }
+    };
+    e.total += (step - e.ts) as i64 * e.w as i64;
+    e.ts = step;
+    e.w += delta;
+}
+
+/// Frozen weights: an open-addressing table from feature key to a row of
+/// `(class, weight)` entries, weights quantised to 16 bits. A slot packs a
+/// 24-bit fingerprint of the key, the row length and either the row start
+/// or, for a one-entry row, the entry itself, into 64 bits: a lookup
+/// touches one slot and at most one row.
+#[derive(Clone, Debug, Default)]
+pub struct Model {
+    nclass: usize,
+    mask: usize,
+    scale: f32,
+    slots: Vec<u64>,
+    /// Packed entries: class in the high 16 bits, weight (`i16`) in the low.
+    entries: Vec<u32>,
+    /// Rows of at least [`DENSE_MIN`] entries again, as `nclass` weights
+    /// each, so they add as vectors.
+    dense: Vec<f32>,
+    keys: Vec<u64>,
+    starts: Vec<u32>,
+}
+
+/// Rows with at least this many entries are also kept dense.
+const DENSE_MIN: usize = 12;
+
+/// The length value of a slot whose payload is a dense row offset.
+const DENSE_LEN: u64 = 255;
+
+#[inline]
+fn pack_entry(class: u16, q: i16) -> u32 {
+    (class as u32) << 16 | (q as u16 as u32)
+}
+
+#[inline]
+fn unpack_entry(e: u32) -> (usize, f32) {
+    ((e >> 16) as usize, (e & 0xffff) as u16 as i16 as f32)
+}
+
+struct ModelBuilder {
+    nclass: usize,
+    scale: Option<f32>,
+    keys: Vec<u64>,
+    starts: Vec<u32>,
+    entries: Vec<(u16, f32)>,
+}
+
+impl ModelBuilder {
+    fn new(nclass: usize, scale: Option<f32>) -> ModelBuilder {
+        ModelBuilder {
+            nclass,
+            scale,
+            keys: Vec::new(),
+            starts: vec![0],
+            entries: Vec::new(),
+        }
+    }
+
+    fn push(&mut self, key: u64, row: &[(u16, f32)]) {
+        self.keys.push(key);
+        self.entries.extend_from_slice(row);
+        self.starts.push(self.entries.len() as u32);
+    }
+
+    fn build(self) -> Model {
+        let scale = self.scale.unwrap_or_else(|| {
+            self.entries
+                .iter()
+                .fold(0f32, |m, &(_, x)| m.max(x.abs()))
+                .max(1e-6)
+                / 32767.0
+        });
+        let entries: Vec<u32> = self
+            .entries
+            .iter()
+            .map(|&(c, w)| pack_entry(c, (w / scale).round().clamp(-32767.0, 32767.0) as i16))
+            .collect();
+        let cap = (self.keys.len() + self.keys.len() / 2)
+            .next_power_of_two()
+            .max(16);
+        let mut slots = vec![0u64; cap];
+        let mask = cap - 1;
+        let mut dense = Vec::new();
+        for (r, &k) in self.keys.iter().enumerate() {
+            let start = self.starts[r] as u64;
+            let mut len = (self.starts[r + 1] as u64 - start).min(DENSE_LEN - 1);
+            if len == 0 {
+                continue;
+            }
+            let payload = if len == 1 {
+                entries.get(start as usize).copied().unwrap_or(0) as u64
+            } else if len as usize >= DENSE_MIN && self.nclass > 0 {
+                let off = dense.len();
+                dense.resize(off + self.nclass, 0.0);
+                let row = entries
+                    .get(start as usize..start as usize + len as usize)
+                    .unwrap_or(&[]);
+                for &e in row {
+                    let (c, w) = unpack_entry(e);
+                    if let Some(x) = dense.get_mut(off + c) {
+                        *x = w;
+                    }
+                }
+                len = DENSE_LEN;
+                off as u64
+            } else {
+                start
+            };
+            let mut i = (k as usize) & mask;
+            while slots[i] != 0 {
+                i = (i + 1) & mask;
+            }
+            slots[i] = (k >> 40) << 40 | len << 32 | payload;
+        }
+        Model {
+            nclass: self.nclass,
+            mask,
+            scale,
+            slots,
+            entries,
+            dense,
+            keys: self.keys,
+            starts: self.starts,
+        }
+    }
+}
+
+impl Model {
+    /// Number of classes.
+    pub fn nclass(&self) -> usize {
+        self.nclass
+    }
+
+    /// Scores are in quantised units: this converts a real weight to them.
+    pub(crate) fn scale_inv(&self) -> f32 {
+        if self.scale > 0.0 {
+            1.0 / self.scale
+        } else {
+            1.0
+        }
+    }
+
+    /// Number of features with weights.
+    pub fn len(&self) -> usize {
+        self.keys.len()
+    }
+
+    /// Number of `(feature, class)` weights.
+    pub fn weights(&self) -> usize {
+        self.entries.len()
+    }
+
+    /// True when no feature has a weight.
+    pub fn is_empty(&self) -> bool {
+        self.keys.is_empty()
+    }
+
+    /// The packed slot of `key`, or 0.
+    #[inline]
+    fn slot(&self, key: u64) -> u64 {
+        let fp = (key >> 40) << 40;
+        let mut i = (key as usize) & self.mask;
+        loop {
+            let s = self.slots[i];
+            if s == 0 || (s >> 40) << 40 == fp {
+                return s;
+            }
+            i = (i + 1) & self.mask;
+        }
+    }
+
+    /// Sets `scores` (length `nclass`) to the sum of the features' weights,
+    /// in quantised units (multiply by the scale for the real value).
+    #[inline]
+    pub(crate) fn scores(&self, feats: &[u64], scores: &mut [f32]) {
+        scores.iter_mut().for_each(|s| *s = 0.0);
+        if self.slots.is_empty() {
+            return;
+        }
+        // Look every feature up first (independent loads overlap), then add.
+        let mut found = [0u64; 128];
+        for chunk in feats.chunks(found.len()) {
+            for (f, slot) in chunk.iter().zip(found.iter_mut()) {
+                *slot = self.slot(*f);
+            }
+            for &s in &found[..chunk.len()] {
+                let payload = (s & 0xffff_ffff) as u32;
+                let len = ((s >> 32) & 0xff) as usize;
+                if len as u64 == DENSE_LEN {
+                    let off = payload as usize;
+                    if let Some(row) = self.dense.get(off..off + scores.len()) {
+                        for (x, w) in scores.iter_mut().zip(row) {
+                            *x += w;
+                        }
+                    }
+                    continue;
+                }
+                if len == 1 {
+                    let (c, w) = unpack_entry(payload);
+                    if let Some(x) = scores.get_mut(c) {
+                        *x += w;
+                    }
+                    continue;
+                }
+                let start = payload as usize;
+                for &e in self.entries.get(start..start + len).unwrap_or(&[]) {
+                    let (c, w) = unpack_entry(e);
+                    if let Some(x) = scores.get_mut(c) {
+                        *x += w;
+                    }
+                }
+            }
+        }
+    }
+
+    fn row(&self, r: usize) -> impl Iterator<Item = (usize, f32)> + '_ {
+        let (a, b) = (self.starts[r] as usize, self.starts[r + 1] as usize);
+        self.entries
+            .get(a..b)
+            .unwrap_or(&[])
+            .iter()
+            .map(|&e| unpack_entry(e))
+    }
+
+    /// A copy without the weights smaller than `min_abs` in magnitude.
+    pub fn pruned(&self, min_abs: f32) -> Model {
+        let mut m = ModelBuilder::new(self.nclass, Some(self.scale));
+        let mut row = Vec::new();
+        for (r, &k) in self.keys.iter().enumerate() {
+            row.clear();
+            row.extend(
+                self.row(r)
+                    .map(|(c, q)| (c as u16, q * self.scale))
+                    .filter(|e| e.1.abs() >= min_abs),
+            );
+            if !row.is_empty() {
+                m.push(k, &row);
+            }
+        }
+        m.build()
+    }
+
+    /// Encodes the model: weights quantised to 16 bits.
+    pub(crate) fn encode(&self, w: &mut Writer) {
+        w.uint(self.nclass as u64);
+        w.f32(self.scale);
+        w.uint(self.keys.len() as u64);
+        let mut prev = 0u64;
+        for &k in &self.keys {
+            w.uint(k.wrapping_sub(prev));
+            prev = k;
+        }
+        for r in 0..self.keys.len() {
+            let row: Vec<(usize, f32)> = self.row(r).collect();
+            w.uint(row.len() as u64);
+            let mut pc = 0usize;
+            for (c, q) in row {
+                w.uint(c.saturating_sub(pc) as u64);
+                pc = c;
+                w.int(q as i64);
+            }
+        }
+    }
+
+    /// Decodes a model written by [`Model::encode`].
+    pub(crate) fn decode(r: &mut Reader<'_>) -> Result<Model> {
+        let nclass = r.len(1 << 16)?;
+        let scale = r.f32()?;
+        if !(scale.is_finite() && scale > 0.0) {
+            return Err(Error::model("bad weight scale"));
+        }
+        let n = r.len(r.remaining())?;
+        let mut keys = Vec::with_capacity(n);
+        let mut prev = 0u64;
+        for _ in 0..n {
+            prev = prev.wrapping_add(r.uint()?);
+            keys.push(prev);
+        }
+        let mut m = ModelBuilder::new(nclass, Some(scale));
+        let mut row = Vec::new();
+        for k in keys {
+            row.clear();
+            let len = r.len(nclass)?;
+            let mut c = 0u64;
+            for _ in 0..len {
+                c += r.uint()?;
+                if c >= nclass as u64 {
+                    return Err(Error::model("class out of range"));
+                }
+                row.push((c as u16, r.int()? as f32 * scale));
+            }
+            m.push(k, &row);
+        }
+        Ok(m.build())
+    }
+}
+
+/// The index of the largest score among those `allowed`.
+#[inline]
+pub(crate) fn argmax(scores: &[f32], allowed: impl Fn(usize) -> bool) -> Option<usize> {
+    let mut best: Option<(usize, f32)> = None;
+    for (i, &s) in scores.iter().enumerate() {
+        if allowed(i) && best.is_none_or(|(_, b)| s > b) {
+            best = Some((i, s));
+        }
+    }
+    best.map(|(i, _)| i)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::modelio::inflate;
+
+    #[test]
+    fn learns_a_separable_problem_and_round_trips() {
+        let data: &[(&[u64], usize)] = &[(&[1, 2], 0), (&[1, 3], 1), (&[4, 2], 0), (&[4, 3], 1)];
+        let mut t = Trainer::new(2);
+        let mut s = vec![0f32; 2];
+        for _ in 0..5 {
+            for (f, y) in data {
+                t.scores(f, &mut s);
+                let g = argmax(&s, |_| true).unwrap_or(0);
+                t.tick();
+                t.update(f, *y, g);
+            }
+        }
+        let m = t.finish(0.0);
+        for (f, y) in data {
+            m.scores(f, &mut s);
+            assert_eq!(argmax(&s, |_| true), Some(*y));
+        }
+        let mut w = Writer::default();
+        m.encode(&mut w);
+        let bytes = inflate(&w.deflate().unwrap_or_default()).unwrap_or_default();
+        let m2 = Model::decode(&mut Reader::new(&bytes));
+        assert!(m2.is_ok());
+        if let Ok(m2) = m2 {
+            assert_eq!(m2.len(), m.len());
+            for (f, y) in data {
+                m2.scores(f, &mut s);
+                assert_eq!(argmax(&s, |_| true), Some(*y));
+            }
+        }
+    }
+}

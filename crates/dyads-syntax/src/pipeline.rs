@@ -1,0 +1,331 @@
+//! The pipeline: UD tokens, tags, lemmas, features, dependencies and
+//! entities for every sentence of a [`Document`].
+
+use std::path::Path;
+use std::sync::Arc;
+
+use dyads_text::{Document, Span};
+
+use crate::error::{Error, Result};
+use crate::lemma::Lemmatizer;
+use crate::lexical::{lex, Lex};
+use crate::modelio::{unpack, Reader};
+use crate::ner::{NerInput, Recognizer};
+use crate::parser::{ParseScratch, Parser};
+use crate::tagger::{TagScratch, Tagger};
+use crate::tagset::{deprel_name, upos_name, xpos_name, ENTITY_TYPES};
+use crate::tokenize::ud_tokens;
+
+/// Model file names, in the order tagger, lemmatizer, parser, recogniser.
+pub const MODEL_FILES: [&str; 4] = ["tagger.bin", "lemma.bin", "parser.bin", "ner.bin"];
+
+/// Sentences longer than this are parsed in pieces (whose roots are then
+/// joined), which keeps runaway "sentences" linear.
+const MAX_PARSE: usize = 200;
+
+/// One UD token with its annotation.
+#[derive(Clone, Debug, PartialEq)]
+pub struct ParsedToken {
+    /// Bytes it covers in the document text.
+    pub span: Span,
+    /// Lemma.
+    pub lemma: String,
+    /// Universal part of speech.
+    pub upos: &'static str,
+    /// Penn Treebank tag.
+    pub xpos: &'static str,
+    /// Morphological features (`Number=Sing|Person=3`, or `_`).
+    pub feats: Arc<str>,
+    /// Index of the head token in the sentence, `None` for the root.
+    pub head: Option<usize>,
+    /// Dependency relation to the head (`root` for the root).
+    pub deprel: &'static str,
+}
+
+impl ParsedToken {
+    /// The value of feature `key` (`Tense`, `Number`, `Polarity`, ...).
+    pub fn feat(&self, key: &str) -> Option<&str> {
+        self.feats.split('|').find_map(|kv| {
+            let (k, v) = kv.split_once('=')?;
+            (k == key).then_some(v)
+        })
+    }
+}
+
+/// A named entity: tokens `start..end` of its sentence.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct EntitySpan {
+    /// First token.
+    pub start: usize,
+    /// One past the last token.
+    pub end: usize,
+    /// Bytes it covers in the document text.
+    pub span: Span,
+    /// `PER`, `ORG` or `LOC`.
+    pub label: &'static str,
+}
+
+/// An annotated sentence.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct ParsedSentence {
+    /// Bytes it covers in the document text.
+    pub span: Span,
+    /// UD tokens in order.
+    pub tokens: Vec<ParsedToken>,
+    /// Entities in order.
+    pub entities: Vec<EntitySpan>,
+}
+
+impl ParsedSentence {
+    /// Index of the root token.
+    pub fn root(&self) -> Option<usize> {
+        self.tokens.iter().position(|t| t.head.is_none())
+    }
+
+    /// Indices of the dependents of token `i`, in order.
+    pub fn children(&self, i: usize) -> impl Iterator<Item = usize> + '_ {
+        self.tokens
+            .iter()
+            .enumerate()
+            .filter(move |(_, t)| t.head == Some(i))
+            .map(|(j, _)| j)
+    }
+
+    /// The first dependent of `i` with relation `deprel`.
+    pub fn child(&self, i: usize, deprel: &str) -> Option<usize> {
+        self.children(i).find(|&j| self.tokens[j].deprel == deprel)
+    }
+}
+
+/// Tagger, lemmatizer, parser and recogniser, loaded once and shared.
+#[derive(Clone, Debug)]
+pub struct Pipeline {
+    pub(crate) tagger: Tagger,
+    pub(crate) lemmatizer: Lemmatizer,
+    pub(crate) parser: Parser,
+    pub(crate) ner: Recognizer,
+}
+
+/// What the tagger and parser say about a list of words.
+pub(crate) struct Analysis {
+    pub lex: Vec<Lex>,
+    pub amb: Vec<u64>,
+    pub upos: Vec<u8>,
+    pub xpos: Vec<u8>,
+    pub heads: Vec<u32>,
+    pub labels: Vec<u8>,
+}
+
+/// Reusable buffers.
+#[derive(Default)]
+pub(crate) struct Scratch {
+    buf: String,
+    tag: TagScratch,
+    parse: ParseScratch,
+    classes: Vec<u16>,
+    feats: Vec<u64>,
+    scores: Vec<f32>,
+}
+
+static EMBEDDED: [&[u8]; 4] = [
+    include_bytes!("../models/tagger.bin"),
+    include_bytes!("../models/lemma.bin"),
+    include_bytes!("../models/parser.bin"),
+    include_bytes!("../models/ner.bin"),
+];
+
+impl Pipeline {
+    /// Loads the models built into the crate.
+    pub fn load() -> Result<Pipeline> {
+        Pipeline::from_bytes(EMBEDDED)
+    }
+
+    /// Loads the models of a directory written by [`crate::train::run`].
+    pub fn from_dir(dir: &Path) -> Result<Pipeline> {
+        let mut data: Vec<Vec<u8>> = Vec::new();
+        for f in MODEL_FILES {
+            let p = dir.join(f);
+            data.push(
+                std::fs::read(&p).map_err(|e| Error::from(e).in_file(p.display().to_string()))?,
+            );
+        }
+        Pipeline::from_bytes([&data[0], &data[1], &data[2], &data[3]])
+    }
+
+    /// Loads models from their bytes (tagger, lemmatizer, parser, recogniser).
+    pub fn from_bytes(data: [&[u8]; 4]) -> Result<Pipeline> {
+        let t = unpack("tagger", data[0])?;
+        let l = unpack("lemma", data[1])?;
+        let p = unpack("parser", data[2])?;
+        let n = unpack("ner", data[3])?;
+        Ok(Pipeline {
+            tagger: Tagger::decode(&mut Reader::new(&t)).map_err(|e| e.in_file("tagger"))?,
+            lemmatizer: Lemmatizer::decode(&mut Reader::new(&l)).map_err(|e| e.in_file("lemma"))?,
+            parser: Parser::decode(&mut Reader::new(&p)).map_err(|e| e.in_file("parser"))?,
+            ner: Recognizer::decode(&mut Reader::new(&n)).map_err(|e| e.in_file("ner"))?,
+        })
+    }
+
+    /// Features and weights of each model: tagger, parser, recogniser.
+    pub fn model_sizes(&self) -> [(usize, usize); 3] {
+        let m = |m: &crate::perceptron::Model| (m.len(), m.weights());
+        [
+            m(&self.tagger.model),
+            m(&self.parser.model),
+            m(&self.ner.model),
+        ]
+    }
+
+    /// Sets the first-pass margin above which the tagger's second pass
+    /// keeps the first pass's tag (infinite: always rescore).
+    pub fn set_tagger_margin(&mut self, margin: f32) {
+        self.tagger.sure = margin;
+    }
+
+    /// Drops the weights smaller than `min_abs` from every model: smaller
+    /// and faster, slightly less accurate.
+    pub fn prune(&mut self, min_abs: f32) {
+        self.tagger.model = self.tagger.model.pruned(min_abs);
+        self.parser.model = self.parser.model.pruned(min_abs);
+        self.ner.model = self.ner.model.pruned(min_abs);
+    }
+
+    /// Tags and parses a list of words.
+    pub(crate) fn analyse(&self, forms: &[&str], s: &mut Scratch) -> Analysis {
+        let lexes: Vec<Lex> = forms.iter().map(|f| lex(f, &mut s.buf)).collect();
+        self.tagger.tag(&lexes, &mut s.tag, &mut s.classes);
+        let mut amb = Vec::new();
+        self.tagger.ambiguity(&lexes, &mut amb);
+        let (upos, xpos): (Vec<u8>, Vec<u8>) =
+            s.classes.iter().map(|&c| self.tagger.class(c)).unzip();
+        let words: Vec<u64> = lexes.iter().map(|l| self.tagger.parser_word(l)).collect();
+        let n = words.len();
+        let (mut heads, mut labels) = (Vec::with_capacity(n), Vec::with_capacity(n));
+        let mut first_root: Option<u32> = None;
+        let mut start = 0;
+        while start < n {
+            let end = (start + MAX_PARSE).min(n);
+            let (h, l) =
+                self.parser
+                    .parse(&words[start..end], &s.classes[start..end], &mut s.parse);
+            let m = end - start;
+            for (hi, li) in h.into_iter().zip(l) {
+                if hi as usize >= m {
+                    match first_root {
+                        None => {
+                            first_root = Some(heads.len() as u32);
+                            heads.push(n as u32);
+                            labels.push(li);
+                        }
+                        Some(r) => {
+                            heads.push(r);
+                            labels.push(crate::tagset::deprel_id("parataxis") as u8);
+                        }
+                    }
+                } else {
+                    heads.push(hi + start as u32);
+                    labels.push(li);
+                }
+            }
+            start = end;
+        }
+        Analysis {
+            lex: lexes,
+            amb,
+            upos,
+            xpos,
+            heads,
+            labels,
+        }
+    }
+
+    /// Entity spans `(start, end, type)` of analysed words.
+    pub(crate) fn entities(&self, a: &Analysis, s: &mut Scratch) -> Vec<(usize, usize, usize)> {
+        let input = NerInput {
+            lex: &a.lex,
+            amb: &a.amb,
+            upos: &a.upos,
+            xpos: &a.xpos,
+            heads: &a.heads,
+            labels: &a.labels,
+        };
+        crate::ner::spans(&self.ner.classes(&input, &mut s.feats, &mut s.scores))
+    }
+
+    /// Annotates words given as spans of `text`.
+    pub fn annotate_spans(&self, text: &str, spans: &[Span]) -> ParsedSentence {
+        self.annotate_spans_with(text, spans, &mut Scratch::default())
+    }
+
+    fn annotate_spans_with(&self, text: &str, spans: &[Span], s: &mut Scratch) -> ParsedSentence {
+        let forms: Vec<&str> = spans.iter().map(|sp| sp.slice(text)).collect();
+        let a = self.analyse(&forms, s);
+        let n = forms.len();
+        let tokens = (0..n)
+            .map(|i| {
+                let (u, x) = (a.upos[i], a.xpos[i]);
+                let h = a.heads[i] as usize;
+                ParsedToken {
+                    span: spans[i],
+                    lemma: self.lemmatizer.lemma(forms[i], x),
+                    upos: upos_name(u as usize),
+                    xpos: xpos_name(x as usize),
+                    feats: self.lemmatizer.feats(forms[i], u, x),
+                    head: (h < n).then_some(h),
+                    deprel: deprel_name(a.labels[i] as usize),
+                }
+            })
+            .collect::<Vec<_>>();
+        let entities = self
+            .entities(&a, s)
+            .into_iter()
+            .filter_map(|(st, en, t)| {
+                Some(EntitySpan {
+                    start: st,
+                    end: en,
+                    span: Span {
+                        start: spans.get(st)?.start,
+                        end: spans.get(en.checked_sub(1)?)?.end,
+                    },
+                    label: ENTITY_TYPES.get(t)?,
+                })
+            })
+            .collect();
+        let span = match (spans.first(), spans.last()) {
+            (Some(a), Some(b)) => Span {
+                start: a.start,
+                end: b.end,
+            },
+            _ => Span::default(),
+        };
+        ParsedSentence {
+            span,
+            tokens,
+            entities,
+        }
+    }
+
+    /// Annotates every sentence of a document.
+    pub fn annotate(&self, doc: &Document) -> Vec<ParsedSentence> {
+        let mut out = Vec::with_capacity(doc.sentences.len());
+        self.annotate_each(doc, |p| out.push(p));
+        out
+    }
+
+    /// Annotates the sentences of a document one at a time, handing each
+    /// to `f` (one per `doc.sentences` entry, in order), so memory stays
+    /// bounded by one sentence.
+    pub fn annotate_each(&self, doc: &Document, mut f: impl FnMut(ParsedSentence)) {
+        let mut s = Scratch::default();
+        let mut spans = Vec::new();
+        for (i, sent) in doc.sentences.iter().enumerate() {
+            spans.clear();
+            ud_tokens(&doc.text, doc.sentence_tokens(i), &mut spans);
+            let mut p = self.annotate_spans_with(&doc.text, &spans, &mut s);
+            if !spans.is_empty() {
+                p.span = sent.span;
+            }
+            f(p);
+        }
+    }
+}
