@@ -1,0 +1,404 @@
+//! The matcher: a token trie over every normalised name, name variant,
+//! sector term and honorific of a [`Lexicon`](crate::Lexicon), searched leftmost-longest.
+//!
+//! Why a trie over token ids rather than a byte automaton: names are
+//! matched on whole tokens (word boundaries come for free), the text is
+//! normalised once into tokens that keep their original byte spans, and
+//! each text token costs one hash lookup plus a walk as deep as the longest
+//! name starting there. No dependency needed.
+//!
+//! Every match keeps all its candidates: `Congo` gives both `COD` and `COG`,
+//! `Kim` alone gives every Kim, each flagged [`MatchKind::Partial`]. Titles
+//! and honorifics directly before a name are stripped and reported with it
+//! (`President Putin`: span `Putin`, title `President` with its sector).
+
+use std::collections::HashMap;
+
+use dyads_text::Span;
+use serde::{Deserialize, Serialize};
+
+use crate::fuzzy::FuzzyIndex;
+use crate::model::{ActorId, NameKind, TermId};
+use crate::normalize::{tokenize, NormToken};
+
+mod build;
+
+/// How a match was made.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum MatchKind {
+    /// A name as the data writes it (up to normalisation).
+    Exact,
+    /// A generated spelling variant (`Choi Son Hui`, `Sergei Lavrov`).
+    Variant,
+    /// A context-dependent alias (`the North`): low confidence.
+    Weak,
+    /// A family name alone (`Lavrov`): the coder decides from context.
+    Partial,
+    /// One edit away from a long unambiguous name (`Kin Jong-un`, `KNCA`).
+    Typo,
+}
+
+/// One actor a match may refer to.
+#[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Candidate {
+    /// The actor.
+    pub actor: ActorId,
+    /// Which of its names matched.
+    pub name_kind: NameKind,
+    /// How it matched.
+    pub kind: MatchKind,
+    /// Confidence in 0..=1 that the span names this actor (before context).
+    pub confidence: f32,
+}
+
+/// A title or honorific stripped from before a name.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Title {
+    /// Bytes it covers in the original text.
+    pub span: Span,
+    /// The sector term, or `None` for a bare honorific (`Comrade`, `Mr`).
+    pub term: Option<TermId>,
+}
+
+/// An actor mention.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Match {
+    /// Bytes of the name in the original text (title excluded).
+    pub span: Span,
+    /// Every actor it may refer to, most confident first; never empty.
+    pub candidates: Vec<Candidate>,
+    /// The best candidate's kind.
+    pub kind: MatchKind,
+    /// The best candidate's confidence.
+    pub confidence: f32,
+    /// The title or honorific directly before the name.
+    pub title: Option<Title>,
+}
+
+impl Match {
+    /// True when more than one actor is a candidate.
+    pub fn is_ambiguous(&self) -> bool {
+        self.candidates.len() > 1
+    }
+
+    /// The candidate actors.
+    pub fn actors(&self) -> impl Iterator<Item = ActorId> + '_ {
+        self.candidates.iter().map(|c| c.actor)
+    }
+}
+
+/// A sector term found in the text (titles included).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct TermMatch {
+    /// Bytes it covers in the original text.
+    pub span: Span,
+    /// The term.
+    pub term: TermId,
+}
+
+/// Actor mentions and sector terms of one text.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct Scan {
+    /// Actor mentions, in text order.
+    pub actors: Vec<Match>,
+    /// Sector terms, in text order.
+    pub terms: Vec<TermMatch>,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Target {
+    Actor(ActorId, NameKind),
+    Term(TermId),
+    Honorific,
+}
+
+#[derive(Clone, Copy, Debug)]
+struct Entry {
+    target: Target,
+    kind: MatchKind,
+    /// Bit i: token i must be capitalised in the text.
+    cap_mask: u32,
+    /// Bit i: token i must be all uppercase in the text (short acronyms).
+    upper_mask: u32,
+    layer: u8,
+}
+
+impl Entry {
+    fn fits(&self, toks: &[NormToken]) -> bool {
+        toks.iter().enumerate().take(32).all(|(i, t)| {
+            let bit = 1u32 << i;
+            (self.upper_mask & bit == 0 || t.upper)
+                && (self.cap_mask & bit == 0 || t.capitalized || t.upper)
+        })
+    }
+}
+
+const NONE: u32 = u32::MAX;
+
+/// The compiled matcher of a [`Lexicon`](crate::Lexicon); get it with
+/// [`Lexicon::matcher`](crate::Lexicon::matcher).
+#[derive(Debug, Default)]
+pub struct Matcher {
+    vocab: HashMap<String, u32>,
+    edges: HashMap<(u32, u32), u32>,
+    terminal: Vec<u32>,
+    payloads: Vec<Vec<Entry>>,
+    term_is_title: Vec<bool>,
+    fuzzy: FuzzyIndex,
+}
+
+fn confidence(kind: MatchKind, name_kind: NameKind) -> f32 {
+    let base = match name_kind {
+        NameKind::Canonical | NameKind::Alias => 1.0,
+        NameKind::Demonym | NameKind::Metonym => 0.9,
+        NameKind::Capital => 0.75,
+        NameKind::Weak => 0.4,
+        NameKind::Surname => 0.5,
+    };
+    match kind {
+        MatchKind::Exact | MatchKind::Weak | MatchKind::Partial => base,
+        MatchKind::Variant => base * 0.9,
+        MatchKind::Typo => base * 0.7,
+    }
+}
+
+impl Matcher {
+    /// Number of distinct normalised words the matcher knows.
+    pub fn vocabulary_size(&self) -> usize {
+        self.vocab.len()
+    }
+
+    /// Number of names indexed for typo tolerance.
+    pub fn typo_index_size(&self) -> usize {
+        self.fuzzy.len()
+    }
+
+    /// Every actor mention in `text`, leftmost-longest.
+    pub fn find_all(&self, text: &str) -> Vec<Match> {
+        self.scan(text).actors
+    }
+
+    /// Every sector term in `text`, leftmost-longest.
+    pub fn find_terms(&self, text: &str) -> Vec<TermMatch> {
+        self.scan(text).terms
+    }
+
+    /// The longest terminal starting at token `i` whose entries fit the
+    /// text's case: (end token, payload).
+    fn longest(&self, toks: &[NormToken], ids: &[u32], i: usize) -> Option<(usize, u32)> {
+        let mut node = 0u32;
+        let mut best = None;
+        for j in i..toks.len() {
+            let tok = ids[j];
+            if tok == NONE {
+                break;
+            }
+            let Some(&next) = self.edges.get(&(node, tok)) else {
+                break;
+            };
+            node = next;
+            let p = self.terminal.get(node as usize).copied().unwrap_or(NONE);
+            if p == NONE {
+                continue;
+            }
+            let span = &toks[i..=j];
+            let fits = self
+                .payloads
+                .get(p as usize)
+                .is_some_and(|es| es.iter().any(|e| e.fits(span)));
+            if fits {
+                best = Some((j + 1, p));
+            }
+        }
+        best
+    }
+
+    /// Actor mentions and sector terms of `text` in one pass.
+    pub fn scan(&self, text: &str) -> Scan {
+        let toks = tokenize(text);
+        let ids: Vec<u32> = toks
+            .iter()
+            .map(|t| self.vocab.get(t.text.as_str()).copied().unwrap_or(NONE))
+            .collect();
+        let mut scan = Scan::default();
+        // (first token, end token, span, term) of the title chain before `i`.
+        let mut title: Option<(usize, Span, Option<TermId>)> = None;
+        let mut i = 0;
+        while i < toks.len() {
+            let Some((end, p)) = self.longest(&toks, &ids, i) else {
+                if let Some(m) = self.typo(&toks, i) {
+                    let (end, mut m) = m;
+                    m.title = title_before(&title, i);
+                    scan.actors.push(m);
+                    i = end;
+                } else {
+                    i += 1;
+                }
+                continue;
+            };
+            let span = Span::new(toks[i].start, toks[end - 1].end);
+            let entries: Vec<Entry> = self
+                .payloads
+                .get(p as usize)
+                .map(|es| {
+                    es.iter()
+                        .filter(|e| e.fits(&toks[i..end]))
+                        .copied()
+                        .collect()
+                })
+                .unwrap_or_default();
+            let mut title_term = None;
+            let mut is_title = false;
+            for e in &entries {
+                match e.target {
+                    Target::Term(t) => {
+                        scan.terms.push(TermMatch { span, term: t });
+                        if self.term_is_title.get(t.0 as usize) == Some(&true) {
+                            title_term = Some(t);
+                        }
+                    }
+                    Target::Honorific => is_title = true,
+                    Target::Actor(..) => {}
+                }
+            }
+            let candidates = candidates(&entries);
+            if !candidates.is_empty() {
+                let (kind, confidence) = (candidates[0].kind, candidates[0].confidence);
+                scan.actors.push(Match {
+                    span,
+                    candidates,
+                    kind,
+                    confidence,
+                    title: title_before(&title, i),
+                });
+                title = None;
+            } else if is_title || title_term.is_some() {
+                let start = match title {
+                    Some((e, s, _)) if e == i => s.start as usize,
+                    _ => span.start as usize,
+                };
+                title = Some((end, Span::new(start, span.end as usize), title_term));
+            }
+            i = end;
+        }
+        scan
+    }
+
+    /// A typo match starting at token `i`: the longest window of tokens
+    /// (first one capitalised) one edit away from exactly one actor's
+    /// name, or a 4-letter acronym with two letters swapped.
+    fn typo(&self, toks: &[NormToken], i: usize) -> Option<(usize, Match)> {
+        let first = toks.get(i)?;
+        if !(first.capitalized || first.upper) {
+            return None;
+        }
+        let mut found: Option<(usize, ActorId)> = None;
+        if first.upper && first.text.len() == 4 && first.text.is_ascii() {
+            let b = first.text.as_bytes();
+            let mut actors = Vec::new();
+            for k in 0..3 {
+                let mut s = b.to_vec();
+                s.swap(k, k + 1);
+                let Ok(s) = String::from_utf8(s) else {
+                    continue;
+                };
+                let Some(&tok) = self.vocab.get(&s) else {
+                    continue;
+                };
+                let Some(&node) = self.edges.get(&(0, tok)) else {
+                    continue;
+                };
+                let p = self.terminal.get(node as usize).copied().unwrap_or(NONE);
+                for e in self.payloads.get(p as usize).into_iter().flatten() {
+                    if let (Target::Actor(a, _), true) = (e.target, e.upper_mask & 1 == 1) {
+                        actors.push(a);
+                    }
+                }
+            }
+            actors.sort();
+            actors.dedup();
+            if let [a] = actors[..] {
+                found = Some((i + 1, a));
+            }
+        }
+        if found.is_none() && self.fuzzy.may_start_with(&first.text) {
+            let mut q = String::new();
+            let mut windows = Vec::new();
+            let words = self.fuzzy.max_words().min(8);
+            for (j, t) in toks.iter().enumerate().skip(i).take(words) {
+                if j > i {
+                    q.push(' ');
+                }
+                q.push_str(&t.text);
+                windows.push((j + 1, q.clone()));
+            }
+            for (end, q) in windows.into_iter().rev() {
+                let mut actors: Vec<ActorId> = Vec::new();
+                for p in self.fuzzy.query(&q) {
+                    for e in self.payloads.get(p as usize).into_iter().flatten() {
+                        if let Target::Actor(a, _) = e.target {
+                            actors.push(a);
+                        }
+                    }
+                }
+                actors.sort();
+                actors.dedup();
+                if let [a] = actors[..] {
+                    found = Some((end, a));
+                    break;
+                }
+            }
+        }
+        let (end, actor) = found?;
+        let confidence = confidence(MatchKind::Typo, NameKind::Canonical);
+        let c = Candidate {
+            actor,
+            name_kind: NameKind::Canonical,
+            kind: MatchKind::Typo,
+            confidence,
+        };
+        let span = Span::new(first.start, toks.get(end - 1)?.end);
+        let m = Match {
+            span,
+            candidates: vec![c],
+            kind: MatchKind::Typo,
+            confidence,
+            title: None,
+        };
+        Some((end, m))
+    }
+}
+
+fn title_before(title: &Option<(usize, Span, Option<TermId>)>, i: usize) -> Option<Title> {
+    match *title {
+        Some((end, span, term)) if end == i => Some(Title { span, term }),
+        _ => None,
+    }
+}
+
+fn candidates(entries: &[Entry]) -> Vec<Candidate> {
+    let mut out: Vec<Candidate> = Vec::new();
+    for e in entries {
+        let Target::Actor(actor, name_kind) = e.target else {
+            continue;
+        };
+        let c = Candidate {
+            actor,
+            name_kind,
+            kind: e.kind,
+            confidence: confidence(e.kind, name_kind),
+        };
+        match out.iter_mut().find(|o| o.actor == actor) {
+            Some(o) if c.confidence > o.confidence => *o = c,
+            Some(_) => {}
+            None => out.push(c),
+        }
+    }
+    out.sort_by(|a, b| {
+        b.confidence
+            .total_cmp(&a.confidence)
+            .then(a.actor.cmp(&b.actor))
+    });
+    out
+}
