@@ -1,0 +1,268 @@
+//! Tense of the words around an expression, to choose between the past and
+//! the future reading of an underspecified date (`Tuesday`, `in October`).
+//!
+//! The heuristic: in the expression's sentence, within a window of words on
+//! either side, find the nearest *tense marker*. Future markers are `will`,
+//! `'ll`, `shall`, `won't`, `going to`, `expected`, `scheduled`, `plan(s)`,
+//! `next`, `upcoming`, `coming`, `tomorrow`. Past markers are `ago`,
+//! `last`, `yesterday`, `was`, `were`, `had`, `did`, common irregular past
+//! forms and words ending in `-ed` (unless right after `be`, `been`, `to`,
+//! `will`, which makes them participles of another tense). The nearest
+//! marker decides; with none, the tense is unknown and callers fall back to
+//! the past reading, which is the usual one in news.
+
+use crate::tokens::{Kind, Tok};
+
+/// The tense around an expression.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Tense {
+    Past,
+    Future,
+    Unknown,
+}
+
+const WINDOW: usize = 12;
+
+fn is_irregular_past(w: &str) -> bool {
+    matches!(
+        w,
+        "was"
+            | "were"
+            | "had"
+            | "did"
+            | "said"
+            | "told"
+            | "went"
+            | "came"
+            | "made"
+            | "took"
+            | "gave"
+            | "met"
+            | "fell"
+            | "rose"
+            | "sold"
+            | "bought"
+            | "began"
+            | "left"
+            | "held"
+            | "found"
+            | "got"
+            | "saw"
+            | "knew"
+            | "thought"
+            | "brought"
+            | "became"
+            | "paid"
+            | "won"
+            | "lost"
+            | "struck"
+            | "ran"
+            | "spent"
+            | "sent"
+            | "built"
+            | "led"
+            | "kept"
+            | "stood"
+            | "wrote"
+            | "spoke"
+            | "broke"
+            | "chose"
+            | "drove"
+            | "flew"
+            | "grew"
+            | "threw"
+            | "fought"
+            | "caught"
+            | "taught"
+            | "sought"
+            | "felt"
+            | "meant"
+            | "heard"
+            | "shot"
+            | "hid"
+            | "fled"
+            | "swore"
+            | "wore"
+            | "tore"
+            | "ate"
+            | "drew"
+            | "shook"
+            | "slid"
+            | "sank"
+            | "rang"
+            | "sang"
+            | "ago"
+            | "last"
+            | "yesterday"
+            | "earlier"
+            | "previous"
+            | "previously"
+    )
+}
+
+fn is_future(w: &str) -> bool {
+    matches!(
+        w,
+        "will"
+            | "shall"
+            | "expected"
+            | "expects"
+            | "scheduled"
+            | "plans"
+            | "plan"
+            | "next"
+            | "upcoming"
+            | "coming"
+            | "tomorrow"
+            | "future"
+            | "soon"
+            | "effective"
+            | "would"
+            | "might"
+            | "could"
+            | "planning"
+            | "slated"
+            | "due"
+            | "later"
+    )
+}
+
+const ED_EXCEPTIONS: &[&str] = &[
+    "need", "speed", "indeed", "hundred", "red", "bed", "feed", "seed", "weed", "shed", "united",
+    "proceed", "exceed", "succeed", "breed", "greed", "deed", "bleed", "creed", "embed", "wed",
+];
+
+fn is_determiner(w: &str) -> bool {
+    matches!(
+        w,
+        "the"
+            | "a"
+            | "an"
+            | "this"
+            | "that"
+            | "these"
+            | "those"
+            | "his"
+            | "her"
+            | "its"
+            | "their"
+            | "our"
+            | "my"
+            | "your"
+            | "some"
+            | "all"
+            | "about"
+            | "be"
+            | "date"
+            | "power"
+    )
+}
+
+/// The tense marker a token carries, looking at the token before it.
+fn marker(toks: &[Tok], i: usize) -> Option<Tense> {
+    let t = toks.get(i)?;
+    if t.kind != Kind::Word {
+        return None;
+    }
+    let w = t.lower.as_str();
+    let prev = i.checked_sub(1).and_then(|j| toks.get(j));
+    let next = toks.get(i + 1);
+    let prev_word = prev.map(|p| p.lower.as_str()).unwrap_or("");
+    if w == "ll" && prev.is_some_and(|p| p.is_punct('\'') || p.is_punct('’')) {
+        return Some(Tense::Future);
+    }
+    if w == "won" && next.is_some_and(|n| n.is_punct('\'') || n.is_punct('’')) {
+        return Some(Tense::Future);
+    }
+    if w == "going" && next.is_some_and(|n| n.is("to")) {
+        return Some(Tense::Future);
+    }
+    // An infinitive (`planned to leave`, `set to resume`) looks ahead.
+    if w == "to"
+        && next.is_some_and(|n| {
+            n.kind == Kind::Word && !n.cap && !is_determiner(&n.lower) && !n.lower.ends_with("ed")
+        })
+    {
+        return Some(Tense::Future);
+    }
+    if is_future(w) {
+        return Some(Tense::Future);
+    }
+    let past =
+        is_irregular_past(w) || (w.len() > 4 && w.ends_with("ed") && !ED_EXCEPTIONS.contains(&w));
+    if !past {
+        return None;
+    }
+    // A participle after `be`, `to`, `will` belongs to another tense.
+    if matches!(prev_word, "be" | "been" | "to" | "will" | "being") {
+        return None;
+    }
+    Some(Tense::Past)
+}
+
+/// The tense around tokens `start..end` (the expression itself excluded).
+pub(crate) fn tense(toks: &[Tok], start: usize, end: usize) -> Tense {
+    let Some(sentence) = toks.get(start).map(|t| t.sentence) else {
+        return Tense::Unknown;
+    };
+    for d in 1..=WINDOW {
+        // Look left first: the verb usually comes before a date in news.
+        let left = start
+            .checked_sub(d)
+            .filter(|&i| toks.get(i).is_some_and(|t| t.sentence == sentence));
+        if let Some(i) = left {
+            if let Some(t) = marker(toks, i) {
+                return t;
+            }
+        }
+        let right = end + d - 1;
+        if toks.get(right).is_some_and(|t| t.sentence == sentence) {
+            if let Some(t) = marker(toks, right) {
+                return t;
+            }
+        }
+    }
+    Tense::Unknown
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::tokens::tokenize;
+
+    fn tense_of(text: &str, word: &str) -> Tense {
+        let toks = tokenize(text);
+        match toks.iter().position(|t| t.lower == word) {
+            Some(i) => tense(&toks, i, i + 1),
+            None => panic!("{word} not in {text}"),
+        }
+    }
+
+    #[test]
+    fn markers() {
+        let rows = [
+            (
+                "The talks will resume on Thursday.",
+                "thursday",
+                Tense::Future,
+            ),
+            ("The talks resumed on Thursday.", "thursday", Tense::Past),
+            (
+                "Officials said Tuesday the talks will resume.",
+                "tuesday",
+                Tense::Past,
+            ),
+            ("He'll be back on Monday.", "monday", Tense::Future),
+            ("The vote is on Friday.", "friday", Tense::Unknown),
+            ("It is to be completed by Friday.", "friday", Tense::Unknown),
+            (
+                "The report, which won't appear until May, is late.",
+                "may",
+                Tense::Future,
+            ),
+        ];
+        for (text, word, want) in rows {
+            assert_eq!(tense_of(text, word), want, "{text}");
+        }
+    }
+}

@@ -1,0 +1,188 @@
+//! Durations (`two years`, `the past six months`, `five-year`, `years`)
+//! and sets (`daily`, `every week`, `each Thursday`, `Mondays`).
+
+use super::relative::amount;
+use super::{unit_word, Cur, Sem};
+use crate::lexicon::{self, Unit};
+
+/// Determiners that stay inside a duration's span (`the past two months`).
+const LEADS: &[&[&str]] = &[
+    &["the", "past"],
+    &["the", "last"],
+    &["the", "next"],
+    &["the", "coming"],
+    &["the", "first"],
+    &["the", "final"],
+    &["the", "previous"],
+    &["the", "following"],
+    &["the", "latest"],
+    &["the", "recent"],
+    &["the", "remaining"],
+    &["the", "early"],
+    &["the"],
+    &["past"],
+    &["last"],
+    &["first"],
+    &["coming"],
+    &["recent"],
+    &["next"],
+    &["each", "of", "the", "past"],
+];
+
+/// A duration.
+pub(crate) fn duration(c: Cur<'_>) -> Option<(usize, Sem)> {
+    let mut best: Option<(usize, Sem)> = None;
+    for lead in LEADS {
+        let Some(c1) = c.words(lead) else { continue };
+        if let Some(found) = bare_duration(c1, lead) {
+            if best.as_ref().is_none_or(|(e, _)| found.0 > *e) {
+                best = Some(found);
+            }
+        }
+    }
+    if let Some(found) = bare_duration(c, &[]) {
+        if best.as_ref().is_none_or(|(e, _)| found.0 > *e) {
+            best = Some(found);
+        }
+    }
+    best
+}
+
+/// An amount and a unit, or a bare plural unit (`years`), after the
+/// determiner `lead` (possibly none).
+fn bare_duration(c: Cur<'_>, lead: &[&str]) -> Option<(usize, Sem)> {
+    if c.prev().is_some_and(|p| p.is_punct('$')) && lead.is_empty() {
+        return None;
+    }
+    // `the past decade`, `the next year`: one unit.
+    let led_unit = lead
+        .last()
+        .is_some_and(|w| matches!(*w, "past" | "last" | "next" | "coming" | "first"));
+    if led_unit {
+        if let Some((c2, unit, false)) = unit_word(c) {
+            return Some((c2.i, Sem::Duration(unit.duration(Some(1.0)))));
+        }
+    }
+    let (c1, n) = amount(c)?;
+    let c1b = match c1.tok() {
+        Some(t) if t.is_punct('-') && !t.space_before => c1.next(),
+        _ => c1,
+    };
+    // `two to three weeks`, `12 to 18 months`: the lower bound.
+    let c1b = match c1b.word("to").or_else(|| c1b.word("or")).and_then(amount) {
+        Some((c2, _)) if unit_word(c2).is_some() => c2,
+        _ => c1b,
+    };
+    let c1b = c1b
+        .any(&[
+            "more",
+            "additional",
+            "trading",
+            "business",
+            "working",
+            "straight",
+            "consecutive",
+        ])
+        .map_or(c1b, |x| x.0);
+    let (c2, unit, _) = unit_word(c1b)?;
+    // Ages: `a five-year-old`, `six years old`.
+    if c2.glued('-').and_then(|c| c.word("old")).is_some() || c2.word("old").is_some() {
+        return None;
+    }
+    let (end, n) = match c2.words(&["and", "a", "half"]) {
+        Some(c3) => (c3, n.map(|n| n + 0.5)),
+        None => (c2, n),
+    };
+    // `recent years`, `the past few months`: an unspecified past.
+    let past_lead = lead.last().is_some_and(|w| matches!(*w, "past" | "last"));
+    if n.is_none() && past_lead {
+        return Some((end.i, Sem::Ref("PAST_REF")));
+    }
+    Some((end.i, Sem::Duration(unit.duration(n))))
+}
+
+/// A set: a frequency or a recurring calendar position.
+pub(crate) fn set(c: Cur<'_>) -> Option<(usize, Sem)> {
+    let adverbs: &[(&str, &str)] = &[
+        ("daily", "P1D"),
+        ("nightly", "P1D"),
+        ("weekly", "P1W"),
+        ("biweekly", "P2W"),
+        ("monthly", "P1M"),
+        ("annually", "P1Y"),
+        ("yearly", "P1Y"),
+        ("hourly", "PT1H"),
+    ];
+    if let Some(w) = c.lower() {
+        if let Some((_, v)) = adverbs.iter().find(|(a, _)| *a == w) {
+            if c.next()
+                .tok()
+                .is_some_and(|t| t.is_punct('-') && !t.space_before)
+            {
+                return None;
+            }
+            return Some((c.i + 1, Sem::Set((*v).to_string())));
+        }
+    }
+    // `Mondays`
+    if let Some(t) = c.tok() {
+        if t.cap {
+            if let Some(wd) = lexicon::weekday_plural(&t.lower) {
+                return Some((c.i + 1, Sem::Set(format!("XXXX-WXX-{wd}"))));
+            }
+        }
+    }
+    if let Some((c1, _)) = c.any(&["every", "each", "per"]) {
+        let c1 = c1.opt_word("other");
+        let other = c1.prev().is_some_and(|t| t.lower == "other");
+        if let Some((c2, wd)) = c1.lookup(lexicon::weekday) {
+            let (c3, part) = match c2.lookup(lexicon::day_part) {
+                Some((c3, p)) => (c3, format!("T{}", p.code())),
+                None => (c2, String::new()),
+            };
+            return Some((c3.i, Sem::Set(format!("XXXX-WXX-{wd}{part}"))));
+        }
+        if let Some((c2, m)) = c1.lookup(lexicon::month) {
+            return Some((c2.i, Sem::Set(format!("XXXX-{m:02}"))));
+        }
+        if let Some((c2, s)) = c1.lookup(lexicon::season) {
+            return Some((c2.i, Sem::Set(format!("XXXX-{}", s.code()))));
+        }
+        if let Some((c2, p)) = c1.lookup(lexicon::day_part) {
+            return Some((c2.i, Sem::Set(format!("XXXX-XX-XXT{}", p.code()))));
+        }
+        let (c2, n) = match amount(c1) {
+            Some((c2, Some(n))) if c2.i > c1.i => (c2, n),
+            _ => (c1, if other { 2.0 } else { 1.0 }),
+        };
+        let (c3, unit, _) = unit_word(c2)?;
+        return Some((c3.i, Sem::Set(unit.duration(Some(n)))));
+    }
+    // `$5 million a year`, `twice a week`: a frequency after an amount.
+    let (c1, _) = c.any(&["a", "an"])?;
+    let (c2, unit, false) = unit_word(c1)? else {
+        return None;
+    };
+    if matches!(unit, Unit::Decade | Unit::Century | Unit::Quarter) {
+        return None;
+    }
+    let before = &c.toks[c.i.saturating_sub(4)..c.i];
+    let rate = before.iter().any(|t| {
+        t.kind == crate::tokens::Kind::Num
+            || matches!(
+                t.lower.as_str(),
+                "twice" | "once" | "times" | "million" | "billion" | "percent" | "%"
+            )
+    });
+    if !rate
+        || c2.tok().is_some_and(|t| {
+            matches!(
+                t.lower.as_str(),
+                "ago" | "earlier" | "later" | "before" | "after"
+            )
+        })
+    {
+        return None;
+    }
+    Some((c2.i, Sem::Set(unit.duration(Some(1.0)))))
+}

@@ -1,0 +1,362 @@
+//! The grammar: rules that recognise time expressions in the token stream
+//! and say what they mean before resolution ([`Sem`]).
+//!
+//! Each rule is a function from a cursor to the cursor after the match and
+//! its meaning. At each token the tagger tries every rule and keeps the
+//! longest match (the earliest rule wins a tie), then goes on after it.
+
+mod calendar;
+mod clock;
+mod duration;
+mod modifier;
+mod relative;
+mod years;
+
+use crate::lexicon::{self, Unit};
+use crate::tokens::{Kind, Tok};
+use crate::value::{DayPart, Season};
+
+/// A relative determiner before a name: `last Friday`, `next May`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Rel {
+    None,
+    Last,
+    This,
+    Next,
+}
+
+/// What a matched expression means, before it is resolved against the
+/// document creation time and the narrative.
+#[derive(Clone, Debug, PartialEq)]
+pub(crate) enum Sem {
+    /// A calendar date; a missing year is inferred from the DCT and tense.
+    Date {
+        year: Option<i32>,
+        month: u32,
+        day: Option<u32>,
+        rel: Rel,
+    },
+    /// A range of days (`January 14-18, 2024`).
+    Range {
+        year: Option<i32>,
+        month: u32,
+        day: u32,
+        end_month: u32,
+        end_day: u32,
+    },
+    /// `June last year`: a month in the year `offset` from the DCT's.
+    MonthOfYear {
+        month: u32,
+        offset: i64,
+    },
+    Year(i32),
+    /// `199` for the 1990s.
+    Decade(i32),
+    /// `19` for the 20th century.
+    Century(i32),
+    Weekday {
+        wd: u32,
+        rel: Rel,
+    },
+    Season {
+        season: Season,
+        year: Option<i32>,
+        rel: Rel,
+    },
+    /// A quarter (or a half when `half` is set); `year_offset` counts from
+    /// the DCT year, `None` infers the year.
+    Quarter {
+        q: u32,
+        half: bool,
+        year: Option<i32>,
+        year_offset: Option<i64>,
+    },
+    /// `the latest quarter` (`latest`): the last complete quarter before
+    /// the DCT; `the quarter`: the last quarter named, else that one;
+    /// `years_back` years earlier (`the year-ago quarter`: 1); in `year`
+    /// when given (`the 1988 period`).
+    LatestQuarter {
+        years_back: i64,
+        latest: bool,
+        year: Option<i32>,
+    },
+    /// `today` (0), `yesterday` (-1), `tomorrow` (1).
+    RelDay(i64),
+    /// `last week` (-1), `this month` (0), `next year` (1).
+    RelUnit {
+        unit: Unit,
+        offset: i64,
+    },
+    /// `the weekend`, `last weekend`.
+    Weekend(Rel),
+    /// `two days ago` (dir -1, from the DCT), `a year later` (from the
+    /// narrative anchor when `narrative`).
+    Shift {
+        n: Option<f64>,
+        unit: Unit,
+        dir: i64,
+        narrative: bool,
+    },
+    /// `the previous day` (-1), `that year` (0), `the following month` (1):
+    /// relative to the narrative anchor.
+    Anchored {
+        unit: Unit,
+        offset: i64,
+    },
+    /// A holiday in a given or inferred year.
+    Holiday {
+        which: Holiday,
+        year: Option<i32>,
+        rel: Rel,
+    },
+    /// `PRESENT_REF`, `PAST_REF`, `FUTURE_REF`.
+    Ref(&'static str),
+    /// A duration value (`P2Y`).
+    Duration(String),
+    /// A set value (`P1W`, `XXXX-WXX-2`).
+    Set(String),
+    /// A part of a day; the day defaults to the narrative anchor.
+    PartOfDay {
+        part: DayPart,
+        day: Option<Box<Sem>>,
+    },
+    /// A clock time; the day defaults to the narrative anchor.
+    Clock {
+        h: u32,
+        m: u32,
+        day: Option<Box<Sem>>,
+    },
+}
+
+/// Holidays with a computable date.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Holiday {
+    NewYearsDay,
+    NewYearsEve,
+    ValentinesDay,
+    Easter,
+    IndependenceDay,
+    Halloween,
+    Thanksgiving,
+    ElectionDay,
+    ChristmasEve,
+    Christmas,
+    LaborDay,
+    MemorialDay,
+}
+
+/// A matched expression: tokens `start..end`, meaning, TIMEX3 `mod`.
+#[derive(Clone, Debug, PartialEq)]
+pub(crate) struct Cand {
+    pub start: usize,
+    pub end: usize,
+    pub sem: Sem,
+    pub mod_: Option<&'static str>,
+}
+
+/// A position in the token stream.
+#[derive(Clone, Copy)]
+pub(crate) struct Cur<'a> {
+    pub toks: &'a [Tok],
+    pub i: usize,
+}
+
+impl<'a> Cur<'a> {
+    pub(crate) fn tok(&self) -> Option<&'a Tok> {
+        self.toks.get(self.i)
+    }
+
+    pub(crate) fn prev(&self) -> Option<&'a Tok> {
+        self.i.checked_sub(1).and_then(|j| self.toks.get(j))
+    }
+
+    pub(crate) fn next(self) -> Cur<'a> {
+        Cur {
+            toks: self.toks,
+            i: self.i + 1,
+        }
+    }
+
+    /// The current token's lowercase text when it is a word.
+    pub(crate) fn lower(&self) -> Option<&'a str> {
+        self.tok()
+            .filter(|t| t.kind == Kind::Word)
+            .map(|t| t.lower.as_str())
+    }
+
+    pub(crate) fn word(self, w: &str) -> Option<Cur<'a>> {
+        (self.lower()? == w).then(|| self.next())
+    }
+
+    pub(crate) fn words(self, ws: &[&str]) -> Option<Cur<'a>> {
+        ws.iter().try_fold(self, |c, w| c.word(w))
+    }
+
+    pub(crate) fn any(self, ws: &[&'static str]) -> Option<(Cur<'a>, &'static str)> {
+        let l = self.lower()?;
+        ws.iter().find(|w| **w == l).map(|w| (self.next(), *w))
+    }
+
+    pub(crate) fn opt_word(self, w: &str) -> Cur<'a> {
+        self.word(w).unwrap_or(self)
+    }
+
+    pub(crate) fn punct(self, c: char) -> Option<Cur<'a>> {
+        self.tok()?.is_punct(c).then(|| self.next())
+    }
+
+    /// Punctuation written right after the previous token.
+    pub(crate) fn glued(self, c: char) -> Option<Cur<'a>> {
+        let t = self.tok()?;
+        (t.is_punct(c) && !t.space_before).then(|| self.next())
+    }
+
+    pub(crate) fn opt_punct(self, c: char) -> Cur<'a> {
+        self.punct(c).unwrap_or(self)
+    }
+
+    /// A hyphen or dash, spaced or not.
+    pub(crate) fn dash(self) -> Option<Cur<'a>> {
+        self.punct('-')
+            .or_else(|| self.punct('–'))
+            .or_else(|| self.punct('—'))
+    }
+
+    /// A run of digits: its value and its number of digits.
+    pub(crate) fn digits(self) -> Option<(Cur<'a>, u32, usize)> {
+        let t = self.tok()?;
+        if t.kind != Kind::Num || t.lower.len() > 9 {
+            return None;
+        }
+        let v = t.lower.parse().ok()?;
+        Some((self.next(), v, t.lower.len()))
+    }
+
+    /// A word the lookup `f` knows.
+    pub(crate) fn lookup<T>(self, f: impl Fn(&str) -> Option<T>) -> Option<(Cur<'a>, T)> {
+        let v = f(self.lower()?)?;
+        Some((self.next(), v))
+    }
+
+    /// True when the current token is not glued to the previous one
+    /// (a word boundary on the left).
+    pub(crate) fn spaced(&self) -> bool {
+        self.tok().is_some_and(|t| t.space_before)
+    }
+}
+
+/// A cardinal number written in digits (`3`, `3.5`, `5 1/2`) or words
+/// (`twenty-four`, `two hundred`, `two and a half`).
+pub(crate) fn number(c: Cur<'_>) -> Option<(Cur<'_>, f64)> {
+    if let Some((mut c, v, _)) = c.digits() {
+        let mut v = f64::from(v);
+        // A decimal glued to the digits: `3.5`.
+        if let Some(c1) = c.glued('.') {
+            if c1.tok().is_some_and(|t| !t.space_before) {
+                if let Some((c2, frac, n)) = c1.digits() {
+                    v += f64::from(frac) / 10f64.powi(n as i32);
+                    c = c2;
+                }
+            }
+        }
+        // `5 1/2`
+        if let Some((c2, a, _)) = c.digits() {
+            if let Some((c3, b, _)) = c2.glued('/').and_then(|c| c.digits()) {
+                if b > 0 && a < b {
+                    return Some((c3, v + f64::from(a) / f64::from(b)));
+                }
+            }
+        }
+        return match half_suffix(c) {
+            Some((c2, h)) => Some((c2, v + h)),
+            None => Some((c, v)),
+        };
+    }
+    let (mut c, mut v) = c.lookup(lexicon::cardinal)?;
+    let v0 = v;
+    if v0 >= 20 && v0 % 10 == 0 {
+        let c2 = c.dash().unwrap_or(c);
+        if let Some((c3, u)) = c2.lookup(lexicon::cardinal) {
+            if (1..10).contains(&u) {
+                c = c3;
+                v += u;
+            }
+        }
+    }
+    if let Some((c2, mult)) = c.any(&["hundred", "thousand"]) {
+        v *= if mult == "hundred" { 100 } else { 1000 };
+        c = c2;
+    }
+    let v = f64::from(v);
+    match half_suffix(c) {
+        Some((c2, h)) => Some((c2, v + h)),
+        None => Some((c, v)),
+    }
+}
+
+/// `and a half` after a number.
+fn half_suffix(c: Cur<'_>) -> Option<(Cur<'_>, f64)> {
+    Some((c.words(&["and", "a", "half"])?, 0.5))
+}
+
+/// A rule: a function from a cursor to the end of its match and meaning.
+pub(crate) type Rule = fn(Cur<'_>) -> Option<(usize, Sem)>;
+
+/// The rules, in order of preference for equally long matches.
+const RULES: &[Rule] = &[
+    calendar::numeric_date,
+    calendar::month_day,
+    calendar::day_month,
+    calendar::month_year,
+    calendar::year,
+    calendar::decade,
+    calendar::century,
+    calendar::quarter,
+    calendar::season,
+    calendar::holiday,
+    relative::rel_day,
+    relative::weekday,
+    relative::rel_unit,
+    relative::shift,
+    relative::anchored,
+    relative::reference,
+    clock::clock,
+    clock::part_of_day,
+    duration::set,
+    duration::duration,
+];
+
+/// The longest match of any rule at `c`.
+pub(crate) fn best_at(c: Cur<'_>) -> Option<(usize, Sem)> {
+    let mut best: Option<(usize, Sem)> = None;
+    for rule in RULES {
+        if let Some((end, sem)) = rule(c) {
+            if end > c.i && best.as_ref().is_none_or(|(e, _)| end > *e) {
+                best = Some((end, sem));
+            }
+        }
+    }
+    best
+}
+
+/// All expressions in the token stream, left to right, not overlapping.
+pub(crate) fn candidates(toks: &[Tok]) -> Vec<Cand> {
+    let mut out: Vec<Cand> = Vec::new();
+    let mut i = 0;
+    while i < toks.len() {
+        let c = Cur { toks, i };
+        if let Some(cand) = modifier::modified(c) {
+            i = cand.end.max(i + 1);
+            out.push(cand);
+        } else {
+            i += 1;
+        }
+    }
+    out
+}
+
+/// The unit named by a unit word, without its plural flag.
+pub(crate) fn unit_word(c: Cur<'_>) -> Option<(Cur<'_>, Unit, bool)> {
+    let (c, (u, plural)) = c.lookup(lexicon::unit)?;
+    Some((c, u, plural))
+}

@@ -1,0 +1,291 @@
+//! Expressions relative to the document creation time or to the narrative:
+//! `today`, `Tuesday`, `last week`, `two days ago`, `the previous day`,
+//! `now`, `the future`.
+
+use super::calendar::rel_word;
+use super::{number, unit_word, Cur, Rel, Sem};
+use crate::lexicon::{self, Unit};
+use crate::value::DayPart;
+
+/// `today`, `tomorrow`, `yesterday`, `tonight`, `last night`, `this
+/// morning`, `the day before yesterday`.
+pub(crate) fn rel_day(c: Cur<'_>) -> Option<(usize, Sem)> {
+    if let Some(c2) = c.words(&["the", "day", "before", "yesterday"]) {
+        return Some((c2.i, Sem::RelDay(-2)));
+    }
+    if let Some(c2) = c.words(&["the", "day", "after", "tomorrow"]) {
+        return Some((c2.i, Sem::RelDay(2)));
+    }
+    let part = |p: DayPart, off: i64| Sem::PartOfDay {
+        part: p,
+        day: Some(Box::new(Sem::RelDay(off))),
+    };
+    if let Some(c2) = c.words(&["last", "night"]) {
+        return Some((c2.i, part(DayPart::Night, -1)));
+    }
+    if let Some(c1) = c.word("this") {
+        if let Some((c2, p)) = c1.lookup(lexicon::day_part) {
+            return Some((c2.i, part(p, 0)));
+        }
+    }
+    let (c2, w) = c.any(&["today", "tomorrow", "yesterday", "tonight", "overnight"])?;
+    Some(match w {
+        "today" => (c2.i, Sem::RelDay(0)),
+        "tomorrow" => (c2.i, Sem::RelDay(1)),
+        "yesterday" => (c2.i, Sem::RelDay(-1)),
+        "overnight" => (c2.i, part(DayPart::Night, 0)),
+        _ => (c2.i, part(DayPart::Night, 0)),
+    })
+}
+
+/// `Tuesday`, `last Friday`, `this coming Sunday`, `the previous Friday`.
+pub(crate) fn weekday(c: Cur<'_>) -> Option<(usize, Sem)> {
+    let (c1, rel) = match c.words(&["the", "previous"]) {
+        Some(c1) => (c1, Rel::Last),
+        None => match c.words(&["the", "following"]) {
+            Some(c1) => (c1, Rel::Next),
+            None => rel_word(c),
+        },
+    };
+    let t = c1.tok()?;
+    let (c2, wd) = c1.lookup(lexicon::weekday)?;
+    if !t.cap {
+        return None;
+    }
+    let full = t.lower.len() > 4;
+    let c2 = if full { c2 } else { c2.glued('.')? };
+    Some((c2.i, Sem::Weekday { wd, rel }))
+}
+
+/// `last week`, `this month`, `next year`, `the current quarter`, `the
+/// weekend`, `this decade`.
+pub(crate) fn rel_unit(c: Cur<'_>) -> Option<(usize, Sem)> {
+    if let Some(c1) = c
+        .word("the")
+        .or_else(|| c.word("this"))
+        .or_else(|| c.word("last"))
+        .or_else(|| c.word("next"))
+    {
+        let c1b = c1.opt_punct('-');
+        if let Some(c2) = c1b.word("weekend") {
+            let rel = match c.lower() {
+                Some("last") => Rel::Last,
+                Some("next") => Rel::Next,
+                Some("this") => Rel::This,
+                _ => Rel::None,
+            };
+            return Some((c2.i, Sem::Weekend(rel)));
+        }
+    }
+    if let Some(found) = the_year(c) {
+        return Some(found);
+    }
+    let (c1, offset) = if let Some(c1) = c.words(&["the", "current"]) {
+        (c1.opt_word("fiscal"), 0)
+    } else if let Some(c1) = c.words(&["this", "past"]) {
+        (c1, -1)
+    } else if let Some(c1) = c
+        .words(&["the", "past"])
+        .filter(|c1| c1.word("year").is_some())
+    {
+        (c1, -1)
+    } else {
+        match c.any(&["last", "this", "next", "current"])? {
+            (c1, "last") => (c1, -1),
+            (c1, "next") => (c1, 1),
+            (c1, _) => (c1.opt_word("fiscal"), 0),
+        }
+    };
+    let (c2, unit, plural) = unit_word(c1)?;
+    if plural || matches!(unit, Unit::Second | Unit::Minute | Unit::Hour | Unit::Day) {
+        return None;
+    }
+    // `last year's` stays a date; `next year 's` in a quarter is handled there.
+    Some((c2.i, Sem::RelUnit { unit, offset }))
+}
+
+/// `the year` (this year), `the fiscal year ended ...` (a year's duration).
+fn the_year(c: Cur<'_>) -> Option<(usize, Sem)> {
+    let c1 = c.word("the")?;
+    let c1 = c1.any(&["full", "fiscal", "current"]).map_or(c1, |x| x.0);
+    let c2 = c1.word("year")?;
+    if let Some(t) = c2.tok() {
+        if !t.space_before && (t.is_punct('-') || t.is_punct('\'') || t.is_punct('’')) {
+            return None;
+        }
+    }
+    if c2
+        .any(&["ended", "ending", "ends", "through", "to"])
+        .is_some()
+    {
+        return Some((c2.i, Sem::Duration("P1Y".into())));
+    }
+    Some((
+        c2.i,
+        Sem::RelUnit {
+            unit: Unit::Year,
+            offset: 0,
+        },
+    ))
+}
+
+/// `two days ago`, `a year earlier`, `three weeks later`, `years ago`, `a
+/// week or so ago`.
+pub(crate) fn shift(c: Cur<'_>) -> Option<(usize, Sem)> {
+    // `year-earlier`, `year-ago` as adjectives.
+    if let Some(c1) = c.word("year").and_then(|c1| c1.glued('-')) {
+        let (c2, _) = c1.any(&["ago", "earlier"])?;
+        let sem = Sem::Shift {
+            n: Some(1.0),
+            unit: Unit::Year,
+            dir: -1,
+            narrative: false,
+        };
+        return Some((c2.i, sem));
+    }
+    let (c1, n) = amount(c)?;
+    let (c2, unit, plural) = unit_word(c1)?;
+    if (n == Some(1.0) && plural) || matches!(unit, Unit::Second | Unit::Minute | Unit::Hour) {
+        return None;
+    }
+    let c2b = c2.words(&["or", "so"]).unwrap_or(c2);
+    let (c3, w) = c2b.any(&[
+        "ago",
+        "earlier",
+        "later",
+        "before",
+        "after",
+        "afterward",
+        "afterwards",
+        "previously",
+        "hence",
+    ])?;
+    let (dir, narrative) = match w {
+        "ago" => (-1, false),
+        "hence" => (1, false),
+        "earlier" | "before" | "previously" => (-1, true),
+        _ => (1, true),
+    };
+    // `before`/`after` followed by a noun phrase is a preposition.
+    if matches!(w, "before" | "after") {
+        if let Some(t) = c3.tok() {
+            if t.kind != crate::tokens::Kind::Punct && !t.cap {
+                return None;
+            }
+        }
+    }
+    Some((
+        c3.i,
+        Sem::Shift {
+            n,
+            unit,
+            dir,
+            narrative,
+        },
+    ))
+}
+
+/// An amount before a unit: a number, `a`, `an`, `several`, `a few`,
+/// `many`; `None` for an unspecified amount.
+pub(crate) fn amount(c: Cur<'_>) -> Option<(Cur<'_>, Option<f64>)> {
+    if let Some((c1, n)) = number(c) {
+        return Some((c1, Some(n)));
+    }
+    if let Some(c1) = c.words(&["a", "couple", "of"]) {
+        return Some((c1, Some(2.0)));
+    }
+    if let Some(c1) = c.words(&["a", "few"]) {
+        return Some((c1, None));
+    }
+    if let Some(c1) = c.words(&["a", "half"]).or_else(|| c.words(&["half", "a"])) {
+        return Some((c1, Some(0.5)));
+    }
+    if let Some((c1, _)) = c.any(&["a", "an"]) {
+        return Some((c1, Some(1.0)));
+    }
+    if let Some((c1, _)) = c.any(&["several", "few", "many", "some"]) {
+        return Some((c1, None));
+    }
+    // A bare plural unit: `years ago`.
+    unit_word(c)
+        .filter(|(_, _, plural)| *plural)
+        .map(|_| (c, None))
+}
+
+/// `the previous day`, `the next day`, `the following year`, `that day`,
+/// `the same day`, `the day before`.
+pub(crate) fn anchored(c: Cur<'_>) -> Option<(usize, Sem)> {
+    let prefixes: &[(&[&str], i64)] = &[
+        (&["the", "previous"], -1),
+        (&["the", "preceding"], -1),
+        (&["the", "prior"], -1),
+        (&["the", "next"], 1),
+        (&["the", "following"], 1),
+        (&["the", "subsequent"], 1),
+        (&["that", "same"], 0),
+        (&["the", "same"], 0),
+        (&["that"], 0),
+    ];
+    for (words, offset) in prefixes {
+        let Some(c1) = c.words(words) else { continue };
+        let Some((c2, unit, false)) = unit_word(c1) else {
+            continue;
+        };
+        if matches!(unit, Unit::Second | Unit::Minute | Unit::Hour) {
+            continue;
+        }
+        return Some((
+            c2.i,
+            Sem::Anchored {
+                unit,
+                offset: *offset,
+            },
+        ));
+    }
+    let c1 = c.word("the")?;
+    let (c2, unit, false) = unit_word(c1)? else {
+        return None;
+    };
+    let (c3, w) = c2.any(&["before", "after", "earlier"])?;
+    let t = c3.tok();
+    // `the day before the election` is not anchored on the narrative.
+    if t.is_some_and(|t| t.kind != crate::tokens::Kind::Punct && !t.cap) && w != "earlier" {
+        return None;
+    }
+    let offset = if w == "after" { 1 } else { -1 };
+    Some((c3.i, Sem::Anchored { unit, offset }))
+}
+
+/// `now`, `currently`, `recently`, `the past`, `the future`, `soon`.
+pub(crate) fn reference(c: Cur<'_>) -> Option<(usize, Sem)> {
+    let phrases: &[(&[&str], &str)] = &[
+        (&["right", "now"], "PRESENT_REF"),
+        (&["at", "present"], "PRESENT_REF"),
+        (&["these", "days"], "PRESENT_REF"),
+        (&["the", "present"], "PRESENT_REF"),
+        (&["now"], "PRESENT_REF"),
+        (&["currently"], "PRESENT_REF"),
+        (&["presently"], "PRESENT_REF"),
+        (&["nowadays"], "PRESENT_REF"),
+        (&["current"], "PRESENT_REF"),
+        (&["the", "past"], "PAST_REF"),
+        (&["recently"], "PAST_REF"),
+        (&["lately"], "PAST_REF"),
+        (&["formerly"], "PAST_REF"),
+        (&["the", "near", "future"], "FUTURE_REF"),
+        (&["the", "future"], "FUTURE_REF"),
+        (&["the", "near", "term"], "FUTURE_REF"),
+        (&["the", "short", "term"], "FUTURE_REF"),
+        (&["the", "long", "term"], "FUTURE_REF"),
+    ];
+    for (words, value) in phrases {
+        if let Some(c2) = c.words(words) {
+            // `now-defunct`, `current-account`: part of a compound word.
+            if c2.tok().is_some_and(|t| t.is_punct('-') && !t.space_before) {
+                continue;
+            }
+            return Some((c2.i, Sem::Ref(value)));
+        }
+    }
+    None
+}

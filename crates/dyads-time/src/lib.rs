@@ -1,0 +1,171 @@
+//! # dyads-time: TIMEX3 temporal expressions
+//!
+//! [`tag`] finds the time expressions in a text and normalises each to a
+//! TIMEX3 value, anchored on the document creation time (DCT, the
+//! publication date) and on the narrative: a bare `On 16 January` in an
+//! article published 2024-01-25 is `2024-01-16`; `On Tuesday` in one
+//! published 2024-01-17 is `2024-01-16`; `the previous day` is the day
+//! before the last day the text named.
+//!
+//! ```
+//! use dyads_time::{tag, Date, TimexType};
+//!
+//! let dct: Date = "2024-01-17".parse()?;
+//! let text = "Talks began on Tuesday and lasted two days. Last year, ministers met in October.";
+//! let found = tag(text, dct);
+//! let values: Vec<&str> = found.iter().map(|t| t.value.as_str()).collect();
+//! assert_eq!(values, ["2024-01-16", "P2D", "2023", "2023-10"]);
+//! assert_eq!(found[1].kind, TimexType::Duration);
+//! assert_eq!(found[0].span.slice(text), "Tuesday");
+//! # Ok::<(), Box<dyn std::error::Error>>(())
+//! ```
+//!
+//! Conventions (TimeML/TIMEX3, tuned on TimeBank and AQUAINT):
+//! - Spans leave out prepositions (`on`, `in`) but keep determiners and
+//!   modifiers that are part of the expression (`the third quarter`, `the
+//!   past two months`, `early next year`, `about two years`).
+//! - Weekdays, month names and days without a year take the past reading by
+//!   default, the future one when the words around are future (`will`,
+//!   `next`, `scheduled`...); see the `context` module. With no tense
+//!   marker at all, a day or month without a year takes the reading nearest
+//!   the DCT.
+//! - `01/16/2024` is read in US order (month first) unless the first number
+//!   cannot be a month; `16.01.2024` day first.
+//! - A range of days (`January 14-18, 2024`) is one expression: `value` is
+//!   its first day, `end_value` its last, precision [`Precision::Interval`].
+//! - Decades and centuries in durations are spelled in years (`P10Y`,
+//!   `P20Y`), as TimeBank does; unspecified ones `PXDE`, `PXCE`.
+//!
+//! The [`score`] module reads TimeML (`.tml`) files and scores the tagger
+//! on TempEval-3 task A; [`write_json_lines`] prints one JSON object per
+//! expression for the `dyads dates` command; [`event_dates`] gives the
+//! dated expressions in a sentence for the event coder.
+#![deny(missing_docs)]
+
+mod context;
+pub mod date;
+pub mod error;
+mod grammar;
+mod lexicon;
+mod output;
+mod resolve;
+pub mod score;
+pub mod timeml;
+mod tokens;
+pub mod value;
+
+use serde::{Deserialize, Serialize};
+
+pub use date::Date;
+pub use dyads_text::Span;
+pub use error::{Error, ErrorKind, Result};
+pub use output::{event_dates, write_json_lines, EventDate};
+pub use score::{eval_timeml, Report};
+pub use value::{value_range, Precision};
+
+/// The TIMEX3 type of an expression.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "UPPERCASE")]
+pub enum TimexType {
+    /// A calendar date or period (`2024-01-16`, `2024-W02`, `PRESENT_REF`).
+    Date,
+    /// A time of day (`2024-01-16T15:00`, `2024-01-16TMO`).
+    Time,
+    /// A length of time (`P2Y`).
+    Duration,
+    /// A recurring time (`P1W`, `XXXX-WXX-2`).
+    Set,
+}
+
+impl TimexType {
+    /// The TIMEX3 spelling: `DATE`, `TIME`, `DURATION`, `SET`.
+    pub fn as_str(&self) -> &'static str {
+        match self {
+            TimexType::Date => "DATE",
+            TimexType::Time => "TIME",
+            TimexType::Duration => "DURATION",
+            TimexType::Set => "SET",
+        }
+    }
+
+    /// Parses the TIMEX3 spelling.
+    pub fn parse(s: &str) -> Option<TimexType> {
+        Some(match s {
+            "DATE" => TimexType::Date,
+            "TIME" => TimexType::Time,
+            "DURATION" => TimexType::Duration,
+            "SET" => TimexType::Set,
+            _ => return None,
+        })
+    }
+}
+
+/// A time expression found in a text.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Timex {
+    /// Bytes it covers in the tagged text.
+    pub span: Span,
+    /// Its TIMEX3 type.
+    #[serde(rename = "type")]
+    pub kind: TimexType,
+    /// TIMEX3 value: `2024-01-16`, `2013-W11`, `P1M`, `XXXX-WI`, `PRESENT_REF`.
+    pub value: String,
+    /// TIMEX3 `mod`: `START`, `MID`, `END`, `APPROX`, `LESS_THAN`,
+    /// `MORE_THAN`, `EQUAL_OR_LESS`, `EQUAL_OR_MORE`, `ON_OR_AFTER`...
+    #[serde(rename = "mod", skip_serializing_if = "Option::is_none")]
+    pub mod_: Option<String>,
+    /// The last day of a range (`January 14-18, 2024`: `2024-01-18`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub end_value: Option<String>,
+    /// How precise the value is.
+    pub precision: Precision,
+}
+
+impl Timex {
+    /// The text it covers.
+    pub fn text<'a>(&self, text: &'a str) -> &'a str {
+        self.span.slice(text)
+    }
+
+    /// The calendar days it covers, first and last, when its value has a
+    /// calendar position (ranges from `value` to `end_value`).
+    pub fn date_range(&self) -> Option<(Date, Date)> {
+        let (start, end, _) = value_range(&self.value)?;
+        match self.end_value.as_deref().and_then(value_range) {
+            Some((_, end2, _)) => Some((start, end2.max(start))),
+            None => Some((start, end)),
+        }
+    }
+}
+
+/// Finds and normalises the time expressions in `text`, written on `dct`.
+/// Expressions come in text order, not overlapping, with spans on char
+/// boundaries.
+pub fn tag(text: &str, dct: Date) -> Vec<Timex> {
+    let toks = tokens::tokenize(text);
+    let cands = grammar::candidates(&toks);
+    let mut resolver = resolve::Resolver::new(&toks, dct);
+    let mut out = Vec::with_capacity(cands.len());
+    for cand in &cands {
+        let (Some(first), Some(last)) = (
+            toks.get(cand.start),
+            cand.end.checked_sub(1).and_then(|i| toks.get(i)),
+        ) else {
+            continue;
+        };
+        let r = resolver.resolve(cand);
+        let precision = match (&r.end, &r.val) {
+            (Some(_), _) => Precision::Interval,
+            (None, v) => v.precision(),
+        };
+        out.push(Timex {
+            span: Span::new(first.start, last.end),
+            kind: r.kind,
+            value: r.val.timex(),
+            mod_: cand.mod_.map(str::to_string),
+            end_value: r.end.map(|v| v.timex()),
+            precision,
+        });
+    }
+    out
+}
