@@ -15,5 +15,6 @@ pub fn run(shared: &Path) -> Result<()> {
         Ok(r) => print!("{r}"),
         Err(e) => println!("seed metadata: error: {e}"),
     }
+    crate::train::eval_syntax(&shared.join("ud"), None)?;
     Ok(())
 }
