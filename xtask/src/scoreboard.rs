@@ -16,5 +16,13 @@ pub fn run(shared: &Path) -> Result<()> {
         Err(e) => println!("seed metadata: error: {e}"),
     }
     crate::train::eval_syntax(&shared.join("ud"), None)?;
+    let temporal = shared.join("eval/temporal");
+    if temporal.is_dir() {
+        println!("== TimeBank + AQUAINT (TempEval-3 task A)");
+        match dyads_time::eval_timeml(&temporal) {
+            Ok(r) => print!("{r}"),
+            Err(e) => println!("timeml: error: {e}"),
+        }
+    }
     Ok(())
 }

@@ -1,0 +1,1 @@
+//! PETRARCH/TABARI verb dictionaries and the validation suites.

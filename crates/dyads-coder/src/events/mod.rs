@@ -1,0 +1,1 @@
+//! CAMEO and PLOVER event coding (see the crate documentation).
