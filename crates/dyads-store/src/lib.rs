@@ -1,6 +1,7 @@
 //! # dyads-store: the embedded SQLite store
 //!
-//! Documents and their sentences live in one SQLite file (WAL mode) with a
+//! Documents, their sentences and the coder's output (resolved actors and
+//! event mentions, [`Store::replace_coding`]) live in one SQLite file (WAL mode) with a
 //! versioned schema ([`schema`]). Inserting a document whose content hash is
 //! already stored changes nothing; a changed document under the same key (its
 //! URL, else its input id, else its source path and position) becomes a new
@@ -20,10 +21,12 @@
 //! ```
 #![deny(missing_docs)]
 
+mod coded;
 pub mod error;
 pub mod pack;
 pub mod schema;
 mod store;
 
+pub use coded::{ActorRow, EventFilter, EventRow, StoredEvent};
 pub use error::{Error, ErrorKind, Result};
 pub use store::{DocSummary, Inserted, Origin, Store, StoredDoc};

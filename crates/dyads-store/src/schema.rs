@@ -46,6 +46,59 @@ CREATE TABLE sentences (
     PRIMARY KEY (doc_id, idx)
 ) WITHOUT ROWID;
 "#,
+    // 2: the coder's output per document: resolved actors and event mentions.
+    r#"
+CREATE TABLE doc_coding (
+    doc_id INTEGER PRIMARY KEY REFERENCES documents(id) ON DELETE CASCADE,
+    coder TEXT NOT NULL,
+    coded_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now'))
+);
+
+CREATE TABLE doc_actors (
+    doc_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+    idx INTEGER NOT NULL,
+    actor_id TEXT NOT NULL,
+    canonical TEXT NOT NULL,
+    kind TEXT NOT NULL,
+    country TEXT,
+    sector TEXT,
+    role TEXT,
+    code TEXT,
+    source TEXT NOT NULL,
+    surface_forms TEXT NOT NULL DEFAULT '[]',
+    mentions BLOB NOT NULL,
+    PRIMARY KEY (doc_id, idx)
+) WITHOUT ROWID;
+CREATE INDEX doc_actors_actor ON doc_actors(actor_id);
+
+CREATE TABLE events (
+    id INTEGER PRIMARY KEY,
+    doc_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+    sentence INTEGER NOT NULL,
+    ev_start INTEGER NOT NULL,
+    ev_end INTEGER NOT NULL,
+    cameo TEXT NOT NULL,
+    plover TEXT,
+    mode TEXT,
+    context TEXT,
+    goldstein REAL,
+    quad INTEGER,
+    modality TEXT NOT NULL,
+    reciprocal INTEGER NOT NULL DEFAULT 0,
+    date TEXT,
+    date_end TEXT,
+    date_precision TEXT,
+    source_code TEXT,
+    source_country TEXT,
+    target_code TEXT,
+    target_country TEXT,
+    rule TEXT NOT NULL,
+    json TEXT NOT NULL
+);
+CREATE INDEX events_doc ON events(doc_id, sentence);
+CREATE INDEX events_date ON events(date);
+CREATE INDEX events_dyad ON events(source_country, target_country, date);
+"#,
 ];
 
 /// The schema version this build writes.

@@ -80,8 +80,8 @@ pub struct StoredDoc {
 
 /// The embedded SQLite store.
 pub struct Store {
-    conn: Connection,
-    name: String,
+    pub(crate) conn: Connection,
+    pub(crate) name: String,
 }
 
 impl Store {
@@ -147,7 +147,7 @@ impl Store {
         Ok(())
     }
 
-    fn err(&self, e: rusqlite::Error) -> Error {
+    pub(crate) fn err(&self, e: rusqlite::Error) -> Error {
         sql(&self.name, e)
     }
 
