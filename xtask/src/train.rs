@@ -18,6 +18,17 @@ pub fn train(ud: &Path, out: &Path) -> Result<()> {
     Ok(())
 }
 
+/// Retrains only the recogniser from `ud` on top of the tagger and parser
+/// in `out`, and rewrites `out/ner.bin`.
+pub fn train_ner(ud: &Path, out: &Path) -> Result<()> {
+    let config = dyads_syntax::train::TrainConfig::default();
+    let (f1, epochs) =
+        dyads_syntax::train::run_ner(ud, out, &config, &mut |line| eprintln!("{line}"))
+            .with_context(|| format!("training the recogniser from {}", ud.display()))?;
+    println!("ner: cross-validated F1 {f1:.2} ({epochs} epochs)");
+    Ok(())
+}
+
 /// Prints the syntax scores against `ud` for the built-in models, or those
 /// of `models` when given; skips when `ud` is absent.
 pub fn eval_syntax(ud: &Path, models: Option<&Path>) -> Result<()> {

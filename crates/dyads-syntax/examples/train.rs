@@ -21,6 +21,15 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     if let Ok(v) = std::env::var("DYADS_FOLDS") {
         config.folds = v.parse()?;
     }
+    if let Ok(v) = std::env::var("DYADS_TAGGER_EPOCHS") {
+        config.tagger_epochs = v.parse()?;
+    }
+    config.keep_tags = std::env::var("DYADS_KEEP_TAGS").is_ok();
+    if std::env::var("DYADS_ONLY_PARSER").is_ok() {
+        let las = dyads_syntax::train::run_parser(&ud, &out, &config, &mut |l| eprintln!("{l}"))?;
+        println!("parser: dev LAS {las:.2}");
+        return Ok(());
+    }
     if std::env::var("DYADS_ONLY_NER").is_ok() {
         let (f1, e) = dyads_syntax::train::run_ner(&ud, &out, &config, &mut |l| eprintln!("{l}"))?;
         println!("ner: held-out F1 {f1:.2} ({e} epochs)");

@@ -1,16 +1,31 @@
-//! Named-entity recogniser: greedy left-to-right BILOU tagging with an
-//! averaged perceptron over word, shape, affix, tag, dependency and
-//! tag-dictionary features. Types: `PER`, `ORG`, `LOC` (UNER's scheme, in
-//! which countries and cities, GPEs elsewhere, are `LOC`).
+//! Named-entity recogniser: left-to-right BILOU tagging (trained greedily,
+//! decoded with a small beam search under BILOU and function-word
+//! constraints) with an averaged perceptron over word, shape, affix, tag, dependency and
+//! tag-dictionary features, gazetteer matches ([`crate::ner_gazetteer`]) and
+//! what unlabeled treebank text says about each word ([`crate::ner_words`]).
+//! Types: `PER`, `ORG`, `LOC` (UNER's scheme, in which countries and
+//! cities, GPEs elsewhere, are `LOC`).
 
 use crate::error::{Error, Result};
 use crate::hash::{f1, f2, f3, Rng};
 use crate::lexical::Lex;
 use crate::modelio::{Reader, Writer};
+use crate::ner_context::{cannot_end, outside, Context};
+use crate::ner_gazetteer::Gazetteer;
+use crate::ner_words::WordStats;
 use crate::perceptron::{argmax, Model, Trainer};
 use crate::tagset::ENTITY_TYPES;
 
-const NONE: u64 = 0x4e45;
+pub(crate) const NONE: u64 = 0x4e45;
+
+/// Hypotheses kept by the decoder's beam search.
+const BEAM: usize = 2;
+
+/// Softmax temperature of the beam search, in perceptron weight units.
+const TEMPERATURE: f32 = 8.0;
+
+/// Marks the gazetteer and word-statistics sections of `ner.bin`.
+const RESOURCES: &str = "gazetteer+words";
 
 /// What the recogniser sees of a sentence.
 pub(crate) struct NerInput<'a> {
@@ -49,30 +64,36 @@ fn valid(prev: usize, c: usize, last: bool) -> bool {
     ok && !(last && (cp == 1 || cp == 2))
 }
 
-/// The recogniser's weights.
+/// The recogniser: weights and the name lists its features read.
 #[derive(Clone, Debug, Default)]
 pub struct Recognizer {
     pub(crate) model: Model,
+    pub(crate) gaz: Gazetteer,
+    pub(crate) words: WordStats,
 }
 
-fn features(x: &NerInput<'_>, i: usize, p1: u64, p2: u64, out: &mut Vec<u64>) {
+fn features(x: &NerInput<'_>, c: &Context, i: usize, p1: u64, p2: u64, out: &mut Vec<u64>) {
     out.clear();
     let n = x.lex.len();
-    let lx = |k: isize| -> Option<&Lex> {
+    let at = |k: isize| -> Option<usize> {
         let j = i as isize + k;
-        if j < 0 {
-            None
-        } else {
-            x.lex.get(j as usize)
-        }
+        (j >= 0 && (j as usize) < n).then_some(j as usize)
     };
+    let lx = |k: isize| at(k).and_then(|j| x.lex.get(j));
     let up = |k: isize| -> u64 {
-        let j = i as isize + k;
-        if j < 0 {
-            NONE
-        } else {
-            x.upos.get(j as usize).map_or(NONE + 1, |&u| u as u64)
-        }
+        at(k)
+            .and_then(|j| x.upos.get(j))
+            .map_or(NONE.wrapping_add(k as u64), |&u| u as u64)
+    };
+    let xpk = |k: isize| -> u64 {
+        at(k)
+            .and_then(|j| x.xpos.get(j))
+            .map_or(NONE.wrapping_add(k as u64), |&u| u as u64)
+    };
+    let wc = |k: isize| -> u64 {
+        at(k)
+            .and_then(|j| c.codes.get(j))
+            .map_or(NONE.wrapping_add(k as u64), |&u| u)
     };
     let Some(w) = x.lex.get(i) else {
         return;
@@ -85,7 +106,7 @@ fn features(x: &NerInput<'_>, i: usize, p1: u64, p2: u64, out: &mut Vec<u64>) {
     let hl = x.lex.get(head).map_or(NONE, |l| l.lower);
     let hu = x.upos.get(head).map_or(NONE, |&u| u as u64);
     let dep = x.labels.get(i).copied().unwrap_or(0) as u64;
-    let xp = x.xpos.get(i).copied().unwrap_or(0) as u64;
+    let xp = xpk(0);
     out.push(f1(1, 0));
     out.push(f1(2, w.lower));
     out.push(f1(3, w.form));
@@ -126,6 +147,73 @@ fn features(x: &NerInput<'_>, i: usize, p1: u64, p2: u64, out: &mut Vec<u64>) {
     out.push(f2(38, w.shape, lw(1)));
     out.push(f2(39, up(1), lw(1)));
     out.push(f2(40, up(-1), lw(-1)));
+    // Word statistics from unlabeled text.
+    out.push(f1(41, wc(0)));
+    out.push(f2(42, wc(0), w.flags));
+    out.push(f2(43, wc(0), up(0)));
+    out.push(f2(44, wc(-1), wc(0)));
+    out.push(f2(45, wc(0), wc(1)));
+    out.push(f2(46, p1, wc(0)));
+    // Sentence case profile.
+    out.push(f2(47, c.case, w.shape));
+    out.push(f3(48, c.case, wc(0), w.flags & 1));
+    let case = c.cases.get(i).copied().unwrap_or(NONE);
+    out.push(f2(68, case, w.flags & 3));
+    out.push(f2(69, dep, w.shape));
+    out.push(f2(49, xpk(-1), xp));
+    out.push(f2(50, xp, xpk(1)));
+    // Gazetteer matches on this token and its neighbours.
+    if let Some(marks) = c.marks.get(i) {
+        for &m in marks {
+            let (kind, pos) = ((m >> 8) as u64, ((m >> 4) & 15) as u64);
+            out.push(f1(51, m as u64));
+            out.push(f1(57, kind));
+            out.push(f2(58, kind, pos));
+            out.push(f2(52, kind, w.flags & 3));
+            out.push(f2(53, kind, up(0)));
+            out.push(f3(54, kind, pos, p1));
+        }
+        if marks.is_empty() {
+            out.push(f1(55, 0));
+        }
+    }
+    for k in [-1isize, 1] {
+        if let Some(marks) = at(k).and_then(|j| c.marks.get(j)) {
+            for &m in marks {
+                out.push(f2(56, k as u64, (m >> 8) as u64));
+            }
+        }
+    }
+    // The capitalised run this token is in.
+    if let Some(&Some((s, e))) = c.runs.get(i) {
+        let pos = if e - s == 1 {
+            0
+        } else if i == s {
+            1
+        } else if i + 1 == e {
+            3
+        } else {
+            2
+        };
+        let last = &x.lex[e - 1];
+        let kl = c.kinds.get(e - 1).copied().unwrap_or(0);
+        let kf = c.kinds.get(s).copied().unwrap_or(0);
+        let after = x.lex.get(e).map_or(NONE, |l| l.lower);
+        let before = s
+            .checked_sub(1)
+            .and_then(|j| x.lex.get(j))
+            .map_or(NONE, |l| l.lower);
+        out.push(f2(60, pos, (e - s).min(5) as u64));
+        out.push(f2(61, pos, last.lower));
+        out.push(f2(62, pos, kl));
+        out.push(f2(63, pos, kf));
+        out.push(f2(64, pos, after));
+        out.push(f2(65, pos, before));
+        out.push(f3(66, pos, kf, kl));
+        out.push(f2(67, p1, kl));
+    } else {
+        out.push(f2(60, 9, c.kinds.get(i).copied().unwrap_or(0)));
+    }
 }
 
 impl Recognizer {
@@ -137,23 +225,109 @@ impl Recognizer {
         scores: &mut Vec<f32>,
     ) -> Vec<u8> {
         let n = x.lex.len();
-        let mut out = Vec::with_capacity(n);
         scores.resize(nclass(), 0.0);
-        let (mut p1, mut p2) = (0usize, 0usize);
-        for i in 0..n {
-            features(x, i, p1 as u64, p2 as u64, feats);
-            self.model.scores(feats, scores);
-            let c = argmax(scores, |c| valid(p1, c, i + 1 == n)).unwrap_or(0);
-            out.push(c as u8);
-            p2 = p1;
-            p1 = c;
+        let mut ctx = Context::default();
+        ctx.fill(self, x);
+        // Beam search over class sequences: each hypothesis is (total
+        // score, classes so far); a greedy first choice of `B-X` can no
+        // longer force a wrong continuation.
+        let mut beam: Vec<(f32, Vec<u8>)> = vec![(0.0, Vec::with_capacity(n))];
+        let mut next: Vec<(f32, usize, usize)> = Vec::new();
+        // Per token: 0 free, 1 may not end an entity, 2 outside every entity.
+        let closed: Vec<u8> = (0..n)
+            .map(|i| {
+                if outside(x, i) {
+                    2
+                } else {
+                    cannot_end(x, i) as u8
+                }
+            })
+            .collect();
+        for (i, &rule) in closed.iter().enumerate() {
+            next.clear();
+            for strict in [true, false] {
+                if !next.is_empty() {
+                    break;
+                }
+                self.expand(
+                    x,
+                    &ctx,
+                    i,
+                    &beam,
+                    if strict { rule } else { 0 },
+                    feats,
+                    scores,
+                    &mut next,
+                );
+            }
+            next.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)).then(a.2.cmp(&b.2)));
+            next.truncate(BEAM);
+            beam = next
+                .iter()
+                .map(|&(total, h, c)| {
+                    let mut seq = beam[h].1.clone();
+                    seq.push(c as u8);
+                    (total, seq)
+                })
+                .collect();
         }
-        out
+        beam.into_iter().next().map(|b| b.1).unwrap_or_default()
+    }
+
+    /// Adds the extensions of every hypothesis of `beam` at token `i` to
+    /// `next` as `(total, hypothesis, class)`; `closed`: 1 if the token
+    /// may not end an entity, 2 if it must be outside every entity.
+    #[allow(clippy::too_many_arguments)]
+    fn expand(
+        &self,
+        x: &NerInput<'_>,
+        ctx: &Context,
+        i: usize,
+        beam: &[(f32, Vec<u8>)],
+        closed: u8,
+        feats: &mut Vec<u64>,
+        scores: &mut [f32],
+        next: &mut Vec<(f32, usize, usize)>,
+    ) {
+        let n = x.lex.len();
+        {
+            for (h, (total, seq)) in beam.iter().enumerate() {
+                let p1 = seq.last().map_or(0, |&c| c as usize);
+                let p2 = seq.len().checked_sub(2).map_or(0, |k| seq[k] as usize);
+                features(x, ctx, i, p1 as u64, p2 as u64, feats);
+                self.model.scores(feats, scores);
+                // Log-probabilities (softmax over the valid classes of real
+                // scores), so that hypotheses compare across histories.
+                let unit = 1.0 / (self.model.scale_inv() * TEMPERATURE);
+                let ok = |c: usize| {
+                    valid(p1, c, i + 1 == n)
+                        && !(closed == 1 && matches!(split(c).0, 3 | 4))
+                        && !(closed == 2 && c != 0)
+                };
+                let top = (0..scores.len())
+                    .filter(|&c| ok(c))
+                    .map(|c| scores[c] * unit)
+                    .fold(f32::NEG_INFINITY, f32::max);
+                let z: f32 = (0..scores.len())
+                    .filter(|&c| ok(c))
+                    .map(|c| (scores[c] * unit - top).exp())
+                    .sum();
+                let lz = top + z.ln();
+                for (c, &sc) in scores.iter().enumerate() {
+                    if ok(c) {
+                        next.push((total + sc * unit - lz, h, c));
+                    }
+                }
+            }
+        }
     }
 
     pub(crate) fn encode(&self, w: &mut Writer) {
         w.strs(ENTITY_TYPES);
         self.model.encode(w);
+        w.str(RESOURCES);
+        self.gaz.encode(w);
+        self.words.encode(w);
     }
 
     pub(crate) fn decode(r: &mut Reader<'_>) -> Result<Recognizer> {
@@ -165,7 +339,19 @@ impl Recognizer {
         if model.nclass() != nclass() {
             return Err(Error::model("recogniser class count mismatch"));
         }
-        Ok(Recognizer { model })
+        // A model from before the name lists has none.
+        if r.remaining() == 0 {
+            return Ok(Recognizer {
+                model,
+                ..Recognizer::default()
+            });
+        }
+        if r.str()? != RESOURCES {
+            return Err(Error::model("unknown recogniser resources"));
+        }
+        let gaz = Gazetteer::decode(r)?;
+        let words = WordStats::decode(r)?;
+        Ok(Recognizer { model, gaz, words })
     }
 }
 
@@ -214,21 +400,44 @@ pub(crate) fn bilou(tags: &[String]) -> Vec<u8> {
     out
 }
 
-/// Trains the recogniser for `epochs` epochs on `(input, gold classes)`.
-pub(crate) fn train(data: &[(NerInput<'_>, Vec<u8>)], epochs: usize) -> Recognizer {
+/// Trains the recogniser on `(input, gold classes)` with the name lists
+/// `gaz` and word statistics `words`, and returns the averaged model after
+/// each epoch count of `checkpoints` (ascending).
+pub(crate) fn train(
+    data: &[(NerInput<'_>, Vec<u8>)],
+    checkpoints: &[usize],
+    gaz: &Gazetteer,
+    words: &WordStats,
+) -> Vec<Recognizer> {
+    let shell = Recognizer {
+        model: Model::default(),
+        gaz: gaz.clone(),
+        words: words.clone(),
+    };
+    let contexts: Vec<Context> = data
+        .iter()
+        .map(|(x, _)| {
+            let mut c = Context::default();
+            c.fill(&shell, x);
+            c
+        })
+        .collect();
     let mut t = Trainer::new(nclass());
     let mut rng = Rng::new(0x0e2);
     let mut order: Vec<usize> = (0..data.len()).collect();
     let mut feats = Vec::new();
     let mut scores = vec![0f32; nclass()];
-    for _ in 0..epochs {
+    let mut out = Vec::new();
+    let last = checkpoints.iter().copied().max().unwrap_or(0);
+    for epoch in 1..=last {
         rng.shuffle(&mut order);
         for &k in &order {
             let (x, gold) = &data[k];
+            let ctx = &contexts[k];
             let n = gold.len();
             let (mut p1, mut p2) = (0usize, 0usize);
             for (i, &g) in gold.iter().enumerate() {
-                features(x, i, p1 as u64, p2 as u64, &mut feats);
+                features(x, ctx, i, p1 as u64, p2 as u64, &mut feats);
                 t.scores(&feats, &mut scores);
                 let guess = argmax(&scores, |c| valid(p1, c, i + 1 == n)).unwrap_or(0);
                 t.tick();
@@ -237,10 +446,14 @@ pub(crate) fn train(data: &[(NerInput<'_>, Vec<u8>)], epochs: usize) -> Recogniz
                 p1 = guess;
             }
         }
+        if checkpoints.contains(&epoch) {
+            out.push(Recognizer {
+                model: t.finish(0.0),
+                ..shell.clone()
+            });
+        }
     }
-    Recognizer {
-        model: t.finish(0.0),
-    }
+    out
 }
 
 #[cfg(test)]

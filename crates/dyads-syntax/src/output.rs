@@ -154,9 +154,11 @@ impl Pipeline {
             .collect()
     }
 
-    /// Re-tags gold IOB2 sentences with predicted entities.
+    /// Re-tags gold IOB2 sentences with predicted entities, made
+    /// consistent within each document ([`crate::ner_doc::harmonize_iob2`]).
     pub fn recognize_iob2(&self, gold: &[Iob2Sentence]) -> Vec<Iob2Sentence> {
-        gold.iter()
+        let mut out: Vec<Iob2Sentence> = gold
+            .iter()
             .map(|g| {
                 let forms: Vec<&str> = g.forms.iter().map(String::as_str).collect();
                 let (text, spans) = join(&forms);
@@ -174,6 +176,8 @@ impl Pipeline {
                     tags,
                 }
             })
-            .collect()
+            .collect();
+        crate::ner_doc::harmonize_iob2(&mut out);
+        out
     }
 }

@@ -305,10 +305,12 @@ impl Pipeline {
         }
     }
 
-    /// Annotates every sentence of a document.
+    /// Annotates every sentence of a document, with entities made
+    /// consistent across it ([`crate::ner_doc::harmonize_entities`]).
     pub fn annotate(&self, doc: &Document) -> Vec<ParsedSentence> {
         let mut out = Vec::with_capacity(doc.sentences.len());
         self.annotate_each(doc, |p| out.push(p));
+        crate::ner_doc::harmonize_entities(&doc.text, &mut out);
         out
     }
 

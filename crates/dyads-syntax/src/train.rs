@@ -5,7 +5,8 @@
 //! parser is trained on EWT train with tags from five-fold jackknifing (so
 //! it learns from tags as noisy as at run time), epoch chosen on EWT dev;
 //! the lemmatizer learns from EWT train; the recogniser learns from UNER
-//! EWT dev, with the epoch count chosen on a held-out tenth of it.
+//! EWT dev, with the epoch count chosen by cross-validation on it
+//! ([`crate::ner_train`]).
 
 use std::fmt;
 use std::path::Path;
@@ -13,13 +14,13 @@ use std::time::Instant;
 
 use crate::conllu::{read_conllu_file, Sentence};
 use crate::error::{Error, ErrorKind, Result};
-use crate::iob2::{entities, read_iob2_file};
+use crate::iob2::read_iob2_file;
 use crate::lemma::Lemmatizer;
 use crate::lexical::lex;
 use crate::modelio::{pack, Writer};
-use crate::ner::{self, NerInput, Recognizer};
+use crate::ner::Recognizer;
 use crate::parser::train::{self as ptrain, ParseExample};
-use crate::pipeline::{Pipeline, Scratch, MODEL_FILES};
+use crate::pipeline::{Pipeline, MODEL_FILES};
 use crate::tagger::{self, TagExample, TagScratch, Tagged, Tagger};
 use crate::tagset::{deprel_id, upos_id, xpos_id};
 
@@ -36,19 +37,24 @@ pub struct TrainConfig {
     pub folds: usize,
     /// Use only the first this many training sentences (0 = all), for quick runs.
     pub limit: usize,
+    /// Also write the jackknifed training tags (`jackknife.tags`) and the
+    /// tagger to the output folder as soon as they are ready, so that
+    /// [`run_parser`] can retrain the parser alone.
+    pub keep_tags: bool,
 }
 
 /// Retrains only the recogniser, on top of the tagger and parser already in
-/// `out_dir`, and rewrites `ner.bin` there; returns the held-out F1 and epochs.
+/// `out_dir`, and rewrites `ner.bin` there; returns the cross-validated F1
+/// and the epoch count (chosen by [`crate::ner_train`], not `_config`).
 pub fn run_ner(
     ud_dir: &Path,
     out_dir: &Path,
-    config: &TrainConfig,
+    _config: &TrainConfig,
     log: &mut dyn FnMut(String),
 ) -> Result<(f64, usize)> {
     let uner = read_iob2_file(&ud_dir.join("uner_en_ewt-dev.iob2"))?;
     let mut pipeline = Pipeline::from_dir(out_dir)?;
-    let (model, f1, epochs) = train_ner(&pipeline, &uner, config.ner_epochs, log);
+    let (model, f1, epochs) = train_ner(&pipeline, ud_dir, &uner, log)?;
     pipeline.ner = model;
     let mut w = Writer::default();
     pipeline.ner.encode(&mut w);
@@ -56,6 +62,101 @@ pub fn run_ner(
     std::fs::write(&path, pack("ner", &w)?)
         .map_err(|e| Error::from(e).in_file(path.display().to_string()))?;
     Ok((f1, epochs))
+}
+
+/// Where [`TrainConfig::keep_tags`] writes the jackknifed training tags.
+const TAGS_FILE: &str = "jackknife.tags";
+
+fn save_tags(path: &Path, tags: &[Vec<u16>]) -> Result<()> {
+    let mut w = Writer::default();
+    w.uint(tags.len() as u64);
+    for t in tags {
+        w.uint(t.len() as u64);
+        for &c in t {
+            w.uint(c as u64);
+        }
+    }
+    std::fs::create_dir_all(path.parent().unwrap_or(Path::new(".")))?;
+    std::fs::write(path, pack("tags", &w)?)
+        .map_err(|e| Error::from(e).in_file(path.display().to_string()))
+}
+
+fn load_tags(path: &Path) -> Result<Vec<Vec<u16>>> {
+    let bytes =
+        std::fs::read(path).map_err(|e| Error::from(e).in_file(path.display().to_string()))?;
+    let data = crate::modelio::unpack("tags", &bytes)?;
+    let mut r = crate::modelio::Reader::new(&data);
+    let n = r.len(r.remaining())?;
+    let mut out = Vec::with_capacity(n);
+    for _ in 0..n {
+        let k = r.len(r.remaining())?;
+        let mut t = Vec::with_capacity(k);
+        for _ in 0..k {
+            t.push(r.len(1 << 16)? as u16);
+        }
+        out.push(t);
+    }
+    Ok(out)
+}
+
+/// Retrains only the parser, with the tagger and the jackknifed tags that a
+/// full run with [`TrainConfig::keep_tags`] left in `out_dir`;
+/// rewrites `parser.bin` and returns the dev LAS.
+pub fn run_parser(
+    ud_dir: &Path,
+    out_dir: &Path,
+    config: &TrainConfig,
+    log: &mut dyn FnMut(String),
+) -> Result<f64> {
+    let mut train = read_conllu_file(&ud_dir.join("en_ewt-ud-train.conllu"))?;
+    let dev = read_conllu_file(&ud_dir.join("en_ewt-ud-dev.conllu"))?;
+    if config.limit > 0 {
+        train.truncate(config.limit);
+    }
+    train.retain(|s| !s.words.is_empty());
+    let tagger_model = {
+        let path = out_dir.join(MODEL_FILES[0]);
+        let bytes =
+            std::fs::read(&path).map_err(|e| Error::from(e).in_file(path.display().to_string()))?;
+        let data = crate::modelio::unpack("tagger", &bytes)?;
+        Tagger::decode(&mut crate::modelio::Reader::new(&data))?
+    };
+    let classes = tagger_model.classes.clone();
+    let train_tags = load_tags(&out_dir.join(TAGS_FILE))?;
+    if train_tags.len() != train.len() {
+        return Err(Error::new(ErrorKind::Training(
+            "cached tags do not match the training set".into(),
+        )));
+    }
+    let train_x: Vec<TagExample> = train
+        .iter()
+        .map(|s| tag_example(&tagged(s), &classes))
+        .collect();
+    let dev_x: Vec<TagExample> = dev
+        .iter()
+        .map(|s| tag_example(&tagged(s), &classes))
+        .collect();
+    let dev_tags = tag_all(&tagger_model, &dev_x);
+    let train_p: Vec<ParseExample> = train
+        .iter()
+        .zip(&train_x)
+        .zip(train_tags)
+        .map(|((s, x), t)| parse_example(&tagger_model, s, x, t))
+        .collect();
+    let dev_p: Vec<ParseExample> = dev
+        .iter()
+        .zip(&dev_x)
+        .zip(dev_tags)
+        .map(|((s, x), t)| parse_example(&tagger_model, s, x, t))
+        .collect();
+    let parser = ptrain::train(&train_p, &dev_p, config.parser_epochs, log);
+    let las = ptrain::las(&parser, &dev_p);
+    let mut w = Writer::default();
+    parser.encode(&mut w);
+    let path = out_dir.join(MODEL_FILES[2]);
+    std::fs::write(&path, pack("parser", &w)?)
+        .map_err(|e| Error::from(e).in_file(path.display().to_string()))?;
+    Ok(las)
 }
 
 impl Default for TrainConfig {
@@ -66,6 +167,7 @@ impl Default for TrainConfig {
             ner_epochs: 25,
             folds: 5,
             limit: 0,
+            keep_tags: false,
         }
     }
 }
@@ -77,7 +179,7 @@ pub struct Report {
     pub tagger_dev: (f64, usize),
     /// Parser LAS on EWT dev with predicted tags (percent).
     pub parser_dev_las: f64,
-    /// Recogniser entity F1 on the held-out tenth of UNER dev, and the epoch count.
+    /// Recogniser entity F1 cross-validated on UNER dev, and the epoch count.
     pub ner_heldout: (f64, usize),
     /// Model files written and their sizes in bytes.
     pub files: Vec<(String, u64)>,
@@ -95,7 +197,7 @@ impl fmt::Display for Report {
         writeln!(f, "parser: dev LAS {:.2}", self.parser_dev_las)?;
         writeln!(
             f,
-            "ner: held-out F1 {:.2} ({} epochs)",
+            "ner: cross-validated F1 {:.2} ({} epochs)",
             self.ner_heldout.0, self.ner_heldout.1
         )?;
         let total: u64 = self.files.iter().map(|x| x.1).sum();
@@ -230,6 +332,14 @@ pub fn run(
             log,
         );
     }
+    if config.keep_tags {
+        save_tags(&out_dir.join(TAGS_FILE), &train_tags)?;
+        let mut w = Writer::default();
+        tagger_model.encode(&mut w);
+        let path = out_dir.join(MODEL_FILES[0]);
+        std::fs::write(&path, pack("tagger", &w)?)
+            .map_err(|e| Error::from(e).in_file(path.display().to_string()))?;
+    }
     report.tagger_dev = (tagger::accuracy(&tagger_model, &dev_x), epoch);
     let dev_tags = tag_all(&tagger_model, &dev_x);
     let train_p: Vec<ParseExample> = train
@@ -269,7 +379,7 @@ pub fn run(
         parser,
         ner: Recognizer::default(),
     };
-    let (ner_model, f1, ner_epochs) = train_ner(&pipeline, &uner, config.ner_epochs, log);
+    let (ner_model, f1, ner_epochs) = train_ner(&pipeline, ud_dir, &uner, log)?;
     pipeline.ner = ner_model;
     report.ner_heldout = (f1, ner_epochs);
 
@@ -293,77 +403,31 @@ pub fn run(
     Ok(report)
 }
 
-fn input(a: &crate::pipeline::Analysis) -> NerInput<'_> {
-    NerInput {
-        lex: &a.lex,
-        amb: &a.amb,
-        upos: &a.upos,
-        xpos: &a.xpos,
-        heads: &a.heads,
-        labels: &a.labels,
-    }
-}
-
-/// Trains the recogniser on UNER sentences analysed by `p`; returns the
-/// model, the held-out F1 and the epoch count chosen.
+/// Trains the recogniser on UNER dev analysed by `p` (see
+/// [`crate::ner_train::train`]); returns the model, its cross-validated F1
+/// and the epoch count chosen.
 fn train_ner(
     p: &Pipeline,
+    ud_dir: &Path,
     uner: &[crate::iob2::Iob2Sentence],
-    max_epochs: usize,
     log: &mut dyn FnMut(String),
-) -> (Recognizer, f64, usize) {
-    let mut s = Scratch::default();
-    let analysed: Vec<_> = uner
-        .iter()
-        .filter(|u| !u.forms.is_empty())
-        .map(|u| {
-            let forms: Vec<&str> = u.forms.iter().map(String::as_str).collect();
-            (
-                p.analyse(&forms, &mut s),
-                ner::bilou(&u.tags),
-                entities(&u.tags),
-            )
-        })
-        .collect();
-    let fit: Vec<_> = analysed
-        .iter()
-        .enumerate()
-        .filter(|(i, _)| i % 10 != 9)
-        .map(|(_, (a, g, _))| (input(a), g.clone()))
-        .collect();
-    let mut best = (0.0, max_epochs.max(1));
-    let (mut feats, mut scores) = (Vec::new(), Vec::new());
-    for e in (5..=max_epochs.max(5)).step_by(5) {
-        let m = ner::train(&fit, e);
-        let (mut tp, mut np, mut ng) = (0usize, 0usize, 0usize);
-        for (_, (a, _, gold)) in analysed.iter().enumerate().filter(|(i, _)| i % 10 == 9) {
-            let pred = ner::spans(&m.classes(&input(a), &mut feats, &mut scores));
-            ng += gold.len();
-            np += pred.len();
-            tp += pred
-                .iter()
-                .filter(|(st, en, t)| {
-                    gold.iter().any(|g| {
-                        g.start == *st
-                            && g.end == *en
-                            && crate::tagset::ENTITY_TYPES.get(*t) == Some(&g.label.as_str())
-                    })
-                })
-                .count();
-        }
-        let f1 = if tp == 0 {
-            0.0
-        } else {
-            2.0 * tp as f64 / (np + ng) as f64
-        };
-        log(format!("ner {e} epochs: held-out F1 {:.2}", 100.0 * f1));
-        if f1 > best.0 {
-            best = (f1, e);
-        }
+) -> Result<(Recognizer, f64, usize)> {
+    crate::ner_train::train(p, ud_dir, uner, log)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn cached_tags_round_trip() {
+        let dir = std::env::temp_dir().join(format!("dyads-tags-{}", std::process::id()));
+        let path = dir.join(TAGS_FILE);
+        let tags = vec![vec![3u16, 0, 70], vec![], vec![1]];
+        assert!(save_tags(&path, &tags).is_ok());
+        let back = load_tags(&path);
+        assert_eq!(back.ok(), Some(tags));
+        assert!(load_tags(&dir.join("missing")).is_err());
+        let _ = std::fs::remove_dir_all(&dir);
     }
-    let all: Vec<_> = analysed
-        .iter()
-        .map(|(a, g, _)| (input(a), g.clone()))
-        .collect();
-    (ner::train(&all, best.1), 100.0 * best.0, best.1)
 }
