@@ -14,25 +14,16 @@ fn shared() -> Option<PathBuf> {
 }
 
 fn dictionary_files(root: &Path) -> Vec<PathBuf> {
-    let mut out = Vec::new();
-    for dir in [
+    let dirs: Vec<PathBuf> = [
         "dictionaries/openeventdata_Dictionaries",
         "dictionaries/petrarch2_shipped",
         "petrarch2/validation_dicts",
         "tabari",
-    ] {
-        let Ok(entries) = std::fs::read_dir(root.join(dir)) else {
-            continue;
-        };
-        for e in entries.flatten() {
-            let p = e.path();
-            if p.is_file() && DictKind::of(&p).is_some() {
-                out.push(p);
-            }
-        }
-    }
-    out.sort();
-    out
+    ]
+    .iter()
+    .map(|d| root.join(d))
+    .collect();
+    dyads_lexicon::import::dictionary_files(&dirs)
 }
 
 #[test]

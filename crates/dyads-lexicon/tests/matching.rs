@@ -150,6 +150,21 @@ fn names_variants_typos_and_ambiguity() -> TestResult {
     t!(lex, "Côte d’Ivoire voted", "Côte d’Ivoire", ["CIV"], Exact);
     t!(lex, "Russia's foreign ministry", "Russia", ["RUS"], Exact);
     t!(lex, "the North fired", "the North", ["PRK"], Weak);
+    // A weak alias yields to a longer name starting inside it.
+    t!(
+        lex,
+        "the South Korean president",
+        "South Korean",
+        ["KOR"],
+        Exact
+    );
+    // A name never ends inside a hyphenated word.
+    let hyphen = run(lex, "Cho Hyun-dong, the ambassador, spoke.");
+    assert!(
+        hyphen.iter().all(|(s, _, _, _)| s != "Cho Hyun"),
+        "{hyphen:?}"
+    );
+    t!(lex, "Cho Hyun spoke.", "Cho Hyun", ["cho-hyun"], Exact);
     t!(lex, "the WHO said", "WHO", ["who"], Exact);
     Ok(())
 }

@@ -3,6 +3,49 @@
 //!
 //! [`resolve`] is the entry point; the event coder asks [`DocActors::at`]
 //! which actors a span of the sentence names.
+//!
+//! Resolution runs in passes over the lexicon matches of every sentence
+//! (one [`Lexicon::scan`] per sentence) and the parse:
+//!
+//! 1. **names** (`names.rs`): unambiguous full names, aliases, demonyms and
+//!    metonyms; a capital is the government unless a locative preposition
+//!    governs it (`talks in Moscow` is a place). An ambiguous name is
+//!    resolved only by context: a candidate already in the document, a
+//!    title that fits the candidate's role on the date, or a country named
+//!    in the sentence; otherwise it is kept in [`DocActors::ambiguous`] with
+//!    all its candidates, never resolved by a coin toss.
+//! 2. **inference** (`infer.rs`): people the lexicon does not know, from a
+//!    title before the name (`Russian Deputy Foreign Minister Andrei
+//!    Rudenko`) or an apposition after it (`Koo Byoung-sam, a spokesman for
+//!    South Korea's Unification Ministry`), with country, sector and role.
+//! 3. **coreference** (`coref.rs`), in document order: family names alone
+//!    (to a person of the document, else to a lexicon person holding office
+//!    on the date), role nominals (`the minister`, `the Russian leader`: the
+//!    latest compatible person, or the office holder on the date when the
+//!    nominal names the country), and `he`/`she`/`him`/`her` in subject or
+//!    object position (one gender-compatible person in the current or
+//!    previous sentence, or the one that was a subject; else unresolved);
+//!    a government body after a state (`South Korea's Foreign Ministry`,
+//!    `Russia's Ministry of Natural Resources`) is the lexicon's body of
+//!    that country, else an organisation inferred from the phrase.
+//!    `they`/`them` and bare nominals without `the` or a country are left
+//!    alone.
+//!
+//! Surface forms hold every string that resolved to the actor, including
+//! the whole titled phrase (`North Korean Foreign Minister Choe Son-hui`)
+//! while the mention span stays on the name, so mentions never overlap.
+//!
+//! Roles come from [`Lexicon::role_on`] on the document's date: a person
+//! whose offices all ended is coded as a former office holder (sector `ELI`,
+//! role `former ...`). Without a date no role is given.
+
+mod build;
+mod coref;
+mod infer;
+mod names;
+mod scan;
+#[cfg(test)]
+mod tests;
 
 use serde::Serialize;
 
@@ -14,7 +57,8 @@ use dyads_text::{Document, Span};
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum ActorSource {
-    /// The built-in lexicon.
+    /// The built-in lexicon (`built-in` in JSON).
+    #[serde(rename = "built-in")]
     BuiltIn,
     /// An imported PETRARCH/TABARI dictionary.
     Imported,
@@ -90,6 +134,20 @@ pub struct DocActors {
     pub actors: Vec<DocActor>,
     /// Every mention, ordered by start offset.
     pub mentions: Vec<ActorMention>,
+    /// Names the context could not settle, with every candidate kept.
+    pub ambiguous: Vec<AmbiguousMention>,
+}
+
+/// A name with several possible actors that the context did not settle
+/// (`Kim` in a document naming two Kims, `Congo`).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct AmbiguousMention {
+    /// Bytes of the name in the clean text.
+    pub span: Span,
+    /// Index of the sentence it is in.
+    pub sentence: usize,
+    /// Ids of every candidate actor (lexicon or document ids).
+    pub candidates: Vec<String>,
 }
 
 impl DocActors {
@@ -116,62 +174,26 @@ pub fn kind_name(kind: ActorKind) -> &'static str {
 }
 
 /// Resolves the actors of `doc`, on `date` (the publication date, when
-/// known), using the parse of its sentences when given.
-///
-/// This first version keeps unambiguous lexicon matches only: one actor per
-/// lexicon entry, every matched span a mention. Context inference and
-/// coreference build on it.
+/// known), using the parse of its sentences (`parsed[i]` is sentence `i`;
+/// pass an empty slice when there is none: inference and pronouns then do
+/// nothing).
 pub fn resolve(
     doc: &Document,
     parsed: &[ParsedSentence],
     lexicon: &Lexicon,
     date: Option<Date>,
 ) -> DocActors {
-    let _ = (parsed, date);
-    let mut out = DocActors::default();
-    let mut index: std::collections::HashMap<String, usize> = Default::default();
-    for (s_idx, sentence) in doc.sentences.iter().enumerate() {
-        let base = sentence.span.start as usize;
-        let Some(text) = doc.text.get(base..sentence.span.end as usize) else {
-            continue;
-        };
-        for m in lexicon.find_all(text) {
-            if m.is_ambiguous() {
-                continue;
-            }
-            let Some(actor) = m.candidates.first().and_then(|c| lexicon.get(c.actor)) else {
-                continue;
-            };
-            let span = Span::new(m.span.start as usize + base, m.span.end as usize + base);
-            let at = *index.entry(actor.id.clone()).or_insert_with(|| {
-                out.actors.push(DocActor {
-                    id: actor.id.clone(),
-                    canonical: actor.canonical.clone(),
-                    kind: kind_name(actor.kind),
-                    country: actor.country.clone(),
-                    sector: actor.sector.clone(),
-                    role: None,
-                    code: actor.cameo_code.clone(),
-                    source: ActorSource::BuiltIn,
-                    surface_forms: Vec::new(),
-                    mentions: Vec::new(),
-                });
-                out.actors.len() - 1
-            });
-            let surface = span.slice(&doc.text).to_string();
-            let a = &mut out.actors[at];
-            if !a.surface_forms.contains(&surface) {
-                a.surface_forms.push(surface);
-            }
-            a.mentions.push(span);
-            out.mentions.push(ActorMention {
-                span,
-                actor: at,
-                kind: MentionKind::Name,
-                sentence: s_idx,
-            });
-        }
-    }
-    out.mentions.sort_by_key(|m| (m.span.start, m.span.end));
-    out
+    let mut b = build::Builder::new(doc, lexicon, date);
+    let scans = scan::scan_document(doc, lexicon);
+    let deferred = names::resolve_names(&mut b, &scans, parsed);
+    infer::infer_people(&mut b, &scans, parsed);
+    coref::resolve_references(&mut b, &scans, parsed, &deferred);
+    b.finish()
+}
+
+/// The publication date of a document as a lexicon [`Date`], when the
+/// metadata gives one to the day (or month, or year).
+pub fn document_date(doc: &Document) -> Option<Date> {
+    let p = doc.meta.published.as_ref()?;
+    Date::parse(p.date().unwrap_or(&p.value))
 }

@@ -16,7 +16,7 @@
 mod actors;
 mod agents;
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 use crate::error::{Error, ErrorKind, Result, Warning};
 use crate::lexicon::Lexicon;
@@ -105,6 +105,26 @@ impl ImportReport {
     pub fn warnings(&self) -> impl Iterator<Item = &Warning> {
         self.files.iter().flat_map(|f| f.warnings.iter())
     }
+}
+
+/// The actor, agent and discard dictionaries in `dirs` (not recursive),
+/// sorted; unreadable directories give nothing. Verb and other files are
+/// left out ([`DictKind::of`]).
+pub fn dictionary_files(dirs: &[PathBuf]) -> Vec<PathBuf> {
+    let mut out = Vec::new();
+    for dir in dirs {
+        let Ok(entries) = std::fs::read_dir(dir) else {
+            continue;
+        };
+        for e in entries.flatten() {
+            let p = e.path();
+            if p.is_file() && DictKind::of(&p).is_some() {
+                out.push(p);
+            }
+        }
+    }
+    out.sort();
+    out
 }
 
 /// Reads dictionary files into one lexicon (see [`Lexicon::from_dicts`]).

@@ -226,8 +226,16 @@ impl Matcher {
         let mut title: Option<(usize, Span, Option<TermId>)> = None;
         let mut i = 0;
         while i < toks.len() {
-            let Some((end, p)) = self.longest(&toks, &ids, i) else {
-                if let Some(m) = self.typo(&toks, i) {
+            // A name never ends inside a hyphenated word (`Cho Hyun` in
+            // `Cho Hyun-dong`).
+            let found = self
+                .longest(&toks, &ids, i)
+                .filter(|&(end, _)| !hyphen_glued(text, toks[end - 1].end));
+            let Some((end, p)) = found else {
+                let typo = self
+                    .typo(text, &toks, i)
+                    .filter(|(end, _)| !hyphen_glued(text, toks[end - 1].end));
+                if let Some(m) = typo {
                     let (end, mut m) = m;
                     m.title = title_before(&title, i);
                     scan.actors.push(m);
@@ -237,6 +245,16 @@ impl Matcher {
                 }
                 continue;
             };
+            // A weak alias (`the South`) yields to a longer name starting
+            // inside it (`South Korean`).
+            if self.only_weak(&toks, i, end, p) {
+                if let Some((end2, _)) = self.longest(&toks, &ids, i + 1) {
+                    if end2 > end {
+                        i += 1;
+                        continue;
+                    }
+                }
+            }
             let span = Span::new(toks[i].start, toks[end - 1].end);
             let entries: Vec<Entry> = self
                 .payloads
@@ -285,10 +303,26 @@ impl Matcher {
         scan
     }
 
+    /// True when every entry of payload `p` fitting tokens `i..end` is a
+    /// weak alias.
+    fn only_weak(&self, toks: &[NormToken], i: usize, end: usize, p: u32) -> bool {
+        let Some(span) = toks.get(i..end) else {
+            return false;
+        };
+        let mut fitting = self
+            .payloads
+            .get(p as usize)
+            .into_iter()
+            .flatten()
+            .filter(|e| e.fits(span))
+            .peekable();
+        fitting.peek().is_some() && fitting.all(|e| e.kind == MatchKind::Weak)
+    }
+
     /// A typo match starting at token `i`: the longest window of tokens
     /// (first one capitalised) one edit away from exactly one actor's
     /// name, or a 4-letter acronym with two letters swapped.
-    fn typo(&self, toks: &[NormToken], i: usize) -> Option<(usize, Match)> {
+    fn typo(&self, text: &str, toks: &[NormToken], i: usize) -> Option<(usize, Match)> {
         let first = toks.get(i)?;
         if !(first.capitalized || first.upper) {
             return None;
@@ -331,7 +365,12 @@ impl Matcher {
                     q.push(' ');
                 }
                 q.push_str(&t.text);
-                windows.push((j + 1, q.clone()));
+                // Names end on a capitalised word or a hyphenated syllable
+                // (`Jong-un`): other windows are not worth a query.
+                let hyphen = j > i && text.get(..t.start).is_some_and(|b| b.ends_with('-'));
+                if t.capitalized || t.upper || hyphen {
+                    windows.push((j + 1, q.clone()));
+                }
             }
             for (end, q) in windows.into_iter().rev() {
                 let mut actors: Vec<ActorId> = Vec::new();
@@ -368,6 +407,12 @@ impl Matcher {
         };
         Some((end, m))
     }
+}
+
+/// True when the text at byte `end` goes on with a hyphen and a letter.
+fn hyphen_glued(text: &str, end: usize) -> bool {
+    let mut rest = text.get(end..).unwrap_or("").chars();
+    rest.next() == Some('-') && rest.next().is_some_and(char::is_alphabetic)
 }
 
 fn title_before(title: &Option<(usize, Span, Option<TermId>)>, i: usize) -> Option<Title> {

@@ -1,0 +1,462 @@
+//! Pass 3: in-document coreference, sentence by sentence in document order:
+//! family names alone, weak aliases, role nominals and personal pronouns.
+//! Conservative: when two actors fit equally, nothing is resolved.
+
+use dyads_lexicon::normalize::normalize;
+use dyads_lexicon::{MatchKind, TermMatch};
+use dyads_syntax::ParsedSentence;
+use dyads_text::Span;
+
+use super::build::Builder;
+use super::names::{choose, role_fits, title_kind, Deferred};
+use super::scan::{gap, head_token, is_name_word, is_possessive, is_subject, SentScan};
+use super::{AmbiguousMention, MentionKind};
+
+/// Role kinds a nominal (`the minister`) may stand for a person with.
+const PERSON_ROLES: &[&str] = &[
+    "head_of_state",
+    "deputy_head_of_state",
+    "leader",
+    "head_of_government",
+    "deputy_head_of_government",
+    "monarch",
+    "royal",
+    "foreign_minister",
+    "deputy_foreign_minister",
+    "defence_minister",
+    "minister",
+    "deputy_minister",
+    "ambassador",
+    "envoy",
+    "diplomat",
+    "spokesperson",
+    "secretary_general",
+    "chairman",
+    "party_leader",
+    "speaker",
+];
+
+/// Terms that name a group or body, not a person.
+const NOT_NOMINAL: &[&str] = &["delegation", "head of government"];
+
+/// Role kinds too vague to follow by recency: a country must be named
+/// (`the chairman of the State Affairs Commission of the DPRK`).
+const NEEDS_COUNTRY: &[&str] = &["chairman", "official", "secretary_general"];
+
+/// Resolves the references of every sentence.
+pub(crate) fn resolve_references(
+    b: &mut Builder<'_>,
+    scans: &[SentScan],
+    parsed: &[ParsedSentence],
+    deferred: &[Deferred],
+) {
+    for (si, scan) in scans.iter().enumerate() {
+        for d in deferred.iter().filter(|d| d.scan == si) {
+            match d.m.kind {
+                MatchKind::Weak => weak(b, scan, &d.m),
+                _ => surname(b, scan, d.m.span, Some(&d.m)),
+            }
+        }
+        let p = parsed.get(scan.idx);
+        if let Some(p) = p {
+            inferred_surnames(b, scan, p);
+        }
+        for t in &scan.terms {
+            role_nominal(b, scan, p, t);
+            government_body(b, scan, t);
+        }
+        pronouns(b, scan, parsed);
+    }
+}
+
+/// A weak alias (`the North`) counts only for an actor already named.
+fn weak(b: &mut Builder<'_>, scan: &SentScan, m: &dyads_lexicon::Match) {
+    let found: Vec<usize> = m
+        .candidates
+        .iter()
+        .filter_map(|c| b.find(&b.lex.get(c.actor)?.id))
+        .collect();
+    if let [i] = found[..] {
+        b.mention(i, m.span, MentionKind::Name, scan.idx, None);
+    }
+}
+
+/// A family name alone: the person of the document with that family name
+/// (the latest mentioned when several, if strictly later); else a lexicon
+/// candidate settled by context that holds office on the date.
+fn surname(b: &mut Builder<'_>, scan: &SentScan, span: Span, m: Option<&dyads_lexicon::Match>) {
+    if b.covered(span) || inside_longer_name(b, scan, span) {
+        return;
+    }
+    let key = normalize(span.slice(&b.doc.text));
+    let in_doc: Vec<usize> = (0..b.info.len())
+        .filter(|&i| b.info[i].person && b.info[i].surnames.contains(&key))
+        .collect();
+    let pick = match in_doc[..] {
+        [] => None,
+        [i] => Some(i),
+        _ => latest_of(b, span.start, &in_doc),
+    };
+    if let Some(i) = pick {
+        b.mention(i, span, MentionKind::Surname, scan.idx, None);
+        return;
+    }
+    let Some(m) = m else { return };
+    if in_doc.is_empty() {
+        let id = match choose(b, scan, m) {
+            Some((id, _)) if m.is_ambiguous() => Some(id),
+            _ => m.candidates.iter().map(|c| c.actor).find(|&id| {
+                !m.is_ambiguous() && (title_kind(b, m).is_some() || holds_office(b, id))
+            }),
+        };
+        if let Some(i) = id.and_then(|id| b.lexicon_actor(id)) {
+            b.mention(i, span, MentionKind::Surname, scan.idx, None);
+            return;
+        }
+    }
+    let mut candidates: Vec<String> = in_doc.iter().map(|&i| b.out.actors[i].id.clone()).collect();
+    if candidates.is_empty() {
+        candidates = m
+            .candidates
+            .iter()
+            .filter_map(|c| Some(b.lex.get(c.actor)?.id.clone()))
+            .collect();
+    }
+    b.out.ambiguous.push(AmbiguousMention {
+        span,
+        sentence: scan.idx,
+        candidates,
+    });
+}
+
+/// True when the word before (not at the sentence start) or after is a
+/// capitalised name word: `Shin` in `Shin Hong Chol` is not a family name
+/// alone.
+fn inside_longer_name(b: &Builder<'_>, scan: &SentScan, span: Span) -> bool {
+    let text = &b.doc.text;
+    let after = gap(text, span.end, scan.span.end);
+    let next = after
+        .strip_prefix(' ')
+        .and_then(|a| a.split_whitespace().next());
+    let before = gap(text, scan.span.start, span.start);
+    let prev = before
+        .strip_suffix(' ')
+        .and_then(|p| p.split_whitespace().last())
+        .filter(|_| before.split_whitespace().count() > 1);
+    let next_name = next.is_some_and(|w| is_name_word(w) && !super::scan::is_stop_word(w));
+    let in_title = scan
+        .terms
+        .iter()
+        .any(|t| t.span.end <= span.start && span.start - t.span.end <= 1);
+    let prev_name = !in_title
+        && prev.is_some_and(|w| {
+            is_name_word(w) && !w.ends_with([',', '.', ':', ';']) && !super::scan::is_stop_word(w)
+        });
+    next_name || prev_name
+}
+
+fn holds_office(b: &Builder<'_>, id: dyads_lexicon::ActorId) -> bool {
+    match (b.date, b.lex.get(id)) {
+        (Some(d), Some(a)) => !b.lex.roles_on(&a.id, d).is_empty(),
+        _ => false,
+    }
+}
+
+/// Of `actors`, the one mentioned last before `pos`, when strictly later
+/// than the others' last mentions.
+fn latest_of(b: &Builder<'_>, pos: u32, actors: &[usize]) -> Option<usize> {
+    b.before(pos).map(|m| m.actor).find(|a| actors.contains(a))
+}
+
+/// Single capitalised words equal to an inferred person's family name
+/// (`Rudenko`), not part of a longer name.
+fn inferred_surnames(b: &mut Builder<'_>, scan: &SentScan, p: &ParsedSentence) {
+    let keys: Vec<String> = (0..b.info.len())
+        .filter(|&i| b.info[i].person && b.info[i].lex.is_none())
+        .flat_map(|i| b.info[i].surnames.clone())
+        .collect();
+    if keys.is_empty() {
+        return;
+    }
+    for k in 0..p.tokens.len() {
+        let span = p.tokens[k].span;
+        let w = b.doc.slice(span);
+        if !is_name_word(w) || !keys.contains(&normalize(w)) || b.covered(span) {
+            continue;
+        }
+        let next_is_name = p
+            .tokens
+            .get(k + 1)
+            .is_some_and(|t| is_name_word(b.doc.slice(t.span)) && t.span.start > span.end);
+        let prev_is_name = k > 0 && is_name_word(b.doc.slice(p.tokens[k - 1].span));
+        if next_is_name || (prev_is_name && k > 1) {
+            continue;
+        }
+        surname(b, scan, span, None);
+    }
+}
+
+/// `the minister`, `the Russian leader`, `Russia's head of state`,
+/// `the chairman of the State Affairs Commission of the DPRK`.
+fn role_nominal(b: &mut Builder<'_>, scan: &SentScan, p: Option<&ParsedSentence>, t: &TermMatch) {
+    let text = &b.doc.text;
+    let Some(info) = b.lex.term(t.term) else {
+        return;
+    };
+    let Some(kind) = info.role_kind.clone() else {
+        return;
+    };
+    if !PERSON_ROLES.contains(&kind.as_str())
+        || NOT_NOMINAL.contains(&info.term.as_str())
+        || b.covered(t.span)
+    {
+        return;
+    }
+    // Plurals (`ministers`, `Foreign Ministers`) name groups.
+    let surface = normalize(t.span.slice(text));
+    let last = surface.rsplit(' ').next().unwrap_or("");
+    let own_last = info.term.rsplit(' ').next().unwrap_or("");
+    if last != own_last && last.ends_with('s') {
+        return;
+    }
+    // A title before a name is not a nominal.
+    let after = gap(text, t.span.end, scan.span.end);
+    let next_word = after
+        .trim_start_matches([' ', ','])
+        .split_whitespace()
+        .next()
+        .unwrap_or("");
+    if b.out.mentions.iter().any(|m| {
+        m.span.start >= t.span.end
+            && m.span.start <= t.span.end + 2
+            && b.info.get(m.actor).is_some_and(|i| i.person)
+    }) || (is_name_word(next_word) && !after.starts_with(" of") && !after.starts_with(','))
+    {
+        return;
+    }
+    if let Some(p) = p {
+        if let Some(h) = head_token(p, t.span) {
+            if p.tokens[h].xpos == "NNS" || p.tokens[h].xpos == "NNPS" {
+                return;
+            }
+        }
+    }
+    // The determiner or country before, and `of [the] X` after.
+    let mut start = t.span.start;
+    let mut country = None;
+    if let Some(m) = b.before(t.span.start).next() {
+        let g = gap(text, m.span.end, t.span.start).trim();
+        let adjacent = g.is_empty() || is_possessive(g);
+        if adjacent && m.span.start >= scan.span.start {
+            let a = &b.out.actors[m.actor];
+            if a.kind == "state" || a.kind == "organization" {
+                country = a.country.clone();
+                start = m.span.start;
+            }
+        }
+    }
+    let before = gap(text, scan.span.start, start);
+    let has_det = before
+        .split_whitespace()
+        .last()
+        .is_some_and(|w| w.eq_ignore_ascii_case("the"));
+    if has_det {
+        start = start.saturating_sub(before.len() as u32 - before.trim_end().len() as u32 + 3);
+    }
+    let mut end = t.span.end;
+    if after.starts_with(" of ") {
+        // `of [the] X`, or `of the State Affairs Commission of the DPRK`.
+        let found = b.out.mentions.iter().find(|m| {
+            m.span.start > t.span.end
+                && m.span.start <= t.span.end + 60
+                && b.out.actors[m.actor].kind == "state"
+        });
+        if let Some(m) = found {
+            let g = gap(text, t.span.end, m.span.start);
+            let linked = g
+                .split_whitespace()
+                .all(|w| ["of", "the", "and"].contains(&w) || is_name_word(w) && !w.ends_with(','));
+            if linked {
+                country = country.or_else(|| b.out.actors[m.actor].country.clone());
+                end = m.span.end;
+            }
+        }
+    }
+    if country.is_none() && NEEDS_COUNTRY.contains(&kind.as_str()) {
+        return;
+    }
+    if country.is_none() && !has_det {
+        return;
+    }
+    let fits = |b: &Builder<'_>, i: usize| {
+        b.info[i].person && b.info[i].role_kinds.iter().any(|r| role_fits(&kind, r))
+    };
+    let mut pick = b
+        .before(t.span.start)
+        .map(|m| m.actor)
+        .find(|&i| fits(b, i) && (country.is_none() || b.out.actors[i].country == country));
+    if pick.is_none() {
+        if let (Some(c), Some(date)) = (&country, b.date) {
+            let mut holders = Vec::new();
+            for rk in expand(&kind) {
+                for a in b.lex.holders_on(c, rk, date) {
+                    if !holders.contains(&a.id) {
+                        holders.push(a.id.clone());
+                    }
+                }
+                if !holders.is_empty() {
+                    break;
+                }
+            }
+            if let [id] = &holders[..] {
+                pick = b.lex.actor_id(id).and_then(|id| b.lexicon_actor(id));
+            }
+        }
+    }
+    if let Some(i) = pick {
+        let phrase = Span { start, end };
+        b.mention(i, t.span, MentionKind::Role, scan.idx, Some(phrase));
+    }
+}
+
+/// The role kinds to look up office holders by, most specific first.
+fn expand(kind: &str) -> Vec<&str> {
+    match kind {
+        "leader" => vec!["head_of_state", "leader"],
+        "chairman" => vec!["head_of_state"],
+        "minister" => vec![],
+        k => vec![k],
+    }
+}
+
+/// `he`, `she`, `him`, `her` as subject or object: the one gender-compatible
+/// person mentioned earlier in this or the previous sentence, or of several,
+/// the only one mentioned as a subject.
+fn pronouns(b: &mut Builder<'_>, scan: &SentScan, parsed: &[ParsedSentence]) {
+    let Some(p) = parsed.get(scan.idx) else {
+        return;
+    };
+    for tok in &p.tokens {
+        let w = b.doc.slice(tok.span).to_lowercase();
+        let gender = match w.as_str() {
+            "he" | "him" => 'm',
+            "she" | "her" => 'f',
+            _ => continue,
+        };
+        let role_ok = is_subject(tok.deprel) || tok.deprel == "obj" || tok.deprel == "iobj";
+        if !role_ok || b.covered(tok.span) {
+            continue;
+        }
+        let window_start = scan.idx.saturating_sub(1);
+        let mut cands: Vec<(usize, bool)> = Vec::new();
+        for m in b.before(tok.span.start) {
+            if m.sentence < window_start {
+                break;
+            }
+            let i = m.actor;
+            if !b.info[i].person || b.info[i].gender.is_some_and(|g| g != gender) {
+                continue;
+            }
+            let subj = parsed.get(m.sentence).is_some_and(|ps| {
+                head_token(ps, m.span).is_some_and(|h| is_subject(ps.tokens[h].deprel))
+            });
+            match cands.iter_mut().find(|(a, _)| *a == i) {
+                Some(c) => c.1 |= subj,
+                None => cands.push((i, subj)),
+            }
+        }
+        let subjects: Vec<usize> = cands.iter().filter(|c| c.1).map(|c| c.0).collect();
+        let pick = match (&cands[..], &subjects[..]) {
+            ([(i, _)], _) => Some(*i),
+            (_, [i]) => Some(*i),
+            _ => None,
+        };
+        if let Some(i) = pick {
+            b.mention(i, tok.span, MentionKind::Pronoun, scan.idx, None);
+        }
+    }
+}
+
+/// `South Korea's Foreign Ministry`, `the Russian Ministry of Natural
+/// Resources`: a government body term after a state: the lexicon's body of
+/// that country with that name, else an organisation inferred from the
+/// phrase.
+fn government_body(b: &mut Builder<'_>, scan: &SentScan, t: &TermMatch) {
+    let text = &b.doc.text;
+    let Some(info) = b.lex.term(t.term) else {
+        return;
+    };
+    if info.role_kind.as_deref() != Some("government_body") || b.covered(t.span) {
+        return;
+    }
+    let Some(m) = b.before(t.span.start).next() else {
+        return;
+    };
+    let g = gap(text, m.span.end, t.span.start).trim();
+    let state = &b.out.actors[m.actor];
+    if !(g.is_empty() || is_possessive(g))
+        || state.kind != "state"
+        || m.span.start < scan.span.start
+    {
+        return;
+    }
+    let (country, start) = (state.country.clone(), m.span.start);
+    let mut end = t.span.end;
+    // `Ministry of Natural Resources`: capitalised words after `of`.
+    let after = gap(text, t.span.end, scan.span.end);
+    if let Some(rest) = after.strip_prefix(" of ") {
+        // Words up to a mention, a possessive or a lowercase word; a
+        // trailing `and` dropped.
+        let base = t.span.end + 4;
+        let mut off = 0u32;
+        let mut last_end = None;
+        for w in rest.split(' ') {
+            let here = base + off;
+            off += w.len() as u32 + 1;
+            let clean = w.trim_end_matches([',', '.', ';', ':']);
+            let inside = b.covered(Span {
+                start: here,
+                end: here + w.len().max(1) as u32,
+            });
+            if inside || clean.contains(['\'', '’']) {
+                break;
+            }
+            if is_name_word(clean) {
+                last_end = Some(here + clean.len() as u32);
+            } else if clean != "and" {
+                break;
+            }
+            if clean.len() != w.len() {
+                break;
+            }
+        }
+        if let Some(e) = last_end {
+            end = e;
+        }
+    }
+    let term = normalize(&info.term);
+    if term == "ministry" && end == t.span.end {
+        return;
+    }
+    let known = b.lex.actors().iter().position(|a| {
+        a.kind == dyads_lexicon::ActorKind::Organization
+            && a.country == country
+            && end == t.span.end
+            && std::iter::once(&a.canonical)
+                .chain(a.names.iter().map(|n| &n.text))
+                .any(|n| normalize(n).ends_with(&term))
+    });
+    let phrase = Span { start, end };
+    let i = match known.and_then(|k| b.lexicon_actor(dyads_lexicon::ActorId(k as u32))) {
+        Some(i) => i,
+        None => {
+            let name = phrase.slice(text).trim().to_string();
+            b.inferred_org(&name, country, "GOV")
+        }
+    };
+    let span = Span {
+        start: t.span.start,
+        end,
+    };
+    b.mention(i, span, MentionKind::Name, scan.idx, Some(phrase));
+}
