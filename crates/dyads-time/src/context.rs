@@ -225,6 +225,85 @@ pub(crate) fn tense(toks: &[Tok], start: usize, end: usize) -> Tense {
     Tense::Unknown
 }
 
+/// Future markers strong enough to move a weekday forward. Infinitives
+/// and the weaker modals (`could`, `might`) are left out: in news they
+/// mostly come in reported speech about a past day.
+fn is_weekday_future(w: &str) -> bool {
+    matches!(
+        w,
+        "will"
+            | "shall"
+            | "scheduled"
+            | "plans"
+            | "plan"
+            | "planning"
+            | "next"
+            | "upcoming"
+            | "coming"
+            | "tomorrow"
+            | "slated"
+            | "would"
+            | "expected"
+            | "expects"
+            | "postponed"
+            | "soon"
+    )
+}
+
+/// The tense around a weekday name (tokens `start..end`), which decides
+/// between this week's and last week's day: a possessive (`Friday's
+/// close`) is past; otherwise the nearest marker in the sentence, with
+/// only the strong future markers of [`is_weekday_future`] counting as
+/// future.
+pub(crate) fn weekday_tense(toks: &[Tok], start: usize, end: usize) -> Tense {
+    let Some(sentence) = toks.get(start).map(|t| t.sentence) else {
+        return Tense::Unknown;
+    };
+    let apostrophe = |t: &Tok| t.is_punct('\'') || t.is_punct('’');
+    if toks
+        .get(end)
+        .is_some_and(|t| apostrophe(t) && !t.space_before)
+        && toks.get(end + 1).is_some_and(|t| t.is("s"))
+    {
+        return Tense::Past;
+    }
+    let at = |i: usize| -> Option<Tense> {
+        let t = toks.get(i).filter(|t| t.sentence == sentence)?;
+        if t.kind != Kind::Word {
+            return None;
+        }
+        let prev = i.checked_sub(1).and_then(|j| toks.get(j));
+        if t.is("ll") && prev.is_some_and(apostrophe) {
+            return Some(Tense::Future);
+        }
+        if t.is("going") && toks.get(i + 1).is_some_and(|n| n.is("to")) {
+            return Some(Tense::Future);
+        }
+        // `set to resume`, `is to resume`.
+        if matches!(t.lower.as_str(), "set" | "is" | "are")
+            && toks.get(i + 1).is_some_and(|n| n.is("to"))
+        {
+            return Some(Tense::Future);
+        }
+        if is_weekday_future(&t.lower) {
+            return Some(Tense::Future);
+        }
+        match marker(toks, i) {
+            Some(Tense::Past) => Some(Tense::Past),
+            _ => None,
+        }
+    };
+    for d in 1..=WINDOW {
+        if let Some(t) = start.checked_sub(d).and_then(at) {
+            return t;
+        }
+        if let Some(t) = at(end + d - 1) {
+            return t;
+        }
+    }
+    Tense::Unknown
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -29,6 +29,14 @@
 //!   `next`, `scheduled`...); see the `context` module. With no tense
 //!   marker at all, a day or month without a year takes the reading nearest
 //!   the DCT.
+//! - A weekday takes this week's or last week's day from the sentence: a
+//!   possessive (`Friday's close`) or no marker at all reads it as past;
+//!   only strong future markers (`will`, `next`, `scheduled`, `set to`...)
+//!   move it forward, not modals or infinitives, which in news are mostly
+//!   reported speech about a past day.
+//! - A deadline (`by August`, `through January`) leans to the future.
+//! - A rate after an amount (`$5 million a year`, `700 seats a week`) is
+//!   not tagged; a frequency (`twice a year`) is a SET.
 //! - `01/16/2024` is read in US order (month first) unless the first number
 //!   cannot be a month; `16.01.2024` day first.
 //! - A range of days (`January 14-18, 2024`) is one expression: `value` is
@@ -37,7 +45,9 @@
 //!   `P20Y`), as TimeBank does; unspecified ones `PXDE`, `PXCE`.
 //!
 //! The [`score`] module reads TimeML (`.tml`) files and scores the tagger
-//! on TempEval-3 task A; [`write_json_lines`] prints one JSON object per
+//! on TempEval-3 task A, also on a held-out part (every fifth file of each
+//! corpus, [`Report::split_held_out`]) whose errors are not looked at when
+//! rules are tuned; [`write_json_lines`] prints one JSON object per
 //! expression for the `dyads dates` command; [`event_dates`] gives the
 //! dated expressions in a sentence for the event coder.
 #![deny(missing_docs)]

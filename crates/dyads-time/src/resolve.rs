@@ -7,7 +7,7 @@
 //! `the next day` after `16 January` are the 15th and the 17th). `the previous day`, `a year later`, `that day` and clock
 //! times without a day are resolved against it.
 
-use crate::context::{tense, Tense};
+use crate::context::{tense, weekday_tense, Tense};
 use crate::date::{add_months, days_in_month, easter, nth_weekday, Date};
 use crate::grammar::{Cand, Holiday, Rel, Sem};
 use crate::lexicon::Unit;
@@ -102,7 +102,19 @@ impl<'a> Resolver<'a> {
             (None, None) => return now,
         };
         let (dp, df) = (now - p, f - now);
-        match self.tense() {
+        // A deadline (`by August`, `through January`) looks ahead.
+        let deadline = self
+            .span
+            .0
+            .checked_sub(1)
+            .and_then(|i| self.toks.get(i))
+            .is_some_and(|t| matches!(t.lower.as_str(), "by" | "until" | "till" | "through"));
+        let tense = if deadline {
+            Tense::Future
+        } else {
+            self.tense()
+        };
+        match tense {
             Tense::Future if dp * 4 >= df => f,
             Tense::Future => p,
             _ if df * 4 >= dp => p,
@@ -162,7 +174,7 @@ impl<'a> Resolver<'a> {
         ];
         let now = base.to_days();
         let picked = match rel {
-            Rel::None => match self.tense() {
+            Rel::None => match weekday_tense(self.toks, self.span.0, self.span.1) {
                 Tense::Future => offsets.into_iter().find(|x| *x >= now),
                 _ => offsets.into_iter().rev().find(|x| *x <= now),
             },

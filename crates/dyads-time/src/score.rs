@@ -289,6 +289,34 @@ impl Report {
         groups
     }
 
+    /// Splits the documents into a tuning part and a held-out part: in each
+    /// group (in file-name order) every fifth document (the 5th, 10th, ...)
+    /// is held out. The rules were written looking only at the tuning part's
+    /// errors, so the held-out part estimates how they do on unseen text.
+    pub fn split_held_out(&self) -> (Report, Report) {
+        let mut tuning = Report::default();
+        let mut held = Report::default();
+        let mut seen: Vec<(&str, usize)> = Vec::new();
+        for d in &self.docs {
+            let k = match seen.iter_mut().find(|(g, _)| *g == d.group) {
+                Some((_, n)) => {
+                    *n += 1;
+                    *n
+                }
+                None => {
+                    seen.push((&d.group, 1));
+                    1
+                }
+            };
+            if k % 5 == 0 {
+                held.docs.push(d.clone());
+            } else {
+                tuning.docs.push(d.clone());
+            }
+        }
+        (tuning, held)
+    }
+
     /// Writes every document's errors, one line each, under a header per
     /// document.
     pub fn write_errors(&self, w: &mut dyn Write) -> io::Result<()> {
@@ -334,6 +362,11 @@ impl fmt::Display for Report {
             row(f, &g, n, &c)?;
         }
         row(f, "all", self.docs.len(), &self.total())?;
+        if self.docs.len() >= 5 {
+            let (tuning, held) = self.split_held_out();
+            row(f, "tuning", tuning.docs.len(), &tuning.total())?;
+            row(f, "held-out", held.docs.len(), &held.total())?;
+        }
         if !self.failed.is_empty() {
             writeln!(f, "{} files could not be read", self.failed.len())?;
         }

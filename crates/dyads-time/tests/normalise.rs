@@ -395,9 +395,12 @@ fn references_durations_sets_times() {
         ),
         (
             "2024-01-25",
-            "It earns $5 million a year.",
+            "The council meets twice a year.",
             &[("a year", "SET", "P1Y")],
         ),
+        // A rate after an amount is not a time expression (TimeBank).
+        ("2024-01-25", "It earns $5 million a year.", &[]),
+        ("2024-01-25", "It was a second defeat.", &[]),
         (
             "2024-01-16",
             "Shots at 11:33 and at 3 p.m. this morning.",

@@ -84,3 +84,30 @@ fn scores_some_corpus_files() -> Result<(), Box<dyn std::error::Error>> {
     assert!(value * 10 >= gold * 6, "value recall {value}/{gold}");
     Ok(())
 }
+
+/// Every fifth document of each group is held out, the rest is for tuning.
+#[test]
+fn held_out_part_is_every_fifth_document_of_each_group() {
+    use dyads_time::score::{Counts, DocReport, Report};
+    let doc = |group: &str, i: usize| DocReport {
+        path: PathBuf::from(format!("{group}/{i:02}.tml")),
+        group: group.to_string(),
+        counts: Counts {
+            gold: 1,
+            ..Counts::default()
+        },
+        errors: Vec::new(),
+    };
+    let mut report = Report::default();
+    report.docs.extend((1..=12).map(|i| doc("A", i)));
+    report.docs.extend((1..=6).map(|i| doc("B", i)));
+    let (tuning, held) = report.split_held_out();
+    let names: Vec<String> = held
+        .docs
+        .iter()
+        .map(|d| d.path.display().to_string())
+        .collect();
+    assert_eq!(names, ["A/05.tml", "A/10.tml", "B/05.tml"]);
+    assert_eq!(tuning.docs.len(), 15);
+    assert_eq!(tuning.total().gold + held.total().gold, 18);
+}

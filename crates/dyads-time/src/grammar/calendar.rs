@@ -26,8 +26,13 @@ pub(crate) fn month_name(c: Cur<'_>) -> Option<(Cur<'_>, u32)> {
     }
     if matches!(m, 3 | 5) {
         let after_digit = c2.opt_punct('.').digits().is_some();
-        let before = c.prev().map(|p| p.lower.as_str()).unwrap_or("");
-        if !after_digit && !DATE_PREPS.contains(&before) && before != "-" {
+        let before_tok = c.prev();
+        let before = before_tok.map(|p| p.lower.as_str()).unwrap_or("");
+        // `12 March`, `12th March`: a day before the name.
+        let after_day = before_tok.is_some_and(|p| {
+            p.kind == crate::tokens::Kind::Num || lexicon::is_ordinal_suffix(&p.lower)
+        });
+        if !after_digit && !after_day && !DATE_PREPS.contains(&before) && before != "-" {
             return None;
         }
     }
@@ -147,12 +152,14 @@ pub(crate) fn month_day(c: Cur<'_>) -> Option<(usize, Sem)> {
     let (c2, day) = day_number(c1)?;
     // A range: `14-18`, `14 to 18`, `14 - February 2`.
     let mut end = None;
-    let sep = c2
-        .dash()
+    let dash = c2.dash();
+    let sep = dash
         .or_else(|| c2.word("to"))
         .or_else(|| c2.word("through"));
     if let Some(c3) = sep {
-        if let Some((c4, m2)) = month_name(c3) {
+        // `Aug. 26 to Oct. 20` is two dates (as TimeBank has it); a dash
+        // joins them into one range (`January 30-February 2`).
+        if let Some((c4, m2)) = month_name(c3).filter(|_| dash.is_some()) {
             if let Some((c5, d2)) = day_number(c4) {
                 end = Some((c5, m2, d2));
             }

@@ -34,6 +34,10 @@ pub(crate) fn duration(c: Cur<'_>) -> Option<(usize, Sem)> {
     let mut best: Option<(usize, Sem)> = None;
     for lead in LEADS {
         let Some(c1) = c.words(lead) else { continue };
+        // `will last a month`: the verb, not a determiner.
+        if matches!(c1.lower(), Some("a" | "an")) {
+            continue;
+        }
         if let Some(found) = bare_duration(c1, lead) {
             if best.as_ref().is_none_or(|(e, _)| found.0 > *e) {
                 best = Some(found);
@@ -85,6 +89,23 @@ fn bare_duration(c: Cur<'_>, lead: &[&str]) -> Option<(usize, Sem)> {
         ])
         .map_or(c1b, |x| x.0);
     let (c2, unit, _) = unit_word(c1b)?;
+    // `$5 million a year`, `700 seats a week`: a rate, not a duration.
+    if lead.is_empty() && matches!(c.lower(), Some("a" | "an")) && after_amount(c) {
+        return None;
+    }
+    // `a second betrayal`: the ordinal, not a duration.
+    if unit == Unit::Second
+        && matches!(c.lower(), Some("a" | "an"))
+        && c2.tok().is_some_and(|t| {
+            t.kind == crate::tokens::Kind::Word
+                && !matches!(
+                    t.lower.as_str(),
+                    "or" | "and" | "later" | "ago" | "before" | "after" | "earlier" | "of"
+                )
+        })
+    {
+        return None;
+    }
     // Ages: `a five-year-old`, `six years old`.
     if c2.glued('-').and_then(|c| c.word("old")).is_some() || c2.word("old").is_some() {
         return None;
@@ -99,6 +120,28 @@ fn bare_duration(c: Cur<'_>, lead: &[&str]) -> Option<(usize, Sem)> {
         return Some((end.i, Sem::Ref("PAST_REF")));
     }
     Some((end.i, Sem::Duration(unit.duration(n))))
+}
+
+/// True when the tokens before `c` are an amount (`$5 million`, `700
+/// seats`, `3%`), so that `a year` after them is a rate.
+fn after_amount(c: Cur<'_>) -> bool {
+    let back = |k: usize| c.i.checked_sub(k).and_then(|j| c.toks.get(j));
+    let is_amount = |t: &crate::tokens::Tok| {
+        t.kind == crate::tokens::Kind::Num
+            || t.is_punct('%')
+            || matches!(
+                t.lower.as_str(),
+                "million" | "billion" | "thousand" | "hundred" | "percent" | "cents"
+            )
+    };
+    match (back(1), back(2)) {
+        (Some(p), _) if is_amount(p) => true,
+        // `700 seats a week`
+        (Some(p), Some(pp)) => {
+            p.kind == crate::tokens::Kind::Word && p.lower.ends_with('s') && is_amount(pp)
+        }
+        _ => false,
+    }
 }
 
 /// A set: a frequency or a recurring calendar position.
@@ -166,14 +209,13 @@ pub(crate) fn set(c: Cur<'_>) -> Option<(usize, Sem)> {
     if matches!(unit, Unit::Decade | Unit::Century | Unit::Quarter) {
         return None;
     }
-    let before = &c.toks[c.i.saturating_sub(4)..c.i];
-    let rate = before.iter().any(|t| {
-        t.kind == crate::tokens::Kind::Num
-            || matches!(
-                t.lower.as_str(),
-                "twice" | "once" | "times" | "million" | "billion" | "percent" | "%"
-            )
-    });
+    // A frequency (`twice a week`, `three times a day`); a rate after an
+    // amount (`$5 million a year`, `700 seats a week`) is not tagged, as in
+    // TimeBank.
+    let before = c.toks.get(c.i.saturating_sub(3)..c.i).unwrap_or(&[]);
+    let rate = before
+        .iter()
+        .any(|t| matches!(t.lower.as_str(), "twice" | "once" | "thrice" | "times"));
     if !rate
         || c2.tok().is_some_and(|t| {
             matches!(

@@ -206,7 +206,8 @@ fn join(after: Cur<'_>, sem: Sem) -> Option<(usize, Sem)> {
             ))
         }
         s if is_day(&s) => {
-            // `Friday night`: TimeBank values it as the day.
+            // `Friday night`: TimeBank values it as the day more often
+            // than as the part of the day.
             if let Some((c2, _)) = after.lookup(lexicon::day_part) {
                 if matches!(s, Sem::Weekday { .. }) {
                     return Some((c2.i, s));
