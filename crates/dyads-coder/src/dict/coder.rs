@@ -1,0 +1,432 @@
+//! A dictionary-driven shallow coder in the manner of TABARI: actors and
+//! agents are marked by phrase, the first verb of each clause is found, its
+//! patterns are tried against the words before and after it, and the
+//! source and target come from the pattern's markers or, by default, from
+//! the first actor before the verb and the first actor after it.
+//!
+//! What it does, in order, for each sentence:
+//! 1. a comma-delimited aside (`X, a long-time rival of Y, said`) that is
+//!    not an actor list is dropped;
+//! 2. actors, agents and pronouns are marked; an agent joins the actor
+//!    right before it, right after it, or after `of` (`GON` + `~GOV`);
+//!    a pronoun stands for the nearest actor before it; actors joined by
+//!    `,`/`and` form a compound;
+//! 3. the sentence is cut into clauses at `and`/`but` followed by a verb;
+//!    a clause without its own source takes the previous one's;
+//! 4. in each clause verbs are tried left to right (not capitalised in
+//!    mid-sentence, not after a determiner, not a listed noun or
+//!    adjective); of the patterns that match, the one with the most
+//!    matched text wins (file order breaks ties), else the verb's code;
+//!    `---` goes on to the next verb, `###`/`+++` stops the sentence, a
+//!    weak code (`023?`) is used only if no later verb codes;
+//! 5. a paired code `A:B` gives source->target A and target->source B; a
+//!    compound `%` gives every ordered pair of its members.
+
+use std::collections::{BTreeSet, HashMap};
+
+use dyads_lexicon::Date;
+
+use crate::dict::actors::{match_words, ActorTable};
+use crate::dict::matching::{best_pattern, Ctx, Group, VerbHit};
+use crate::dict::pattern::{Elem, Seq};
+use crate::dict::tokens::{sentences, tokenize, Token};
+use crate::dict::verbs::VerbDict;
+
+pub use crate::dict::options::{CodeBy, CodeOptions, CommaRule, Defaults};
+
+/// One coded event: (source, target, code).
+pub type Triple = (String, String, String);
+
+/// The coder: a verb dictionary and an actor table.
+#[derive(Clone, Debug)]
+pub struct DictCoder {
+    pub(crate) verbs: VerbDict,
+    pub(crate) actors: ActorTable,
+    /// First word of each verb form -> (entry, form).
+    pub(crate) index: HashMap<String, Vec<(usize, usize)>>,
+}
+
+const PASSIVE: &[&str] = &["IS", "WAS", "WERE", "BEEN", "BE", "ARE", "BEING"];
+
+impl DictCoder {
+    /// A coder over a verb dictionary and an actor table.
+    pub fn new(verbs: VerbDict, actors: ActorTable) -> DictCoder {
+        let mut index: HashMap<String, Vec<(usize, usize)>> = HashMap::new();
+        for (i, e) in verbs.entries.iter().enumerate() {
+            for (f, form) in e.forms.iter().enumerate() {
+                if let Some(Elem::Word(w)) = form.elems.first() {
+                    index.entry(w.text.clone()).or_default().push((i, f));
+                }
+            }
+        }
+        DictCoder {
+            verbs,
+            actors,
+            index,
+        }
+    }
+
+    /// Codes a text (one or more sentences) on `date`: the set of events.
+    pub fn code(&self, text: &str, date: Option<Date>, opts: &CodeOptions) -> BTreeSet<Triple> {
+        let mut out = BTreeSet::new();
+        let all = tokenize(text);
+        if self.actors.discarded(&all, true) {
+            return out;
+        }
+        for sentence in sentences(all) {
+            if self.actors.discarded(&sentence, false) {
+                continue;
+            }
+            if sentence.iter().filter(|t| !t.punct).count() < opts.min_words {
+                continue;
+            }
+            let tokens = self.drop_asides(sentence, opts);
+            out.extend(self.code_sentence(&tokens, date, opts));
+        }
+        out
+    }
+
+    fn code_sentence(
+        &self,
+        tokens: &[Token],
+        date: Option<Date>,
+        opts: &CodeOptions,
+    ) -> Vec<Triple> {
+        let ms = self.mentions(tokens, date, opts);
+        if ms.iter().any(|m| m.codes.iter().any(|c| c == "###")) {
+            return Vec::new();
+        }
+        let stop_time = |(seq, code): &(Seq, String)| {
+            (code == "###" || code == "+++")
+                && (0..tokens.len()).any(|i| match_words(seq, tokens, i, 0).is_some())
+        };
+        if opts.time_shift && self.verbs.times.iter().any(stop_time) {
+            return Vec::new();
+        }
+        let groups = self.groups(tokens, &ms);
+        let verbs = self.verbs(tokens, &ms);
+        if let Some((max_verbs, max_conj)) = opts.complex {
+            let conj = tokens
+                .iter()
+                .filter(|t| matches!(t.text.as_str(), "AND" | "OR" | "BUT"))
+                .count();
+            if verbs.len() > max_verbs || conj > max_conj {
+                return Vec::new();
+            }
+        }
+        // Clauses: cut at `and`/`but`/`or` when a verb follows within four
+        // words (not inside a compound actor or a verb phrase).
+        let mut cuts = vec![0];
+        for (k, t) in tokens.iter().enumerate() {
+            let in_group = groups.iter().any(|g| g.start <= k && k < g.end)
+                || verbs.iter().any(|v| v.start <= k && k < v.end);
+            if matches!(t.text.as_str(), "AND" | "BUT" | "OR")
+                && !in_group
+                && verbs.iter().any(|v| v.start > k && v.start <= k + 4)
+            {
+                cuts.push(k);
+            }
+        }
+        cuts.push(tokens.len());
+        let mut out = Vec::new();
+        let mut inherited: Option<usize> = None;
+        for w in cuts.windows(2) {
+            let cl = Clause {
+                tokens,
+                groups: &groups,
+                verbs: &verbs,
+                lo: w[0],
+                hi: w[1],
+            };
+            match self.code_clause(&cl, inherited, opts) {
+                ClauseResult::Stop => return Vec::new(),
+                ClauseResult::Events(ev, src) => {
+                    let found = !ev.is_empty();
+                    out.extend(ev);
+                    // The clause's subject carries over, coded or not.
+                    let first = groups.iter().position(|g| g.start >= w[0] && g.end <= w[1]);
+                    inherited = src.or(first).or(inherited);
+                    if found && opts.code_by == CodeBy::Sentence {
+                        break;
+                    }
+                }
+            }
+        }
+        out
+    }
+
+    /// Codes one clause; `inherited` is the previous clause's source.
+    fn code_clause(
+        &self,
+        cl: &Clause<'_>,
+        inherited: Option<usize>,
+        opts: &CodeOptions,
+    ) -> ClauseResult {
+        let mut weak: Option<Coded> = None;
+        let mut all: Vec<Triple> = Vec::new();
+        let mut all_src = None;
+        let in_clause: Vec<&VerbHit> = cl
+            .verbs
+            .iter()
+            .filter(|v| v.start >= cl.lo && v.end <= cl.hi)
+            .collect();
+        let mut last_tgt: Option<usize> = None;
+        for v in &in_clause {
+            let coded = match self.code_verb(cl, v, inherited, last_tgt, opts) {
+                VerbResult::Skip => continue,
+                VerbResult::Stop => return ClauseResult::Stop,
+                VerbResult::Coded(c) => c,
+            };
+            if coded.weak {
+                if weak.is_none() {
+                    weak = Some(coded);
+                }
+                continue;
+            }
+            if opts.code_by == CodeBy::All {
+                all.extend(coded.events);
+                all_src = all_src.or(coded.src);
+                last_tgt = coded.tgt.or(last_tgt);
+                continue;
+            }
+            return self.prefer_priority(cl, &in_clause, v, inherited, opts, coded);
+        }
+        if let Some(first) = in_clause.first() {
+            if !all.is_empty() {
+                let coded = Coded {
+                    events: all,
+                    src: all_src,
+                    ..Coded::default()
+                };
+                return self.prefer_priority(cl, &in_clause, first, inherited, opts, coded);
+            }
+        }
+        let c = weak.unwrap_or_default();
+        ClauseResult::Events(c.events, c.src)
+    }
+
+    /// A later verb with a priority code (`031!`) that gives events wins
+    /// over what the clause coded.
+    fn prefer_priority(
+        &self,
+        cl: &Clause<'_>,
+        verbs: &[&VerbHit],
+        first: &VerbHit,
+        inherited: Option<usize>,
+        opts: &CodeOptions,
+        coded: Coded,
+    ) -> ClauseResult {
+        for later in verbs.iter().filter(|l| l.start > first.start) {
+            if let VerbResult::Coded(c) = self.code_verb(cl, later, inherited, None, opts) {
+                if c.priority && !c.events.is_empty() {
+                    return ClauseResult::Events(c.events, c.src);
+                }
+            }
+        }
+        ClauseResult::Events(coded.events, coded.src)
+    }
+
+    /// Codes one verb of a clause; `fallback` is a target to use when the
+    /// verb has none of its own (or only the source again).
+    fn code_verb(
+        &self,
+        cl: &Clause<'_>,
+        v: &VerbHit,
+        inherited: Option<usize>,
+        fallback: Option<usize>,
+        opts: &CodeOptions,
+    ) -> VerbResult {
+        let Some(entry) = self.verbs.entries.get(v.entry) else {
+            return VerbResult::Skip;
+        };
+        let (tokens, groups, lo, hi) = (cl.tokens, cl.groups, cl.lo, cl.hi);
+        let ctx = Ctx {
+            tokens,
+            groups,
+            lo,
+            hi,
+            verb: *v,
+        };
+        let (raw, bind) = best_pattern(entry, &ctx);
+        let priority = raw.ends_with('!');
+        let code = raw.trim_end_matches('!');
+        if code == "---" {
+            return VerbResult::Skip;
+        }
+        if code == "###" || code == "+++" {
+            return VerbResult::Stop;
+        }
+        let weak = code.ends_with('?');
+        let code = code.trim_end_matches('?');
+        let first_before = groups
+            .iter()
+            .position(|g| g.start >= lo && g.end <= v.start);
+        let after = |skip: Option<usize>| {
+            groups
+                .iter()
+                .enumerate()
+                .position(|(i, g)| g.start >= v.end && g.end <= hi && Some(i) != skip)
+        };
+        let codes = |g: Option<usize>| {
+            g.and_then(|g| groups.get(g))
+                .map(|g| g.codes.clone())
+                .unwrap_or_default()
+        };
+        if let Some(c) = bind.compound {
+            let members = codes(Some(c));
+            return VerbResult::Coded(Coded {
+                events: pairs_within(&members, code),
+                src: Some(c),
+                tgt: Some(c),
+                weak,
+                priority,
+            });
+        }
+        let passive_by = bind.source.is_none() && bind.target.is_none() && {
+            let aux = (v.start.saturating_sub(2)..v.start)
+                .any(|i| PASSIVE.contains(&tokens[i].text.as_str()));
+            let by = after(None)
+                .and_then(|g| groups.get(g))
+                .is_some_and(|g| g.start > 0 && tokens[g.start - 1].text == "BY");
+            aux && by
+        };
+        let (src_g, tgt_g) = if passive_by {
+            (after(None), first_before.or(inherited))
+        } else {
+            let mut src = match (bind.source, bind.target_before) {
+                (Some(s), _) => Some(s),
+                (None, true) => groups
+                    .iter()
+                    .enumerate()
+                    .position(|(i, g)| g.start >= lo && g.end <= v.start && Some(i) != bind.target)
+                    .or(inherited.filter(|&i| Some(i) != bind.target))
+                    .or_else(|| after(bind.target)),
+                (None, false) => first_before.or(inherited),
+            };
+            let mut split_after = false;
+            if src.is_none() && opts.defaults.as_ref().is_some_and(|d| !d.prior) {
+                src = after(bind.target);
+                split_after = true;
+            }
+            let tgt = bind.target.or_else(|| after(src));
+            if split_after && tgt.is_none() && codes(src).len() >= 2 {
+                let members = codes(src);
+                return VerbResult::Coded(Coded {
+                    events: cross(&members[..1], &members[1..], code),
+                    src,
+                    tgt: src,
+                    weak,
+                    priority,
+                });
+            }
+            (src, tgt)
+        };
+        let mut src_codes = codes(src_g);
+        let mut tgt_codes = codes(tgt_g);
+        let mut tgt_g = tgt_g;
+        if fallback.is_some()
+            && (tgt_codes.is_empty() || tgt_codes.iter().any(|c| src_codes.contains(c)))
+        {
+            tgt_g = fallback;
+            tgt_codes = codes(fallback);
+        }
+        if let Some(d) = &opts.defaults {
+            if tgt_codes.is_empty() && !d.after && src_codes.len() >= 2 {
+                tgt_codes = src_codes.split_off(1);
+            }
+            if src_codes.is_empty() {
+                src_codes.extend(d.source.clone());
+            }
+            if tgt_codes.is_empty() {
+                tgt_codes.extend(d.target.clone());
+            }
+        }
+        let events = if src_g.is_some() && src_g == tgt_g {
+            pairs_within(&src_codes, code)
+        } else {
+            cross(&src_codes, &tgt_codes, code)
+        };
+        VerbResult::Coded(Coded {
+            events,
+            src: src_g,
+            tgt: tgt_g,
+            weak,
+            priority,
+        })
+    }
+}
+
+/// The words, actors and verbs of one clause.
+struct Clause<'a> {
+    tokens: &'a [Token],
+    groups: &'a [Group],
+    verbs: &'a [VerbHit],
+    lo: usize,
+    hi: usize,
+}
+
+/// A verb's events.
+#[derive(Default)]
+struct Coded {
+    events: Vec<Triple>,
+    src: Option<usize>,
+    tgt: Option<usize>,
+    weak: bool,
+    priority: bool,
+}
+
+enum VerbResult {
+    Skip,
+    Stop,
+    Coded(Coded),
+}
+
+enum ClauseResult {
+    Stop,
+    Events(Vec<Triple>, Option<usize>),
+}
+
+fn split_code(code: &str) -> (&str, Option<&str>) {
+    match code.split_once(':') {
+        Some((a, b)) => (a, Some(b)),
+        None => (code, None),
+    }
+}
+
+/// Events from every source to every target (a paired code `A:B` also
+/// gives target -> source `B`).
+fn cross(src: &[String], tgt: &[String], code: &str) -> Vec<Triple> {
+    let (c1, c2) = split_code(code);
+    let mut out = Vec::new();
+    for a in src {
+        for b in tgt {
+            if a == b {
+                continue;
+            }
+            out.push((a.clone(), b.clone(), c1.to_string()));
+            if let Some(c2) = c2 {
+                out.push((b.clone(), a.clone(), c2.to_string()));
+            }
+        }
+    }
+    out
+}
+
+/// Events among the members of a compound: each pair once, in order, for
+/// a paired code; every ordered pair otherwise.
+fn pairs_within(members: &[String], code: &str) -> Vec<Triple> {
+    let (c1, c2) = split_code(code);
+    let mut out = Vec::new();
+    for (i, a) in members.iter().enumerate() {
+        for (j, b) in members.iter().enumerate() {
+            if a == b || (c2.is_some() && j <= i) {
+                continue;
+            }
+            out.push((a.clone(), b.clone(), c1.to_string()));
+            if let Some(c2) = c2 {
+                out.push((b.clone(), a.clone(), c2.to_string()));
+            }
+        }
+    }
+    out
+}
