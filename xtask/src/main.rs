@@ -1,6 +1,9 @@
 //! dyads maintenance tasks: benchmarks, model training, evaluation and the scoreboard.
 
 mod bench;
+mod bench_actors;
+mod bench_coder;
+mod bench_syntax;
 mod corpus;
 mod scoreboard;
 mod train;
@@ -16,13 +19,27 @@ Tasks:
       cleaning (documents/s, MB/s on one core), storing into SQLite, and peak
       memory. Build with --release for real figures:
       cargo run --release -p xtask -- bench-ingest
-  train [--ud DIR] [--out DIR]
+  bench-actors [--articles N]
+      Generate N articles (default 2000) with known and unknown actors,
+      parse them (not timed) and time actor resolution (mentions/s):
+      cargo run --release -p xtask -- bench-actors
+  bench-syntax [--mb N] [--write PATH [--write-only]] [--spacy PYTHON]
+      Generate N MB (default 3) of political-news text and measure
+      segment+tag+lemma+parse+NER speed on one core (tokens/s, sentences/s,
+      with counts checked). With --spacy, run spaCy en_core_web_sm on the
+      same text with one thread and print the ratio. Build with --release:
+      cargo run --release -p xtask -- bench-syntax --spacy /work/venv-spacy/bin/python
+  train [--ud DIR] [--out DIR] [--only ner]
       Rebuild the syntax models (tagger, lemmatizer, parser, NER) from
-      ../shared/ud (or DIR) into crates/dyads-syntax/models (or DIR).
+      ../shared/ud (or DIR) into crates/dyads-syntax/models (or DIR);
+      --only ner retrains the recogniser alone on the models already there.
       Deterministic; build with --release: cargo run --release -p xtask -- train
   eval-syntax [--ud DIR] [--models DIR]
       Score the built-in syntax models (or those in DIR) on UD EWT test, GUM
       test (news documents and all) and UNER EWT test.
+  bench-coder [--docs N]
+      Code N generated documents of 20 sentences (default 500): sentences/s
+      on one core from clean text to events (parse, actors, events).
   scoreboard [--shared DIR]
       Print every evaluation figure that can be measured against ../shared
       (or DIR); prints a skip line when it is absent.
@@ -47,9 +64,32 @@ fn main() -> Result<()> {
             };
             bench::ingest(n, opt("--db"))
         }
+        "bench-actors" => {
+            let n = match opt("--articles") {
+                Some(s) => s.parse()?,
+                None => 2000,
+            };
+            bench_actors::run(n)
+        }
+        "bench-syntax" => {
+            let mb = match opt("--mb") {
+                Some(s) => s.parse()?,
+                None => 3.0,
+            };
+            let write_only = args.iter().any(|a| a == "--write-only");
+            bench_syntax::run(
+                mb,
+                opt("--write").map(Into::into),
+                write_only,
+                opt("--spacy"),
+            )
+        }
         "train" => {
             let ud = opt("--ud").unwrap_or_else(|| "../shared/ud".into());
             let out = opt("--out").unwrap_or_else(|| "crates/dyads-syntax/models".into());
+            if opt("--only").as_deref() == Some("ner") {
+                return train::train_ner(std::path::Path::new(&ud), std::path::Path::new(&out));
+            }
             train::train(std::path::Path::new(&ud), std::path::Path::new(&out))
         }
         "eval-syntax" => {
@@ -59,6 +99,13 @@ fn main() -> Result<()> {
                 std::path::Path::new(&ud),
                 models.as_deref().map(std::path::Path::new),
             )
+        }
+        "bench-coder" => {
+            let n = match opt("--docs") {
+                Some(s) => s.parse()?,
+                None => 500,
+            };
+            bench_coder::run(n)
         }
         "scoreboard" => {
             let shared = opt("--shared").unwrap_or_else(|| "../shared".into());

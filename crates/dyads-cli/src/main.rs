@@ -1,8 +1,14 @@
 //! The `dyads` command-line tool: a thin front end over the dyads libraries.
 
+mod actors;
+mod code;
+mod dates;
+mod eval;
+mod eval_dict;
 mod ingest;
 mod inputs;
 mod inspect;
+mod parse;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -61,6 +67,124 @@ enum Command {
         #[arg(long, short)]
         quiet: bool,
     },
+    /// Tag, lemmatize, parse and find entities; print CoNLL-U.
+    ///
+    /// By default PATHs hold articles in any format `dyads ingest` reads,
+    /// cleaned the same way; each article starts with `# newdoc id`, each
+    /// sentence has `# sent_id` and `# text`, and MISC holds
+    /// `TokenRange=start:end` (byte offsets into the article's clean text),
+    /// `SpaceAfter=No` and `NER=B-PER`/`I-ORG`/... for tokens in an entity.
+    /// With --plain the input is plain text taken as it is and streamed
+    /// (offsets into the input). With --conllu a CoNLL-U file is re-parsed
+    /// on its own words, and with --iob2 an IOB2 file is re-tagged, for
+    /// `dyads eval`. Bad inputs are reported with file and place and
+    /// skipped; the exit status is then 1.
+    Parse {
+        /// Files, directories, glob patterns, or `-` for stdin (default).
+        paths: Vec<String>,
+        /// Force the article format instead of detecting it.
+        #[arg(long, value_enum, conflicts_with_all = ["plain", "conllu", "iob2"])]
+        format: Option<FormatArg>,
+        /// Plain text, not articles: no boilerplate removal, streamed.
+        #[arg(long, conflicts_with_all = ["conllu", "iob2"])]
+        plain: bool,
+        /// Re-parse CoNLL-U on its gold words (prints CoNLL-U).
+        #[arg(long, conflicts_with = "iob2")]
+        conllu: bool,
+        /// Re-tag IOB2 with predicted entities (prints IOB2).
+        #[arg(long)]
+        iob2: bool,
+        /// Largest article input in bytes; larger ones are refused.
+        #[arg(long, default_value_t = 64 << 20)]
+        max_bytes: usize,
+        /// Load models from this directory (see `cargo xtask train`).
+        #[arg(long)]
+        models: Option<PathBuf>,
+        /// Do not print one line per failed input.
+        #[arg(long, short)]
+        quiet: bool,
+    },
+    /// Find time expressions and print one JSON object per line.
+    ///
+    /// Each object has `start` and `end` (byte offsets), `text`, `type`
+    /// (DATE, TIME, DURATION, SET), `value` (TIMEX3: `2024-01-16`,
+    /// `2013-W11`, `P1M`, `XXXX-WI`, `PRESENT_REF`), `precision` (day,
+    /// week, month, quarter, half, season, year, decade, century, time,
+    /// interval, unknown), and `mod` and `end_value` when present. Standard
+    /// input and `.txt` files (or files without an extension) are plain
+    /// text: offsets are into the input and --dct is required. Other files
+    /// (or any input with --format) are articles, read and cleaned as
+    /// `dyads ingest` does: offsets are into each article's clean text,
+    /// each line has `doc`, and the DCT is --dct or else the article's
+    /// publication date (an article with neither is reported and skipped,
+    /// exit status 1).
+    Dates {
+        /// A file, or `-` for standard input.
+        #[arg(default_value = "-")]
+        input: String,
+        /// Document creation time (publication date), YYYY-MM-DD.
+        #[arg(long)]
+        dct: Option<String>,
+        /// Read the input as articles in this format.
+        #[arg(long, value_enum)]
+        format: Option<FormatArg>,
+        /// Largest input in bytes.
+        #[arg(long, default_value_t = 64 << 20)]
+        max_bytes: usize,
+    },
+    /// Code events: articles in, one JSON object per event out (JSON lines).
+    ///
+    /// Stateless: no database. PATHs are read like `dyads ingest` reads them
+    /// (default: stdin); for JSON lines the article `id` becomes `doc_id`.
+    /// `--dict DIR` loads PETRARCH/TABARI actor and agent dictionaries for
+    /// the actors (verb dictionaries are not used yet: events come from the
+    /// built-in event lexicon). Bad inputs are reported and skipped (exit 1).
+    Code {
+        /// Files, directories, glob patterns, or `-` for stdin (default).
+        paths: Vec<String>,
+        /// PETRARCH/TABARI dictionary file or directory (repeatable).
+        #[arg(long = "dict")]
+        dicts: Vec<PathBuf>,
+        /// Layer the dictionaries over the built-in actor lexicon.
+        #[arg(long)]
+        dict_over: bool,
+        /// Publication date (YYYY-MM-DD) for every article, overriding theirs.
+        #[arg(long)]
+        published: Option<String>,
+        /// Largest input in bytes.
+        #[arg(long, default_value_t = 64 << 20)]
+        max_bytes: usize,
+    },
+    /// Score predictions against gold data.
+    Eval {
+        #[command(subcommand)]
+        command: eval::EvalCommand,
+    },
+    /// List the actors of documents: people, states and organisations
+    /// resolved to one actor each, with country, sector, role on the
+    /// document's date, surface forms and mentions.
+    ///
+    /// With document ids (or nothing: every current document) reads the
+    /// database; with files (anything that is not a number) reads, cleans
+    /// and parses the articles without storing them.
+    Actors {
+        /// Document ids, or article files, directories, globs or `-`.
+        targets: Vec<String>,
+        /// One JSON object per actor per document.
+        #[arg(long)]
+        json: bool,
+        /// PETRARCH/TABARI actor or agent dictionary (file or directory),
+        /// layered over the built-in lexicon; repeatable.
+        #[arg(long = "dict")]
+        dicts: Vec<PathBuf>,
+        /// Use the --dict dictionaries alone.
+        #[arg(long)]
+        dict_only: bool,
+        /// Resolve roles on this date (YYYY-MM-DD) instead of each
+        /// document's publication date.
+        #[arg(long)]
+        date: Option<String>,
+    },
     /// List stored documents.
     Docs {
         /// One JSON object per document (with text and sentences).
@@ -92,6 +216,71 @@ fn main() -> ExitCode {
             max_bytes,
             quiet,
         } => ingest::run(&cli.db, &paths, format.map(to_format), max_bytes, quiet),
+        Command::Parse {
+            paths,
+            format,
+            plain,
+            conllu,
+            iob2,
+            max_bytes,
+            models,
+            quiet,
+        } => {
+            let mode = match (plain, conllu, iob2) {
+                (true, _, _) => parse::Mode::Plain,
+                (_, true, _) => parse::Mode::Conllu,
+                (_, _, true) => parse::Mode::Iob2,
+                _ => parse::Mode::Articles(format.map(to_format)),
+            };
+            let opts = parse::Options {
+                mode,
+                max_bytes,
+                models,
+                quiet,
+            };
+            parse::run(&paths, &opts)
+        }
+        Command::Dates {
+            input,
+            dct,
+            format,
+            max_bytes,
+        } => dates::run(&dates::Options {
+            input,
+            dct,
+            format: format.map(to_format),
+            max_bytes,
+        }),
+        Command::Code {
+            paths,
+            dicts,
+            dict_over,
+            published,
+            max_bytes,
+        } => code::run(&code::Options {
+            paths,
+            dicts,
+            dict_over,
+            published,
+            max_bytes,
+        }),
+        Command::Eval { command } => eval::run(command),
+        Command::Actors {
+            targets,
+            json,
+            dicts,
+            dict_only,
+            date,
+        } => actors::run(
+            &cli.db,
+            &actors::Options {
+                targets,
+                json,
+                dicts,
+                dict_only,
+                date,
+            },
+        ),
         Command::Docs { json, all_versions } => {
             inspect::docs(&cli.db, json, all_versions).map(|_| ExitCode::SUCCESS)
         }

@@ -19,5 +19,7 @@ pub mod actors;
 pub mod dict;
 pub mod error;
 pub mod events;
+pub mod places;
+pub mod quotes;
 
 pub use error::{Error, Result};

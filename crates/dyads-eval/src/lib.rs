@@ -5,9 +5,13 @@
 //! Scorers return reports that print as the scoreboard prints them.
 #![deny(missing_docs)]
 
+pub mod actors;
 pub mod conllu;
+pub mod events;
 pub mod iob2;
+pub mod quotes;
 pub mod seeds;
+pub mod triples;
 
 use std::path::Path;
 

@@ -47,6 +47,7 @@
 mod builtin;
 pub mod date;
 pub mod error;
+pub mod events;
 pub mod export;
 mod fuzzy;
 pub mod import;
@@ -54,6 +55,7 @@ mod lexicon;
 pub mod matcher;
 pub mod model;
 pub mod normalize;
+pub mod places;
 mod tsv;
 pub mod variants;
 

@@ -1,1 +1,403 @@
-//! CAMEO and PLOVER event coding (see the crate documentation).
+//! CAMEO and PLOVER event coding.
+//!
+//! [`Coder::code`] turns the parse of a document and its resolved actors
+//! into [`Event`]s: the built-in event lexicon
+//! ([`dyads_lexicon::events::EventLexicon`]) is matched on lemmas
+//! (`matcher`), source and target come from the dependency structure with
+//! surface fallbacks (`roles`), every event gets a [`Modality`]
+//! (`modality`), a date from `dyads-time` anchored on the publication
+//! date, its evidence span and the id of the entry that fired (`rule`).
+//! [`Pipeline`] runs the whole chain from a cleaned document.
+//!
+//! Location comes from [`crate::places::locate`] (the sentence's place or
+//! the dateline) and quote from [`crate::quotes::find`] (the quote whose
+//! content holds the event's evidence); both are null when those layers
+//! find nothing.
+
+mod matcher;
+mod modality;
+mod pipeline;
+mod roles;
+mod sentence;
+
+use serde::Serialize;
+
+use dyads_lexicon::events::{EntryKind, EventLexicon, InnerModality};
+use dyads_syntax::ParsedSentence;
+use dyads_text::{Document, Span};
+
+use crate::actors::DocActors;
+
+pub use modality::Modality;
+pub use pipeline::{Pipeline, PipelineBuilder};
+
+use matcher::{Hit, Index};
+use sentence::Sent;
+
+/// Whether an undated sentence takes the last date of earlier paragraphs
+/// (not only of its own paragraph).
+const NARRATIVE_ACROSS_PARAGRAPHS: bool = true;
+
+/// An actor in the source or target slot of an event.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct ActorRef {
+    /// The words of the mention.
+    pub text: String,
+    /// The document actor's id.
+    pub actor_id: String,
+    /// CAMEO-style actor code (`RUSGOV`), when known.
+    pub code: Option<String>,
+    /// Display name.
+    pub canonical: String,
+    /// ISO alpha-3 country, when known.
+    pub country: Option<String>,
+    /// CAMEO-style sector, when known.
+    pub sector: Option<String>,
+    /// Role on the article's date, when known.
+    pub role: Option<String>,
+}
+
+/// One actor, or several for a compound (`Israel and Egypt`).
+#[derive(Clone, Debug, PartialEq, Serialize)]
+#[serde(untagged)]
+pub enum Actors {
+    /// A single actor.
+    One(ActorRef),
+    /// A compound actor.
+    Many(Vec<ActorRef>),
+}
+
+impl Actors {
+    fn from_vec(mut v: Vec<ActorRef>) -> Option<Actors> {
+        match v.len() {
+            0 => None,
+            1 => v.pop().map(Actors::One),
+            _ => Some(Actors::Many(v)),
+        }
+    }
+
+    /// The members.
+    pub fn members(&self) -> &[ActorRef] {
+        match self {
+            Actors::One(a) => std::slice::from_ref(a),
+            Actors::Many(v) => v,
+        }
+    }
+}
+
+/// Byte offsets into the clean text.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+pub struct Evidence {
+    /// First byte.
+    pub start: usize,
+    /// One past the last byte.
+    pub end: usize,
+}
+
+/// One coded event.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Event {
+    /// `<doc_id>:<sentence>:<n>`.
+    pub id: String,
+    /// The document.
+    pub doc_id: String,
+    /// Sentence index.
+    pub sentence: usize,
+    /// The words from source to target, head included.
+    pub evidence: Evidence,
+    /// Who acts.
+    pub source: Option<Actors>,
+    /// Who is acted upon.
+    pub target: Option<Actors>,
+    /// CAMEO event code.
+    pub cameo: String,
+    /// PLOVER type (null for CAMEO 01 statements, which PLOVER lacks).
+    pub plover: Option<String>,
+    /// PLOVER mode.
+    pub mode: Option<String>,
+    /// PLOVER context(s), `; `-separated.
+    pub context: Option<String>,
+    /// Goldstein weight.
+    pub goldstein: f32,
+    /// Quad class 1..4.
+    pub quad: u8,
+    /// Whether it happened as reported.
+    pub modality: Modality,
+    /// Symmetric event (either direction).
+    pub reciprocal: bool,
+    /// First day (ISO), when dated.
+    pub date: Option<String>,
+    /// Last day (ISO), when dated.
+    pub date_end: Option<String>,
+    /// `day`, `month`, `year`, `interval`... or `unknown`.
+    pub date_precision: String,
+    /// Where: `{text, country, lat, lon}` from the places layer.
+    pub location: Option<serde_json::Value>,
+    /// The quote it reports: `{speaker_actor_id, cue, start, end}`.
+    pub quote: Option<serde_json::Value>,
+    /// The lexicon entry that fired.
+    pub rule: String,
+}
+
+/// The event coder over one event lexicon.
+pub struct Coder<'l> {
+    lex: &'l EventLexicon,
+    index: Index,
+}
+
+impl<'l> Coder<'l> {
+    /// A coder over `lex`.
+    pub fn new(lex: &'l EventLexicon) -> Coder<'l> {
+        Coder {
+            lex,
+            index: Index::new(lex),
+        }
+    }
+
+    /// The lexicon.
+    pub fn lexicon(&self) -> &'l EventLexicon {
+        self.lex
+    }
+
+    /// Codes every sentence of `doc`. `published` anchors relative dates;
+    /// without it events are undated.
+    pub fn code(
+        &self,
+        doc_id: &str,
+        doc: &Document,
+        parsed: &[ParsedSentence],
+        actors: &DocActors,
+        published: Option<dyads_time::Date>,
+    ) -> Vec<Event> {
+        let timexes = published
+            .map(|d| dyads_time::tag(&doc.text, d))
+            .unwrap_or_default();
+        let mut out = Vec::new();
+        let mut last_date: Option<(Span, dyads_time::EventDate)> = None;
+        let quotes = crate::quotes::find(doc, parsed, actors);
+        for (si, p) in parsed.iter().enumerate() {
+            let s = Sent::new(p, &doc.text);
+            let dates = dyads_time::event_dates(p.span, &timexes);
+            let para = doc
+                .paragraphs
+                .iter()
+                .find(|q| q.start <= p.span.start && p.span.end <= q.end)
+                .copied();
+            if let (Some((pspan, _)), Some(q)) = (&last_date, para) {
+                if *pspan != q && !NARRATIVE_ACROSS_PARAGRAPHS {
+                    last_date = None;
+                }
+            }
+            let hits = matcher::find(self.lex, &self.index, &s);
+            let location = if hits.is_empty() {
+                None
+            } else {
+                crate::places::locate(doc, si, p).map(|l| {
+                    serde_json::json!({"text": l.text, "country": l.country, "lat": l.lat, "lon": l.lon})
+                })
+            };
+            let first = out.len();
+            let inner = |t: usize| -> Option<InnerModality> {
+                hits.iter()
+                    .find(|h| h.head == t)
+                    .map(|h| self.lex.entries()[h.entry].modality)
+            };
+            for h in &hits {
+                if let Some(e) = self.event(
+                    doc_id,
+                    si,
+                    &s,
+                    h,
+                    actors,
+                    &inner,
+                    &dates,
+                    last_date.as_ref().map(|x| &x.1),
+                    published,
+                    out.len(),
+                ) {
+                    out.push(e);
+                }
+            }
+            for e in &mut out[first..] {
+                e.location = location.clone();
+                e.quote = quote_of(&quotes, actors, e.evidence);
+            }
+            if let (Some(d), Some(q)) = (dates.last(), para) {
+                last_date = Some((q, d.clone()));
+            }
+        }
+        out
+    }
+
+    #[allow(clippy::too_many_arguments)]
+    fn event(
+        &self,
+        doc_id: &str,
+        si: usize,
+        s: &Sent<'_>,
+        h: &Hit,
+        actors: &DocActors,
+        inner: &dyn Fn(usize) -> Option<InnerModality>,
+        dates: &[dyads_time::EventDate],
+        narrative: Option<&dyads_time::EventDate>,
+        published: Option<dyads_time::Date>,
+        n: usize,
+    ) -> Option<Event> {
+        let entry = &self.lex.entries()[h.entry];
+        if entry.kind == EntryKind::Cue {
+            return None;
+        }
+        let mut code = self.lex.code(&entry.cameo)?;
+        let verbal = entry.kind != EntryKind::Noun;
+        let passive = verbal && roles::is_passive(s, h.head);
+        let (mut src_range, mut tgt_range) = (h.src, h.tgt);
+        if verbal {
+            let subj = roles::subject(s, h.head);
+            if passive {
+                if h.tgt_direct || h.tgt.is_none() {
+                    tgt_range = subj.or(tgt_range.filter(|_| !h.tgt_direct));
+                }
+                src_range = roles::passive_agent(s, h.head).or(src_range);
+            } else {
+                src_range = subj
+                    .or(src_range)
+                    .or_else(|| roles::left_fallback(s, actors, h.head));
+            }
+        }
+        let mut src = src_range
+            .map(|r| roles::actors_in(s, actors, r))
+            .unwrap_or_default();
+        if src.is_empty() && !verbal {
+            // A nominal event as the object of a verb: the verb's subject
+            // (`Turkey attended the summit`).
+            if let Some(p) = s
+                .head(h.head)
+                .filter(|&p| s.is_verb(p) && matches!(s.rel(h.head), "obj" | "obl"))
+            {
+                if let Some(r) = roles::subject(s, p) {
+                    src = roles::actors_in(s, actors, r);
+                    src_range = Some(r);
+                }
+            }
+        }
+        let mut tgt = tgt_range
+            .map(|r| roles::actors_in(s, actors, r))
+            .unwrap_or_default();
+        tgt.retain(|t| !src.iter().any(|x| x.actor_id == t.actor_id));
+        let mut reciprocal = entry.reciprocal;
+        // Event data are dyadic: an event needs a source actor (as in
+        // TABARI and PETRARCH); the target may be unknown.
+        if src.is_empty() {
+            return None;
+        }
+        if entry.reciprocal && tgt.is_empty() && src.len() >= 2 {
+            tgt = src.split_off(1);
+        } else if !entry.reciprocal && h.src.is_some() && h.tgt.is_some() && !verbal {
+            reciprocal = false;
+        }
+        let modality = modality::of(s, h.head, inner);
+        let head_span = s.p.tokens[h.head].span;
+        let date = pick_date(dates, head_span).or(narrative);
+        let modality = match (modality, date.and_then(|d| d.end), published) {
+            (Modality::Asserted, Some(end), Some(p)) if end.to_days() + 365 < p.to_days() => {
+                Modality::Historical
+            }
+            (m, _, _) => m,
+        };
+        if modality == Modality::Future {
+            // CAMEO codes a cooperative act announced for the future as an
+            // expression of intent (root 03).
+            if let Some(c) = intent_code(&code.code).and_then(|c| self.lex.code(c)) {
+                code = c;
+            }
+        }
+        let mut lo = h.words.iter().copied().min().unwrap_or(h.head);
+        let mut hi = h.words.iter().copied().max().unwrap_or(h.head);
+        for (a, b) in [src_range, tgt_range].into_iter().flatten() {
+            lo = lo.min(a);
+            hi = hi.max(b);
+        }
+        let ev = s.span(lo, hi);
+        Some(Event {
+            id: format!("{doc_id}:{si}:{n}"),
+            doc_id: doc_id.to_string(),
+            sentence: si,
+            evidence: Evidence {
+                start: ev.start as usize,
+                end: ev.end as usize,
+            },
+            source: Actors::from_vec(src),
+            target: Actors::from_vec(tgt),
+            cameo: code.code.clone(),
+            plover: self.lex.plover_type(&code.code).map(str::to_string),
+            mode: code.plover_mode.clone(),
+            context: (!code.plover_context.is_empty()).then(|| code.plover_context.join("; ")),
+            goldstein: code.goldstein,
+            quad: code.quad,
+            modality,
+            reciprocal,
+            date: date.and_then(|d| d.start).map(|d| d.to_string()),
+            date_end: date.and_then(|d| d.end).map(|d| d.to_string()),
+            date_precision: date.map_or("unknown", |d| d.precision.as_str()).to_string(),
+            location: None,
+            quote: None,
+            rule: entry.id.clone(),
+        })
+    }
+}
+
+/// The quote whose content holds the event's evidence, as
+/// `{speaker_actor_id, cue, start, end}`.
+fn quote_of(
+    quotes: &[crate::quotes::Quote],
+    actors: &DocActors,
+    ev: Evidence,
+) -> Option<serde_json::Value> {
+    let q = quotes
+        .iter()
+        .find(|q| q.content.start as usize <= ev.start && ev.end <= q.content.end as usize)?;
+    let speaker = q
+        .speaker_actor
+        .and_then(|i| actors.actors.get(i))
+        .map(|a| a.id.clone());
+    Some(serde_json::json!({
+        "speaker_actor_id": speaker,
+        "cue": q.cue.as_ref().map(|c| c.lemma.clone()),
+        "start": q.content.start,
+        "end": q.content.end,
+    }))
+}
+
+/// The dated expression nearest the event head, preferring one with a
+/// calendar position.
+fn pick_date(dates: &[dyads_time::EventDate], head: Span) -> Option<&dyads_time::EventDate> {
+    dates.iter().filter(|d| d.start.is_some()).min_by_key(|d| {
+        let (a, b) = (d.span.start as i64, head.start as i64);
+        (a - b).abs()
+    })
+}
+
+/// The CAMEO 03 "express intent" code of a cooperative code (roots 04-08).
+fn intent_code(code: &str) -> Option<&'static str> {
+    Some(match code {
+        c if c.starts_with("04") => "036",
+        c if c.starts_with("05") => "032",
+        c if c.starts_with("061") => "0311",
+        c if c.starts_with("062") => "0312",
+        c if c.starts_with("063") => "0313",
+        c if c.starts_with("064") => "0314",
+        c if c.starts_with("06") => "031",
+        c if c.starts_with("071") => "0331",
+        c if c.starts_with("072") => "0332",
+        c if c.starts_with("073") => "0333",
+        c if c.starts_with("074") => "0334",
+        c if c.starts_with("07") => "033",
+        c if c.starts_with("081") => "0351",
+        c if c.starts_with("084") => "0353",
+        c if c.starts_with("085") => "0354",
+        c if c.starts_with("086") => "0355",
+        c if c.starts_with("087") => "0356",
+        c if c.starts_with("08") => "035",
+        _ => return None,
+    })
+}

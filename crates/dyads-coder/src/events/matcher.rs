@@ -1,0 +1,326 @@
+//! The event lexicon matcher: finds the entries whose head lemma a token
+//! carries and checks their patterns against the sentence.
+//!
+//! Matching is driven by the pattern but tolerant of parser errors: words
+//! after the head (particles, light nouns, prepositions) are found within a
+//! short window to the right in text order, and slot phrases are noun
+//! phrases read off the surface (up to the next clause boundary). The
+//! subject slot comes from the dependency structure (see `roles`).
+
+use std::collections::HashMap;
+
+use dyads_lexicon::events::{EntryKind, EventLexicon, Item, Slot};
+
+use super::sentence::{canon, Sent};
+
+/// How far (in tokens) the next pattern word may lie from the last match.
+const WINDOW: usize = 8;
+
+/// One entry matched at one head token.
+#[derive(Clone, Debug, Default)]
+pub(crate) struct Hit {
+    /// Index of the entry in the lexicon.
+    pub entry: usize,
+    /// The head token.
+    pub head: usize,
+    /// Tokens matched by the pattern's words (head included).
+    pub words: Vec<usize>,
+    /// Source phrase (tokens, inclusive) when the pattern placed it.
+    pub src: Option<(usize, usize)>,
+    /// Target phrase when the pattern placed it.
+    pub tgt: Option<(usize, usize)>,
+    /// The target slot is the direct object (passive turns it into the subject).
+    pub tgt_direct: bool,
+    /// Specificity: the better match has the higher score.
+    pub score: i32,
+}
+
+/// Index of the lexicon by canonical head word.
+pub(crate) struct Index {
+    by_head: HashMap<String, Vec<usize>>,
+}
+
+impl Index {
+    /// Indexes every entry by the canonical form of its head word.
+    pub fn new(lex: &EventLexicon) -> Index {
+        let mut by_head: HashMap<String, Vec<usize>> = HashMap::new();
+        for (i, e) in lex.entries().iter().enumerate() {
+            by_head.entry(canon(e.head_word())).or_default().push(i);
+        }
+        Index { by_head }
+    }
+
+    /// Candidate entries for token `i`.
+    fn candidates(&self, s: &Sent<'_>, i: usize) -> Vec<usize> {
+        let mut out: Vec<usize> = Vec::new();
+        let plural = format!("{}s", s.lemma[i]);
+        for key in [&s.lemma[i], &s.form[i], &plural] {
+            if let Some(v) = self.by_head.get(key.as_str()) {
+                for &e in v {
+                    if !out.contains(&e) {
+                        out.push(e);
+                    }
+                }
+            }
+        }
+        out
+    }
+}
+
+/// Every best hit of the sentence: at most one per head token, and no
+/// nominal hit on a token that a verb pattern already used as its word.
+pub(crate) fn find(lex: &EventLexicon, index: &Index, s: &Sent<'_>) -> Vec<Hit> {
+    let mut hits: Vec<Hit> = Vec::new();
+    for i in 0..s.len() {
+        let mut best: Option<Hit> = None;
+        for e in index.candidates(s, i) {
+            if let Some(h) = match_entry(lex, e, s, i) {
+                if best.as_ref().is_none_or(|b| h.score > b.score) {
+                    best = Some(h);
+                }
+            }
+        }
+        hits.extend(best);
+    }
+    let used: Vec<(usize, usize)> = hits
+        .iter()
+        .filter(|h| lex.entries()[h.entry].kind != EntryKind::Noun)
+        .flat_map(|h| {
+            h.words
+                .iter()
+                .filter(move |&&w| w != h.head)
+                .map(move |&w| (w, h.head))
+        })
+        .collect();
+    hits.retain(|h| {
+        !used
+            .iter()
+            .any(|&(w, owner)| w == h.head && owner != h.head)
+    });
+    hits
+}
+
+/// Matches entry `e` with its head at token `i`.
+fn match_entry(lex: &EventLexicon, e: usize, s: &Sent<'_>, i: usize) -> Option<Hit> {
+    let entry = &lex.entries()[e];
+    let noun = entry.kind == EntryKind::Noun;
+    if noun == s.is_verb(i) && !(noun && s.upos(i) == "ADJ") {
+        return None;
+    }
+    let head_word = canon(entry.head_word());
+    let items = &entry.pattern;
+    let at = items.iter().position(|it| match it {
+        Item::Word(alts) => alts.iter().any(|a| canon(a) == head_word),
+        Item::Phrasal(v, _) => canon(v) == head_word,
+        _ => false,
+    })?;
+    let mut hit = Hit {
+        entry: e,
+        head: i,
+        words: vec![i],
+        ..Hit::default()
+    };
+    // Earlier words of a multiword noun lemma must precede the head.
+    let lemma_words: Vec<String> = entry.lemma.split(' ').map(canon).collect();
+    let mut first = i;
+    let mut prefix_end = at;
+    if noun && lemma_words.len() > 1 {
+        for w in lemma_words[..lemma_words.len() - 1].iter().rev() {
+            let j = (first.saturating_sub(2)..first)
+                .rev()
+                .find(|&j| s.is(j, w))?;
+            hit.words.push(j);
+            first = j;
+            prefix_end = prefix_end.saturating_sub(1);
+        }
+    }
+    if let Item::Phrasal(_, prt) = &items[at] {
+        let prt = canon(prt);
+        let j = (i + 1..(i + 6).min(s.len())).find(|&j| s.is(j, &prt))?;
+        hit.words.push(j);
+        hit.score += 2;
+    }
+    if noun {
+        match_noun_prefix(&items[..prefix_end], s, first, &mut hit)?;
+    }
+    let mut pos = i;
+    if !match_items(&items[at + 1..], s, &mut pos, &mut hit, true) {
+        return None;
+    }
+    Some(hit)
+}
+
+/// The items before a nominal head: `SRC 's`, `SRC - TGT`, modifiers.
+fn match_noun_prefix(items: &[Item], s: &Sent<'_>, first: usize, hit: &mut Hit) -> Option<()> {
+    let slots: Vec<Slot> = items
+        .iter()
+        .filter_map(|it| match it {
+            Item::Slot(r, _) => Some(*r),
+            _ => None,
+        })
+        .collect();
+    for it in items {
+        if let Item::Word(alts) = it {
+            let (lo, hi) = s.np_left(first)?;
+            (lo..=hi).find(|&j| alts.iter().any(|a| s.is(j, &canon(a))))?;
+            hit.score += 2;
+        }
+    }
+    if slots.is_empty() {
+        return Some(());
+    }
+    if let Some((lo, hi)) = s.np_left(first) {
+        match slots.as_slice() {
+            [Slot::Src, Slot::Tgt] => {
+                // `the US-China summit`: split at the hyphen.
+                if let Some(d) =
+                    (lo..=hi).find(|&j| matches!(s.form[j].as_str(), "" | "-" | "\u{2013}"))
+                {
+                    if d > lo && d < hi {
+                        hit.src = Some((lo, d - 1));
+                        hit.tgt = Some((d + 1, hi));
+                        hit.score += 2;
+                    }
+                }
+            }
+            [Slot::Tgt] => hit.tgt = Some((lo, hi)),
+            _ => hit.src = Some((lo, hi)),
+        }
+        hit.score += 1;
+    }
+    Some(())
+}
+
+fn is_prep(w: &str) -> bool {
+    matches!(
+        w,
+        "with"
+            | "to"
+            | "on"
+            | "against"
+            | "of"
+            | "for"
+            | "over"
+            | "about"
+            | "from"
+            | "in"
+            | "into"
+            | "at"
+            | "between"
+            | "by"
+            | "toward"
+            | "towards"
+            | "upon"
+            | "across"
+            | "near"
+            | "along"
+            | "around"
+            | "as"
+            | "through"
+            | "under"
+            | "within"
+            | "among"
+            | "off"
+            | "outside"
+            | "inside"
+            | "after"
+            | "that"
+    )
+}
+
+/// Matches `items` left to right after token `pos`; `required` is false
+/// inside an optional group (where a missing slot fails the group).
+fn match_items(
+    items: &[Item],
+    s: &Sent<'_>,
+    pos: &mut usize,
+    hit: &mut Hit,
+    required: bool,
+) -> bool {
+    let mut k = 0;
+    let mut after_prep = false;
+    while k < items.len() {
+        match &items[k] {
+            Item::Word(alts) => {
+                let alts: Vec<String> = alts.iter().map(|a| canon(a)).collect();
+                let lo = *pos + 1;
+                let hi = (lo + WINDOW).min(s.len());
+                match (lo..hi).find(|&j| alts.iter().any(|a| s.is(j, a))) {
+                    Some(j) => {
+                        hit.words.push(j);
+                        hit.score += 2;
+                        *pos = j;
+                        after_prep = alts.iter().all(|a| is_prep(a));
+                    }
+                    None if alts.iter().any(|a| a == "that") => {}
+                    None => return false,
+                }
+            }
+            Item::Slot(role, heads) => {
+                let start = *pos + 1;
+                let direct = !after_prep;
+                let np = s.np_from(start).filter(|&(lo, _)| {
+                    !direct || !matches!(s.upos(lo), "ADP" | "VERB" | "AUX" | "PUNCT" | "SCONJ")
+                });
+                let Some((lo, mut hi)) = np else {
+                    if !required || !heads.is_empty() {
+                        return false;
+                    }
+                    k += 1;
+                    continue;
+                };
+                // The phrase ends before the next pattern word (`between X
+                // and Y`: X is the part before `and`; `accuse X of`).
+                if let Some(Item::Word(next)) = items.get(k + 1) {
+                    let next: Vec<String> = next.iter().map(|w| canon(w)).collect();
+                    if let Some(stop) = (lo + 1..=hi).find(|&j| next.iter().any(|w| s.is(j, w))) {
+                        hi = stop - 1;
+                    }
+                }
+                if !heads.is_empty() {
+                    let heads: Vec<String> = heads.iter().map(|h| canon(h)).collect();
+                    if !(lo..=hi).any(|j| heads.iter().any(|h| s.is(j, h))) {
+                        return false;
+                    }
+                    hit.score += 2;
+                }
+                match role {
+                    Slot::Src => hit.src = Some((lo, hi)),
+                    Slot::Tgt => {
+                        hit.tgt = Some((lo, hi));
+                        hit.tgt_direct = direct;
+                    }
+                }
+                hit.score += 1;
+                *pos = hi;
+                after_prep = false;
+            }
+            Item::Any => {
+                if *pos + 1 >= s.len() {
+                    return false;
+                }
+            }
+            Item::Phrasal(_, prt) => {
+                let prt = canon(prt);
+                match (*pos + 1..(*pos + 6).min(s.len())).find(|&j| s.is(j, &prt)) {
+                    Some(j) => {
+                        hit.words.push(j);
+                        hit.score += 2;
+                        *pos = j;
+                    }
+                    None => return false,
+                }
+            }
+            Item::Possessive | Item::Dash => {}
+            Item::Optional(group) => {
+                let (mut p2, mut h2) = (*pos, hit.clone());
+                if match_items(group, s, &mut p2, &mut h2, false) {
+                    *pos = p2;
+                    *hit = h2;
+                }
+            }
+        }
+        k += 1;
+    }
+    true
+}

@@ -1,0 +1,197 @@
+//! Source and target: from the dependency structure where it is there
+//! (subjects, passive agents, control, coordination, relative clauses),
+//! from the surface where it is not, then resolved to document actors.
+
+use dyads_text::Span;
+
+use crate::actors::{DocActors, MentionKind};
+
+use super::sentence::Sent;
+use super::ActorRef;
+
+/// Verbs whose object is the subject of their infinitive (`urge Y to ...`).
+const OBJECT_CONTROL: &[&str] = &[
+    "urge",
+    "ask",
+    "call",
+    "invite",
+    "persuade",
+    "force",
+    "press",
+    "encourage",
+    "request",
+    "allow",
+    "order",
+    "tell",
+    "help",
+    "push",
+    "pressure",
+    "compel",
+    "permit",
+    "authorize",
+    "instruct",
+    "warn",
+    "advise",
+    "appeal",
+    "require",
+    "demand",
+];
+
+/// Whether the verb at `head` is passive.
+pub(crate) fn is_passive(s: &Sent<'_>, head: usize) -> bool {
+    if s.kid(head, "nsubj:pass").is_some() || s.kid(head, "aux:pass").is_some() {
+        return true;
+    }
+    let t = &s.p.tokens[head];
+    t.xpos == "VBN"
+        && (head.saturating_sub(3)..head)
+            .any(|j| matches!(s.lemma[j].as_str(), "be" | "get") && s.upos(j) == "AUX")
+}
+
+/// The subject phrase of the verb at `head`: its own subject, or the one it
+/// shares by control, coordination or a relative clause.
+pub(crate) fn subject(s: &Sent<'_>, head: usize) -> Option<(usize, usize)> {
+    let mut h = head;
+    for _ in 0..5 {
+        if let Some(k) = s.kid(h, "nsubj") {
+            let (lo, hi) = s.subtree(k);
+            let rel_pron = matches!(s.form[k].as_str(), "who" | "which" | "that");
+            if !rel_pron {
+                return Some((lo, hi.min(h.saturating_sub(1)).max(lo)));
+            }
+        }
+        let p = s.head(h)?;
+        match s.rel(h) {
+            "xcomp" => {
+                if let Some(o) = s
+                    .kid(p, "obj")
+                    .filter(|_| OBJECT_CONTROL.contains(&s.lemma[p].as_str()))
+                {
+                    return Some(s.subtree(o))
+                        .map(|(lo, hi)| (lo, hi.min(h.saturating_sub(1)).max(lo)));
+                }
+            }
+            "conj" | "advcl" | "ccomp" if s.is_verb(p) => {}
+            "acl:relcl" | "acl" => {
+                let (lo, _) = s.np_left(p).unwrap_or((p, p));
+                return Some((lo, p));
+            }
+            _ => return None,
+        }
+        h = p;
+    }
+    None
+}
+
+/// The agent of a passive (`by X`) after `head`, read off the surface.
+pub(crate) fn passive_agent(s: &Sent<'_>, head: usize) -> Option<(usize, usize)> {
+    if let Some(a) = s.kid(head, "obl:agent") {
+        let (lo, hi) = s.subtree(a);
+        let lo = if s.form[lo] == "by" { lo + 1 } else { lo };
+        return Some((lo, hi.max(lo)));
+    }
+    let by = (head + 1..(head + 6).min(s.len())).find(|&j| s.form[j] == "by")?;
+    s.np_from(by + 1)
+}
+
+/// The nearest actor phrase left of `head` in its clause, not inside a
+/// prepositional phrase: the surface fallback for a subject.
+pub(crate) fn left_fallback(
+    s: &Sent<'_>,
+    actors: &DocActors,
+    head: usize,
+) -> Option<(usize, usize)> {
+    let mut j = head;
+    while j > 0 {
+        j -= 1;
+        if matches!(
+            s.form[j].as_str(),
+            ";" | ":" | "\"" | "\u{201c}" | "\u{201d}"
+        ) {
+            return None;
+        }
+        let tok = s.p.tokens[j].span;
+        if actors.at(tok).next().is_some() || mention_covers(actors, tok) {
+            let (lo, hi) = s.np_left(j + 1).unwrap_or((j, j));
+            if lo > 0 && s.upos(lo - 1) == "ADP" {
+                continue;
+            }
+            return Some((lo, hi.max(j)));
+        }
+    }
+    None
+}
+
+fn mention_covers(actors: &DocActors, tok: Span) -> bool {
+    actors
+        .mentions
+        .iter()
+        .any(|m| m.span.start <= tok.start && m.span.end >= tok.end)
+}
+
+/// The actors named in tokens `lo..=hi`, one per coordinated member.
+pub(crate) fn actors_in(s: &Sent<'_>, actors: &DocActors, range: (usize, usize)) -> Vec<ActorRef> {
+    let (lo, hi) = range;
+    if lo > hi || hi >= s.len() {
+        return Vec::new();
+    }
+    let span = s.span(lo, hi);
+    let mentions: Vec<_> = actors.at(span).collect();
+    let has_and = (lo..=hi).any(|j| matches!(s.form[j].as_str(), "and" | "or" | "&"));
+    let mut groups: Vec<Vec<usize>> = Vec::new();
+    for (n, m) in mentions.iter().enumerate() {
+        let split = match n.checked_sub(1).and_then(|p| mentions.get(p)) {
+            None => true,
+            Some(prev) => {
+                let gap = s
+                    .text
+                    .get(prev.span.end as usize..m.span.start as usize)
+                    .unwrap_or("");
+                let words: Vec<&str> = gap
+                    .split(|c: char| !c.is_alphanumeric() && c != '&')
+                    .collect();
+                words.iter().any(|w| matches!(*w, "and" | "or" | "&"))
+                    || (has_and && gap.contains(',') && gap.trim() == ",")
+            }
+        };
+        if split {
+            groups.push(vec![n]);
+        } else if let Some(g) = groups.last_mut() {
+            g.push(n);
+        }
+    }
+    let mut out: Vec<ActorRef> = Vec::new();
+    for g in groups {
+        let best = g.iter().copied().min_by_key(|&n| {
+            let m = mentions[n];
+            let kind = actors.actors.get(m.actor).map_or("", |a| a.kind);
+            let rank = match (kind, m.kind) {
+                (_, MentionKind::Pronoun) => 5,
+                ("person", _) => 0,
+                ("organization", _) => 1,
+                ("state", MentionKind::Name) => 2,
+                _ => 3,
+            };
+            (rank, usize::MAX - n)
+        });
+        let Some(m) = best.map(|n| mentions[n]) else {
+            continue;
+        };
+        let Some(a) = actors.actors.get(m.actor) else {
+            continue;
+        };
+        if out.iter().any(|o| o.actor_id == a.id) {
+            continue;
+        }
+        out.push(ActorRef {
+            text: m.span.slice(s.text).to_string(),
+            actor_id: a.id.clone(),
+            code: a.code.clone(),
+            canonical: a.canonical.clone(),
+            country: a.country.clone(),
+            sector: a.sector.clone(),
+            role: a.role.clone(),
+        });
+    }
+    out
+}

@@ -1,0 +1,238 @@
+//! A view of one parsed sentence for the event coder: canonical lemmas and
+//! forms, dependents, subtrees and clause boundaries.
+
+use dyads_syntax::ParsedSentence;
+use dyads_text::Span;
+
+/// Canonical spelling of a word for lexicon comparison: lower case, no
+/// hyphens, British `-ise`/`-yse`/`-our`/`defence` spellings as American.
+pub(crate) fn canon(word: &str) -> String {
+    let mut w: String = word
+        .chars()
+        .filter(|c| *c != '-' && *c != '\u{2019}')
+        .flat_map(char::to_lowercase)
+        .collect();
+    for (from, to) in [
+        ("ise", "ize"),
+        ("yse", "yze"),
+        ("ised", "ized"),
+        ("ising", "izing"),
+    ] {
+        if w.len() > from.len() + 3 && w.ends_with(from) && !KEEP_ISE.contains(&w.as_str()) {
+            w.truncate(w.len() - from.len());
+            w.push_str(to);
+        }
+    }
+    match w.as_str() {
+        "defence" => "defense".into(),
+        "offence" => "offense".into(),
+        "honour" | "labour" | "favour" | "rumour" | "harbour" => w.replacen("our", "or", 1),
+        _ => w,
+    }
+}
+
+/// Words ending in `-ise` that have no `-ize` spelling.
+const KEEP_ISE: &[&str] = &[
+    "promise",
+    "compromise",
+    "surprise",
+    "exercise",
+    "advertise",
+    "supervise",
+    "revise",
+    "comprise",
+    "despise",
+    "devise",
+    "enterprise",
+    "franchise",
+    "otherwise",
+    "premise",
+    "raise",
+    "praise",
+    "chastise",
+    "improvise",
+    "televise",
+    "expertise",
+    "merchandise",
+];
+
+/// One sentence with what the coder needs about its tokens.
+pub(crate) struct Sent<'a> {
+    /// The parse.
+    pub p: &'a ParsedSentence,
+    /// The document text.
+    pub text: &'a str,
+    /// Canonical lemma per token.
+    pub lemma: Vec<String>,
+    /// Canonical form per token.
+    pub form: Vec<String>,
+    /// Dependents per token.
+    pub kids: Vec<Vec<usize>>,
+}
+
+impl<'a> Sent<'a> {
+    /// Builds the view.
+    pub fn new(p: &'a ParsedSentence, text: &'a str) -> Sent<'a> {
+        let n = p.tokens.len();
+        let mut kids = vec![Vec::new(); n];
+        for (i, t) in p.tokens.iter().enumerate() {
+            if let Some(h) = t.head.filter(|&h| h < n && h != i) {
+                kids[h].push(i);
+            }
+        }
+        Sent {
+            p,
+            text,
+            lemma: p.tokens.iter().map(|t| canon(&t.lemma)).collect(),
+            form: p.tokens.iter().map(|t| canon(t.span.slice(text))).collect(),
+            kids,
+        }
+    }
+
+    /// Number of tokens.
+    pub fn len(&self) -> usize {
+        self.p.tokens.len()
+    }
+
+    /// Whether token `i` is the word `w` (canonical): same lemma or form,
+    /// or `w` is the plural of its lemma (`talks` on "talk").
+    pub fn is(&self, i: usize, w: &str) -> bool {
+        let (l, f) = (&self.lemma[i], &self.form[i]);
+        l == w
+            || f == w
+            || (w.len() == l.len() + 1 && w.starts_with(l.as_str()) && w.ends_with('s'))
+    }
+
+    /// UPOS of token `i`.
+    pub fn upos(&self, i: usize) -> &'static str {
+        self.p.tokens[i].upos
+    }
+
+    /// Dependency relation of token `i`.
+    pub fn rel(&self, i: usize) -> &'static str {
+        self.p.tokens[i].deprel
+    }
+
+    /// Head of token `i`.
+    pub fn head(&self, i: usize) -> Option<usize> {
+        self.p.tokens[i].head.filter(|&h| h < self.len() && h != i)
+    }
+
+    /// Whether token `i` is verbal (a verb, or a participle tagged otherwise).
+    pub fn is_verb(&self, i: usize) -> bool {
+        let t = &self.p.tokens[i];
+        t.upos == "VERB" || t.xpos.starts_with("VB") && t.upos != "AUX"
+    }
+
+    /// The first dependent of `i` whose relation starts with `rel`.
+    pub fn kid(&self, i: usize, rel: &str) -> Option<usize> {
+        self.kids[i]
+            .iter()
+            .copied()
+            .find(|&k| self.rel(k) == rel || self.rel(k).starts_with(&format!("{rel}:")))
+    }
+
+    /// Tokens `lo..=hi` covered by the subtree of `i` (contiguous hull).
+    pub fn subtree(&self, i: usize) -> (usize, usize) {
+        let (mut lo, mut hi) = (i, i);
+        let mut stack = vec![i];
+        let mut seen = 0usize;
+        while let Some(t) = stack.pop() {
+            seen += 1;
+            if seen > self.len() {
+                break;
+            }
+            lo = lo.min(t);
+            hi = hi.max(t);
+            stack.extend(self.kids[t].iter().copied());
+        }
+        (lo, hi)
+    }
+
+    /// Byte span of tokens `lo..=hi`.
+    pub fn span(&self, lo: usize, hi: usize) -> Span {
+        let t = &self.p.tokens;
+        Span::new(t[lo].span.start as usize, t[hi].span.end as usize)
+    }
+
+    /// Whether token `i` ends a noun phrase scanned left to right: clause
+    /// punctuation, a verb, a complementiser or relative pronoun, or a
+    /// preposition other than `of`.
+    pub fn np_boundary(&self, i: usize) -> bool {
+        let f = self.form[i].as_str();
+        if matches!(
+            f,
+            "," | ";" | ":" | "(" | ")" | "\"" | "\u{201c}" | "\u{201d}" | "." | "--" | "\u{2014}"
+        ) {
+            return true;
+        }
+        if matches!(
+            f,
+            "that" | "who" | "which" | "whom" | "whose" | "where" | "when" | "to"
+        ) {
+            return true;
+        }
+        match self.upos(i) {
+            "VERB" | "AUX" | "SCONJ" => true,
+            "ADP" => f != "of" && f != "'s",
+            _ => false,
+        }
+    }
+
+    /// The noun phrase starting at token `start`: up to its boundary, at
+    /// most 12 tokens; `and` keeps the phrase going (coordination).
+    pub fn np_from(&self, start: usize) -> Option<(usize, usize)> {
+        if start >= self.len() {
+            return None;
+        }
+        let mut end = start;
+        let limit = (start + 12).min(self.len());
+        for i in start..limit {
+            if i > start && self.np_boundary(i) {
+                break;
+            }
+            end = i;
+        }
+        Some((start, end))
+    }
+
+    /// The noun phrase that ends at token `end`, scanning left over
+    /// modifiers: the premodifier region of a nominal event.
+    pub fn np_left(&self, end: usize) -> Option<(usize, usize)> {
+        let mut lo = end;
+        while lo > 0 {
+            let j = lo - 1;
+            let ok = matches!(
+                self.upos(j),
+                "DET" | "ADJ" | "PROPN" | "NOUN" | "NUM" | "PART" | "PRON"
+            ) || matches!(
+                self.form[j].as_str(),
+                "'s" | "s" | "and" | "-" | "\u{2013}" | "\u{2019}s"
+            );
+            if !ok || end - j > 10 {
+                break;
+            }
+            lo = j;
+        }
+        (lo < end).then(|| (lo, end - 1))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::canon;
+
+    #[test]
+    fn canonical_spellings() {
+        for (a, b) in [
+            ("Criticise", "criticize"),
+            ("analyse", "analyze"),
+            ("defence", "defense"),
+            ("cease-fire", "ceasefire"),
+            ("promise", "promise"),
+            ("Talks", "talks"),
+        ] {
+            assert_eq!(canon(a), b, "{a}");
+        }
+    }
+}

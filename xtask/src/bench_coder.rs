@@ -1,0 +1,145 @@
+//! `cargo xtask bench-coder`: sentences per second per core of the whole
+//! coding pipeline from clean text to events (parse, actors, events) on a
+//! generated corpus of news-like paragraphs about real states.
+
+use std::time::Instant;
+
+use anyhow::{ensure, Result};
+
+use dyads_coder::events::Pipeline;
+use dyads_text::{clean, read_input, Format, Limits};
+
+use crate::corpus::Rng;
+
+const STATES: &[&str] = &[
+    "Russia",
+    "China",
+    "India",
+    "Brazil",
+    "Germany",
+    "France",
+    "Japan",
+    "Kenya",
+    "Egypt",
+    "Turkey",
+    "Iran",
+    "Poland",
+    "Canada",
+    "Mexico",
+    "Nigeria",
+    "Indonesia",
+    "Australia",
+    "South Korea",
+    "North Korea",
+    "Ukraine",
+    "Israel",
+    "Saudi Arabia",
+    "Pakistan",
+    "Vietnam",
+];
+const OFFICIALS: &[&str] = &[
+    "The foreign minister of {A}",
+    "{A}'s defence ministry",
+    "The president of {A}",
+    "Officials in {A}",
+    "{A}",
+];
+const TEMPLATES: &[&str] = &[
+    "{S} met with the ambassador of {B} on Tuesday to discuss the border dispute.",
+    "{S} condemned {B} over the detention of two journalists last week.",
+    "{S} will host talks with {B} next month, a spokesman said.",
+    "{S} accused {B} of violating the ceasefire along the northern frontier.",
+    "{S} signed a trade agreement with {B} in the capital on Friday.",
+    "{S} did not send troops to {B}, according to the ministry.",
+    "{S} called on {B} to release the detained sailors without delay.",
+    "Talks between {A} and {B} resumed after a pause of several months.",
+    "{S} imposed sanctions on {B} after the missile test.",
+    "The envoy of {A} was received by the prime minister of {B} in the evening.",
+    "{S} pledged humanitarian aid to {B} following the floods.",
+    "{S} threatened to expel diplomats from {B} if the attacks continue.",
+    "The weather in the region stayed mild for most of the week.",
+    "Markets rose slightly as investors waited for new figures.",
+];
+
+/// One generated paragraph of `n` sentences.
+fn paragraph(rng: &mut Rng, n: usize) -> String {
+    let mut out = Vec::with_capacity(n);
+    for _ in 0..n {
+        let a = rng.pick(STATES);
+        let mut b = rng.pick(STATES);
+        while b == a {
+            b = rng.pick(STATES);
+        }
+        let s = rng.pick(OFFICIALS).replace("{A}", a);
+        out.push(
+            rng.pick(TEMPLATES)
+                .replace("{S}", &s)
+                .replace("{A}", a)
+                .replace("{B}", b),
+        );
+    }
+    out.join(" ")
+}
+
+/// Generates `n` documents of 20 sentences and codes them, timing the
+/// coding only (cleaning is done before the clock starts).
+pub fn run(n: usize) -> Result<()> {
+    let pipeline = Pipeline::load()?;
+    let mut rng = Rng::new(7);
+    let limits = Limits::default();
+    let mut docs = Vec::with_capacity(n);
+    for i in 0..n {
+        let text = (0..4)
+            .map(|_| paragraph(&mut rng, 5))
+            .collect::<Vec<_>>()
+            .join("\n\n");
+        for a in read_input(
+            &format!("gen-{i}"),
+            text.as_bytes(),
+            Some(Format::Text),
+            &limits,
+        ) {
+            docs.push(clean(&a?)?);
+        }
+    }
+    let sentences: usize = docs.iter().map(|d| d.sentences.len()).sum();
+    ensure!(sentences >= n * 19, "too few sentences: {sentences}");
+    let t = Instant::now();
+    let parsed: usize = docs
+        .iter()
+        .map(|d| pipeline.syntax().annotate(d).len())
+        .sum();
+    let parse_secs = t.elapsed().as_secs_f64();
+    ensure!(
+        parsed == sentences,
+        "parsed {parsed} of {sentences} sentences"
+    );
+    println!(
+        "parse only: {:.0} sentences/s",
+        sentences as f64 / parse_secs
+    );
+    let t = Instant::now();
+    let mut events = 0usize;
+    let mut asserted = 0usize;
+    for (i, d) in docs.iter().enumerate() {
+        let ev = pipeline.code(&format!("gen-{i}"), d, Some("2024-05-15"));
+        asserted += ev
+            .iter()
+            .filter(|e| e.modality.as_str() == "asserted")
+            .count();
+        events += ev.len();
+    }
+    let secs = t.elapsed().as_secs_f64();
+    println!(
+        "coded {} documents, {sentences} sentences, {events} events ({asserted} asserted) in {secs:.2}s: {:.0} sentences/s on one core",
+        docs.len(),
+        sentences as f64 / secs
+    );
+    // About 12 of 14 templates carry an event: a fast run that codes
+    // nothing must fail.
+    ensure!(
+        events * 2 >= sentences,
+        "too few events: {events} for {sentences} sentences"
+    );
+    Ok(())
+}
