@@ -8,8 +8,9 @@ use anyhow::{Context, Result};
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 
 use dyads_store::{Inserted, Origin, Store};
-use dyads_text::{clean, read_input, Format, Limits};
+use dyads_text::{clean, read_input, Document, Format, Limits};
 
+use crate::coding::{Coding, CODER};
 use crate::inputs::{expand, Input};
 
 /// Counts for the summary line.
@@ -22,6 +23,8 @@ struct Tally {
     unchanged: usize,
     failed: usize,
     bytes: u64,
+    coded: usize,
+    events: usize,
 }
 
 /// Runs the ingest command; returns exit status 1 when any input failed.
@@ -31,7 +34,9 @@ pub fn run(
     format: Option<Format>,
     max_bytes: usize,
     quiet: bool,
+    code: bool,
 ) -> Result<ExitCode> {
+    let mut coding = Coding::default();
     let mut store = Store::open(db).with_context(|| format!("opening {}", db.display()))?;
     let (inputs, missing) = expand(paths);
     let mut tally = Tally::default();
@@ -58,7 +63,7 @@ pub fn run(
         match read_bytes(input, max_bytes) {
             Ok(bytes) => {
                 tally.bytes += bytes.len() as u64;
-                ingest_one(
+                let stored = ingest_one(
                     &mut store,
                     &name,
                     &bytes,
@@ -67,6 +72,15 @@ pub fn run(
                     &mut tally,
                     |m| bar.suspend(|| report(quiet, m)),
                 )?;
+                if code {
+                    for (id, doc) in stored {
+                        if store.coded_by(id)?.as_deref() == Some(CODER) {
+                            continue;
+                        }
+                        tally.events += coding.code(&mut store, id, &doc)?;
+                        tally.coded += 1;
+                    }
+                }
             }
             Err(m) => {
                 tally.failed += 1;
@@ -77,13 +91,15 @@ pub fn run(
     }
     bar.finish_and_clear();
     eprintln!(
-        "dyads ingest: {} inputs ({:.1} MB), {} articles: {} new, {} new versions, {} unchanged; {} failed",
+        "dyads ingest: {} inputs ({:.1} MB), {} articles: {} new, {} new versions, {} unchanged; {} coded ({} events); {} failed",
         tally.inputs,
         tally.bytes as f64 / 1e6,
         tally.articles,
         tally.new,
         tally.versions,
         tally.unchanged,
+        tally.coded,
+        tally.events,
         tally.failed
     );
     Ok(if tally.failed > 0 {
@@ -117,7 +133,9 @@ fn read_bytes(input: &Input, max_bytes: usize) -> std::result::Result<Vec<u8>, S
     Ok(buf)
 }
 
-/// Reads, cleans and stores the articles of one input, in one transaction.
+/// Reads, cleans and stores the articles of one input, in one transaction;
+/// returns the stored documents (new, new versions and unchanged ones) with
+/// their ids, for coding.
 fn ingest_one(
     store: &mut Store,
     name: &str,
@@ -126,8 +144,9 @@ fn ingest_one(
     limits: &Limits,
     tally: &mut Tally,
     mut report: impl FnMut(&str),
-) -> Result<()> {
+) -> Result<Vec<(i64, Document)>> {
     let articles = read_input(name, bytes, format, limits);
+    let mut stored = Vec::new();
     store.in_transaction(|store| {
         for article in articles {
             let article = match article {
@@ -152,15 +171,25 @@ fn ingest_one(
                 position: article.position,
             };
             tally.articles += 1;
-            match store.insert(&doc, &origin, &article.content)? {
-                Inserted::New(_) => tally.new += 1,
-                Inserted::NewVersion { .. } => tally.versions += 1,
-                Inserted::Unchanged(_) => tally.unchanged += 1,
-            }
+            let id = match store.insert(&doc, &origin, &article.content)? {
+                Inserted::New(id) => {
+                    tally.new += 1;
+                    id
+                }
+                Inserted::NewVersion { id, .. } => {
+                    tally.versions += 1;
+                    id
+                }
+                Inserted::Unchanged(id) => {
+                    tally.unchanged += 1;
+                    id
+                }
+            };
+            stored.push((id, doc));
         }
         Ok(())
     })?;
-    Ok(())
+    Ok(stored)
 }
 
 fn format_name(f: Format) -> &'static str {

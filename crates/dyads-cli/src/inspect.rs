@@ -8,7 +8,7 @@ use serde_json::{json, Value};
 
 use dyads_store::{Store, StoredDoc};
 
-fn open(db: &Path) -> Result<Store> {
+pub fn open(db: &Path) -> Result<Store> {
     if !db.exists() {
         anyhow::bail!(
             "{}: no database here; run `dyads ingest PATH...` first or pass --db",

@@ -2,9 +2,11 @@
 
 mod actors;
 mod code;
+mod coding;
 mod dates;
 mod eval;
 mod eval_dict;
+mod events;
 mod ingest;
 mod inputs;
 mod inspect;
@@ -52,7 +54,10 @@ enum Command {
     /// detected from the name and content: .txt plain text, .html pages,
     /// .jsonl JSON lines, .rss/.atom/.xml feeds, .warc/.warc.gz archives.
     /// Bad inputs are reported with file and place and skipped; the exit
-    /// status is 1 when any input failed, 0 otherwise.
+    /// status is 1 when any input failed, 0 otherwise. Each stored document
+    /// is then coded (parsed, actors resolved, events coded) and its actors
+    /// and events stored (see `dyads events`), unless --no-code; documents
+    /// already coded by this version of dyads are not coded again.
     Ingest {
         /// Files, directories, glob patterns, or `-` for stdin.
         #[arg(required = true)]
@@ -66,6 +71,37 @@ enum Command {
         /// Do not print one line per failed input.
         #[arg(long, short)]
         quiet: bool,
+        /// Store documents only: do not code actors and events.
+        #[arg(long)]
+        no_code: bool,
+    },
+    /// List stored events (coded at ingest time).
+    ///
+    /// One line per event mention: id, document, sentence, date, CAMEO and
+    /// PLOVER codes, source and target (country or code), modality and the
+    /// rule that fired. With --json, one JSON object per event: the coder's
+    /// event object with `id` (the stored mention id) and `doc_id` (the
+    /// document id).
+    Events {
+        /// One JSON object per event.
+        #[arg(long)]
+        json: bool,
+        /// Only this document.
+        #[arg(long)]
+        doc: Option<i64>,
+        /// Only this modality (asserted, future, hypothetical, negated,
+        /// claimed, historical).
+        #[arg(long)]
+        modality: Option<String>,
+        /// Only events with this country (ISO alpha-3) as source or target.
+        #[arg(long)]
+        country: Option<String>,
+        /// Only events dated on or after this date (YYYY[-MM[-DD]]).
+        #[arg(long)]
+        since: Option<String>,
+        /// Only events dated on or before this date (YYYY[-MM[-DD]]).
+        #[arg(long)]
+        until: Option<String>,
     },
     /// Tag, lemmatize, parse and find entities; print CoNLL-U.
     ///
@@ -215,7 +251,33 @@ fn main() -> ExitCode {
             format,
             max_bytes,
             quiet,
-        } => ingest::run(&cli.db, &paths, format.map(to_format), max_bytes, quiet),
+            no_code,
+        } => ingest::run(
+            &cli.db,
+            &paths,
+            format.map(to_format),
+            max_bytes,
+            quiet,
+            !no_code,
+        ),
+        Command::Events {
+            json,
+            doc,
+            modality,
+            country,
+            since,
+            until,
+        } => {
+            let filter = dyads_store::EventFilter {
+                doc_id: doc,
+                modality,
+                country,
+                since,
+                until,
+                all_versions: false,
+            };
+            events::run(&cli.db, &filter, json).map(|_| ExitCode::SUCCESS)
+        }
         Command::Parse {
             paths,
             format,

@@ -172,3 +172,53 @@ fn stdin_is_an_input() {
     );
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+#[test]
+fn ingest_codes_events_once_and_lists_them() {
+    let dir = tempdir("events");
+    let db = dir.join("t.db");
+    let file = dir.join("summons.txt");
+    write(
+        &file,
+        "Seoul summons Russian envoy\n\nPublished: 21.06.2024\n\n\
+         South Korea summoned the Russian ambassador on Friday to protest against \
+         the defence treaty that Moscow signed with Pyongyang.\n\n\
+         Russian President Vladimir Putin met North Korean leader Kim Jong Un in Pyongyang on Wednesday.\n"
+            .as_bytes(),
+    );
+    let path = file.to_str().unwrap_or_default();
+    let first = dyads(&db, &["ingest", path]);
+    let err = String::from_utf8_lossy(&first.stderr);
+    assert_eq!(first.status.code(), Some(0), "stderr: {err}");
+    assert!(err.contains("1 coded"), "{err}");
+    let list = |args: &[&str]| {
+        let out = dyads(&db, args);
+        assert_eq!(out.status.code(), Some(0));
+        String::from_utf8_lossy(&out.stdout).into_owned()
+    };
+    let events: Vec<serde_json::Value> = list(&["events", "--json"])
+        .lines()
+        .filter_map(|l| serde_json::from_str(l).ok())
+        .collect();
+    assert!(!events.is_empty(), "no events coded");
+    for e in &events {
+        for key in [
+            "id", "doc_id", "cameo", "modality", "evidence", "rule", "source",
+        ] {
+            assert!(e.get(key).is_some(), "{key} missing in {e}");
+        }
+    }
+    let meeting = events.iter().any(|e| {
+        e["plover"] == "CONSULT" && e["date"] == "2024-06-19" && e["modality"] == "asserted"
+    });
+    assert!(meeting, "the Wednesday meeting is not coded: {events:?}");
+    // Ingesting again stores and codes nothing new.
+    let again = dyads(&db, &["ingest", path]);
+    let err = String::from_utf8_lossy(&again.stderr);
+    assert!(err.contains("0 coded"), "{err}");
+    let n = list(&["events", "--json"]).lines().count();
+    assert_eq!(n, events.len());
+    let table = list(&["events", "--country", "KOR"]);
+    assert!(table.contains("KOR"), "{table}");
+    let _ = std::fs::remove_dir_all(&dir);
+}

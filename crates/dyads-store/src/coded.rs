@@ -32,7 +32,7 @@ pub struct ActorRow {
     pub role: Option<String>,
     /// CAMEO-style actor code.
     pub code: Option<String>,
-    /// `built_in`, `imported` or `inferred`.
+    /// `built-in`, `imported` or `inferred`.
     pub source: String,
     /// Every distinct string that resolved to the actor.
     pub surface_forms: Vec<String>,
@@ -373,7 +373,7 @@ mod tests {
             canonical: "Russia".into(),
             kind: "state".into(),
             country: Some("RUS".into()),
-            source: "built_in".into(),
+            source: "built-in".into(),
             surface_forms: vec!["Russian".into()],
             mentions: vec![Span { start: 20, end: 27 }],
             ..ActorRow::default()

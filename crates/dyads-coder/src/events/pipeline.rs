@@ -96,11 +96,23 @@ impl Pipeline {
     /// Codes one document. `published` overrides the document's own
     /// publication date (the anchor of relative dates and of roles).
     pub fn code(&self, doc_id: &str, doc: &Document, published: Option<&str>) -> Vec<Event> {
+        self.code_with_actors(doc_id, doc, published).1
+    }
+
+    /// Codes one document like [`Pipeline::code`] and also returns the
+    /// resolved actors the events refer to (for storing both).
+    pub fn code_with_actors(
+        &self,
+        doc_id: &str,
+        doc: &Document,
+        published: Option<&str>,
+    ) -> (crate::actors::DocActors, Vec<Event>) {
         let published = published.or_else(|| doc.meta.published.as_ref().and_then(|p| p.date()));
         let lex_date = published.and_then(dyads_lexicon::Date::parse);
         let time_date = published.and_then(|p| p.parse::<dyads_time::Date>().ok());
         let parsed = self.syntax.annotate(doc);
         let actors = crate::actors::resolve(doc, &parsed, self.actor_lexicon(), lex_date);
-        self.coder().code(doc_id, doc, &parsed, &actors, time_date)
+        let events = self.coder().code(doc_id, doc, &parsed, &actors, time_date);
+        (actors, events)
     }
 }
