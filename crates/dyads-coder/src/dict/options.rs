@@ -68,13 +68,14 @@ pub struct CommaRule {
 
 impl Default for CommaRule {
     fn default() -> CommaRule {
+        // Clauses at the beginning are never dropped (an empty range).
         CommaRule {
+            bmin: 255,
+            bmax: 0,
             min: 2,
             max: 10,
             emin: 2,
             emax: 10,
-            bmin: 255,
-            bmax: 0,
         }
     }
 }
