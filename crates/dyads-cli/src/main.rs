@@ -4,6 +4,7 @@ mod actors;
 mod code;
 mod coding;
 mod dates;
+mod dict_export;
 mod eval;
 mod eval_dict;
 mod events;
@@ -74,6 +75,18 @@ enum Command {
         /// Store documents only: do not code actors and events.
         #[arg(long)]
         no_code: bool,
+    },
+    /// Write the built-in actor lexicon as PETRARCH/TABARI dictionaries.
+    ///
+    /// Writes DIR/dyads.actors.txt (actors with dated codes: people carry
+    /// the codes of their roles, e.g. RUSGOV while in office) and
+    /// DIR/dyads.agents.txt (sector terms), then reads both back with the
+    /// importer and prints their entry counts. Names that belong to several
+    /// actors and weak aliases are left out (listed in comments), since the
+    /// format cannot say "ambiguous".
+    DictExport {
+        /// Output directory (created if missing).
+        dir: PathBuf,
     },
     /// List stored events (coded at ingest time).
     ///
@@ -260,6 +273,7 @@ fn main() -> ExitCode {
             quiet,
             !no_code,
         ),
+        Command::DictExport { dir } => dict_export::run(&dir),
         Command::Events {
             json,
             doc,

@@ -222,3 +222,22 @@ fn ingest_codes_events_once_and_lists_them() {
     assert!(table.contains("KOR"), "{table}");
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+#[test]
+fn dictionary_export_reads_back_without_errors() {
+    let dir = tempdir("dictexport");
+    let out = dyads(
+        &dir.join("unused.db"),
+        &[
+            "dict-export",
+            dir.join("dicts").to_str().unwrap_or_default(),
+        ],
+    );
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert_eq!(out.status.code(), Some(0), "{text}");
+    assert!(text.contains("dyads.actors.txt"), "{text}");
+    let actors = std::fs::read_to_string(dir.join("dicts/dyads.actors.txt")).unwrap_or_default();
+    assert!(actors.contains("LAVROV"), "Lavrov is not exported");
+    assert!(actors.contains("[RUSGOV"), "no dated government code");
+    let _ = std::fs::remove_dir_all(&dir);
+}
