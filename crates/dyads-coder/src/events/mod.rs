@@ -38,6 +38,10 @@ use sentence::Sent;
 /// (not only of its own paragraph).
 const NARRATIVE_ACROSS_PARAGRAPHS: bool = true;
 
+/// An asserted event dated to end more than this many days before the
+/// publication date is reported background (`historical`).
+const HISTORICAL_DAYS: i64 = 180;
+
 /// An actor in the source or target slot of an event.
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct ActorRef {
@@ -202,6 +206,7 @@ impl<'l> Coder<'l> {
                     .find(|h| h.head == t)
                     .map(|h| self.lex.entries()[h.entry].modality)
             };
+
             for h in &hits {
                 if let Some(e) = self.event(
                     doc_id,
@@ -299,11 +304,20 @@ impl<'l> Coder<'l> {
         let head_span = s.p.tokens[h.head].span;
         let date = pick_date(dates, head_span).or(narrative);
         let modality = match (modality, date.and_then(|d| d.end), published) {
-            (Modality::Asserted, Some(end), Some(p)) if end.to_days() + 365 < p.to_days() => {
+            (Modality::Asserted, Some(end), Some(p))
+                if end.to_days() + HISTORICAL_DAYS < p.to_days() =>
+            {
                 Modality::Historical
             }
             (m, _, _) => m,
         };
+        // A nominal event that only refers to an event inside a noun
+        // phrase (`Choe's visit to Russia`, `during talks`, `the agreement
+        // between A and B` as a modifier) is no assertion of its own: it is kept only when its
+        // modality says something else about it (planned, background).
+        if !verbal && modality == Modality::Asserted && !roles::nominal_predicated(s, h.head) {
+            return None;
+        }
         if modality == Modality::Future {
             // CAMEO codes a cooperative act announced for the future as an
             // expression of intent (root 03).

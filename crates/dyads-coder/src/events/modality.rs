@@ -42,9 +42,71 @@ impl Modality {
 
 /// Governing verbs that make their complement future.
 const FUTURE_GOVERNORS: &[&str] = &[
-    "plan", "intend", "expect", "schedule", "aim", "prepare", "want", "hope", "seek", "go", "try",
-    "propose", "consider", "decide", "set", "wish", "mean", "plot", "vow", "pledge", "promise",
-    "agree", "offer", "invite", "ask", "urge", "call", "demand", "threaten",
+    "plan",
+    "intend",
+    "expect",
+    "schedule",
+    "aim",
+    "prepare",
+    "want",
+    "hope",
+    "seek",
+    "go",
+    "try",
+    "propose",
+    "consider",
+    "decide",
+    "set",
+    "wish",
+    "mean",
+    "plot",
+    "vow",
+    "pledge",
+    "promise",
+    "agree",
+    "offer",
+    "invite",
+    "ask",
+    "urge",
+    "call",
+    "demand",
+    "threaten",
+    "need",
+    "strive",
+    "endeavor",
+    "resolve",
+    "commit",
+    "ready",
+    "willing",
+    "determined",
+    "eager",
+];
+/// Nouns whose infinitive complement is planned, not done (`Russia's plan to
+/// expand ties`, `the decision to send troops`).
+const FUTURE_NOUNS: &[&str] = &[
+    "plan",
+    "intention",
+    "intent",
+    "aim",
+    "goal",
+    "proposal",
+    "bid",
+    "offer",
+    "readiness",
+    "willingness",
+    "commitment",
+    "pledge",
+    "promise",
+    "decision",
+    "desire",
+    "effort",
+    "attempt",
+    "need",
+    "call",
+    "request",
+    "demand",
+    "invitation",
+    "threat",
 ];
 /// Governing verbs that make their complement hypothetical.
 const HYPOTHETICAL_GOVERNORS: &[&str] = &["fear", "warn", "risk", "suggest", "speculate"];
@@ -63,6 +125,8 @@ const CLAIMED_GOVERNORS: &[&str] = &[
 const NEGATING_GOVERNORS: &[&str] = &[
     "deny", "refuse", "reject", "decline", "fail", "rule", "avoid",
 ];
+/// Prenominal words that make a nominal event only alleged.
+const CLAIMED_MODIFIERS: &[&str] = &["alleged", "purported", "suspected", "rumored", "supposed"];
 /// Prenominal words that put a nominal event in the future or in doubt.
 const FUTURE_MODIFIERS: &[&str] = &[
     "planned",
@@ -106,6 +170,9 @@ fn own(s: &Sent<'_>, i: usize) -> Option<Modality> {
         if s.rel(k) == "mark" && matches!(f, "if" | "unless" | "whether") {
             found = Some(Modality::Hypothetical);
         }
+        if s.rel(k) == "amod" && CLAIMED_MODIFIERS.contains(&f) {
+            return Some(Modality::Claimed);
+        }
         if s.rel(k) == "amod" && FUTURE_MODIFIERS.contains(&f) {
             found = found.or(Some(if matches!(f, "possible" | "potential") {
                 Modality::Hypothetical
@@ -119,7 +186,9 @@ fn own(s: &Sent<'_>, i: usize) -> Option<Modality> {
         match s.form[j].as_str() {
             "not" | "n't" | "never" => return Some(Modality::Negated),
             "will" | "'ll" => found = found.or(Some(Modality::Future)),
-            "could" | "may" | "might" | "would" => found = found.or(Some(Modality::Hypothetical)),
+            "could" | "may" | "might" | "would" | "should" | "must" => {
+                found = found.or(Some(Modality::Hypothetical))
+            }
             _ => {}
         }
     }
@@ -152,7 +221,10 @@ pub(crate) fn of(
             Some(Modality::Claimed)
         } else if NEGATING_GOVERNORS.contains(&l) {
             Some(Modality::Negated)
-        } else if FUTURE_GOVERNORS.contains(&l) && s.is_verb(p) && p < head {
+        } else if p < head
+            && (FUTURE_GOVERNORS.contains(&l) && (s.is_verb(p) || s.upos(p) == "ADJ")
+                || FUTURE_NOUNS.contains(&l) && s.upos(p) == "NOUN" && s.rel(h).starts_with("acl"))
+        {
             Some(Modality::Future)
         } else if HYPOTHETICAL_GOVERNORS.contains(&l) {
             Some(Modality::Hypothetical)

@@ -37,6 +37,80 @@ const OBJECT_CONTROL: &[&str] = &[
     "demand",
 ];
 
+/// Prepositions that make a nominal event the circumstance of another
+/// predication rather than its content (`during talks`, `after the visit`).
+const CIRCUMSTANTIAL_CASES: &[&str] = &[
+    "during",
+    "after",
+    "before",
+    "following",
+    "since",
+    "amid",
+    "ahead",
+    "prior",
+    "until",
+    "throughout",
+    "despite",
+    "upon",
+];
+
+/// Predicates whose subject is the event they report (`the talks took
+/// place`, `the meeting was held`, `the visit ended`): recognised even when
+/// the tagger misses the verb.
+const EVENT_PREDICATES: &[&str] = &[
+    "take", "hold", "begin", "start", "end", "conclude", "continue", "last", "open", "close",
+    "resume", "occur", "happen", "proceed", "finish", "follow", "come", "see", "focus", "bring",
+    "produce", "result", "yield", "cover", "involve", "include", "sign", "conduct", "organize",
+    "convene", "stage", "complete", "carry", "launch", "arrange", "reach",
+];
+
+/// Whether the nominal event headed by `head` is what its clause predicates:
+/// the root of a nominal sentence or headline, the subject of a verb (`the
+/// talks took place`, `the meeting was held`, `the deal led to ...`), or
+/// the object of a verb (`held talks`, `attended the summit`). A noun that
+/// only refers to an event from inside a noun phrase (a possessive,
+/// prepositional or compound modifier), from a circumstantial phrase
+/// (`during the visit`) or as the subject of a nominal predicate (`the
+/// agreement is a violation`) is not.
+pub(crate) fn nominal_predicated(s: &Sent<'_>, head: usize) -> bool {
+    let mut h = head;
+    for _ in 0..s.len() {
+        match s.head(h) {
+            Some(p) if s.rel(h) == "conj" => h = p,
+            _ => break,
+        }
+    }
+    let rel = s.rel(h);
+    let base = rel.split(':').next().unwrap_or(rel);
+    match base {
+        "root" | "csubj" | "parataxis" | "ccomp" | "list" | "dep" => true,
+        "nsubj" if rel == "nsubj:pass" => true,
+        "nsubj" => s
+            .head(h)
+            .is_none_or(|p| s.is_verb(p) || is_event_predicate(s, p)),
+        "obj" | "obl" | "iobj" | "xcomp" => {
+            let Some(p) = s.head(h) else { return true };
+            if !(s.is_verb(p) || s.upos(p) == "AUX") {
+                return false;
+            }
+            !s.kids[h]
+                .iter()
+                .any(|&k| s.rel(k) == "case" && CIRCUMSTANTIAL_CASES.contains(&s.form[k].as_str()))
+        }
+        _ => false,
+    }
+}
+
+/// Whether the verb at `p` is one of [`EVENT_PREDICATES`], by lemma or, for
+/// a lemmatiser miss, by an inflected form (`resumed`).
+fn is_event_predicate(s: &Sent<'_>, p: usize) -> bool {
+    let (l, f) = (s.lemma[p].as_str(), s.form[p].as_str());
+    EVENT_PREDICATES.iter().any(|w| {
+        let stem = w.strip_suffix('e').unwrap_or(w);
+        l == *w || f.starts_with(stem) && f.len() <= w.len() + 3
+    })
+}
+
 /// Whether the verb at `head` is passive.
 pub(crate) fn is_passive(s: &Sent<'_>, head: usize) -> bool {
     if s.kid(head, "nsubj:pass").is_some() || s.kid(head, "aux:pass").is_some() {
