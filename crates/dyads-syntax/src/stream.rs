@@ -113,6 +113,10 @@ impl<R: BufRead> PlainChunks<R> {
                 } else {
                     cut_point(&buf)
                 };
+                if cut == 0 {
+                    // One char longer than the limit: complete it first.
+                    continue;
+                }
                 self.carry = buf.split_off(cut);
                 break;
             }
@@ -135,21 +139,28 @@ impl<R: BufRead> PlainChunks<R> {
 }
 
 /// Where to cut an over-long line (the whole of `buf`): after its last
-/// whitespace, else at its last char boundary.
+/// whitespace, else after its last complete char, else before its last
+/// (incomplete) char. 0 means the buffer is one incomplete char: read on.
 fn cut_point(buf: &[u8]) -> usize {
     if let Some(i) = buf.iter().rposition(u8::is_ascii_whitespace) {
         if i + 1 < buf.len() {
             return i + 1;
         }
     }
-    let mut cut = buf.len().saturating_sub(1);
-    while cut > 0 && (buf[cut] & 0xC0) == 0x80 {
-        cut -= 1;
+    let mut start = buf.len().saturating_sub(1);
+    while start > 0 && buf.get(start).is_some_and(|b| b & 0xC0 == 0x80) {
+        start -= 1;
     }
-    if cut == 0 {
+    let want = match buf.get(start).copied().unwrap_or(0) {
+        b if b >= 0xF0 => 4,
+        b if b >= 0xE0 => 3,
+        b if b >= 0xC0 => 2,
+        _ => 1,
+    };
+    if buf.len() - start >= want {
         buf.len()
     } else {
-        cut
+        start
     }
 }
 
@@ -401,6 +412,8 @@ mod tests {
             ("aa\nbb\ncc\n", 2, 4, &["aa\n", "bb\n", "cc\n"]),
             ("one two three", 2, 5, &["one ", "two ", "three"]),
             ("ééé", 1, 2, &["é", "é", "é"]),
+            ("\n\u{1e01b}", 1, 1, &["\n", "\u{1e01b}"]),
+            ("a\u{1e01b}b", 1, 2, &["a", "\u{1e01b}", "b"]),
             ("", 1, 2, &[]),
         ];
         for (input, target, max, want) in rows {
