@@ -73,7 +73,8 @@ fn event_row(e: &Event) -> EventRow {
         plover: e.plover.clone(),
         mode: e.mode.clone(),
         context: e.context.clone(),
-        goldstein: Some(f64::from(e.goldstein)),
+        // Goldstein values have one decimal; keep them so through f32 -> f64.
+        goldstein: Some((f64::from(e.goldstein) * 10.0).round() / 10.0),
         quad: Some(i64::from(e.quad)),
         modality: e.modality.as_str().to_string(),
         reciprocal: e.reciprocal,

@@ -8,6 +8,7 @@ mod dict_export;
 mod eval;
 mod eval_dict;
 mod events;
+mod explain;
 mod ingest;
 mod inputs;
 mod inspect;
@@ -87,6 +88,13 @@ enum Command {
     DictExport {
         /// Output directory (created if missing).
         dir: PathBuf,
+    },
+    /// Explain one stored event: its sentence with the evidence marked,
+    /// codes, modality, date, actors, place, and the lexicon entry (rule)
+    /// that fired with its example sentence.
+    Explain {
+        /// Event id (see `dyads events`).
+        id: i64,
     },
     /// List stored events (coded at ingest time).
     ///
@@ -274,6 +282,7 @@ fn main() -> ExitCode {
             !no_code,
         ),
         Command::DictExport { dir } => dict_export::run(&dir),
+        Command::Explain { id } => explain::run(&cli.db, id).map(|_| ExitCode::SUCCESS),
         Command::Events {
             json,
             doc,

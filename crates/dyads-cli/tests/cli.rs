@@ -220,6 +220,11 @@ fn ingest_codes_events_once_and_lists_them() {
     assert_eq!(n, events.len());
     let table = list(&["events", "--country", "KOR"]);
     assert!(table.contains("KOR"), "{table}");
+    let id = events[0]["id"].as_i64().unwrap_or_default().to_string();
+    let why = list(&["explain", &id]);
+    assert!(why.contains("[["), "evidence not marked: {why}");
+    assert!(why.contains("rule: coder."), "no rule: {why}");
+    assert_eq!(dyads(&db, &["explain", "999999"]).status.code(), Some(2));
     let _ = std::fs::remove_dir_all(&dir);
 }
 

@@ -252,14 +252,11 @@ impl Store {
 
     /// Lists stored events in document, sentence and id order.
     pub fn events(&self, filter: &EventFilter) -> Result<Vec<StoredEvent>> {
-        let mut sql = String::from(
-            "SELECT e.id, e.doc_id, e.sentence, e.ev_start, e.ev_end, e.cameo, e.plover, e.mode, \
-             e.context, e.goldstein, e.quad, e.modality, e.reciprocal, e.date, e.date_end, \
-             e.date_precision, e.source_code, e.source_country, e.target_code, \
-             e.target_country, e.rule, e.json FROM events e JOIN documents d ON d.id = e.doc_id \
+        let mut sql = format!(
+            "SELECT {EVENT_COLUMNS} FROM events e JOIN documents d ON d.id = e.doc_id \
              WHERE (?1 IS NULL OR e.doc_id = ?1) AND (?2 IS NULL OR e.modality = ?2) \
              AND (?3 IS NULL OR e.source_country = ?3 OR e.target_country = ?3) \
-             AND (?4 IS NULL OR e.date >= ?4) AND (?5 IS NULL OR substr(e.date, 1, length(?5)) <= ?5)",
+             AND (?4 IS NULL OR e.date >= ?4) AND (?5 IS NULL OR substr(e.date, 1, length(?5)) <= ?5)"
         );
         if !filter.all_versions {
             sql.push_str(" AND d.superseded_by IS NULL");
@@ -275,40 +272,27 @@ impl Store {
                     filter.since,
                     filter.until
                 ],
-                |r| {
-                    Ok(StoredEvent {
-                        id: r.get(0)?,
-                        doc_id: r.get(1)?,
-                        row: EventRow {
-                            sentence: r.get(2)?,
-                            evidence: Span {
-                                start: r.get(3)?,
-                                end: r.get(4)?,
-                            },
-                            cameo: r.get(5)?,
-                            plover: r.get(6)?,
-                            mode: r.get(7)?,
-                            context: r.get(8)?,
-                            goldstein: r.get(9)?,
-                            quad: r.get(10)?,
-                            modality: r.get(11)?,
-                            reciprocal: r.get(12)?,
-                            date: r.get(13)?,
-                            date_end: r.get(14)?,
-                            date_precision: r.get(15)?,
-                            source_code: r.get(16)?,
-                            source_country: r.get(17)?,
-                            target_code: r.get(18)?,
-                            target_country: r.get(19)?,
-                            rule: r.get(20)?,
-                            json: r.get(21)?,
-                        },
-                    })
-                },
+                event_from_row,
             )
             .map_err(|e| self.err(e))?;
         rows.collect::<std::result::Result<Vec<_>, _>>()
             .map_err(|e| self.err(e))
+    }
+
+    /// One stored event mention by id.
+    pub fn event(&self, id: i64) -> Result<StoredEvent> {
+        self.conn
+            .query_row(
+                &format!("SELECT {EVENT_COLUMNS} FROM events e WHERE e.id = ?1"),
+                [id],
+                event_from_row,
+            )
+            .optional()
+            .map_err(|e| self.err(e))?
+            .ok_or_else(|| Error {
+                kind: ErrorKind::NoEvent(id),
+                db: self.name.clone(),
+            })
     }
 
     fn corrupt(&self, what: String) -> Error {
@@ -317,6 +301,43 @@ impl Store {
             db: self.name.clone(),
         }
     }
+}
+
+/// The columns `events` selects, in order.
+const EVENT_COLUMNS: &str = "e.id, e.doc_id, e.sentence, e.ev_start, e.ev_end, e.cameo, e.plover, \
+    e.mode, e.context, e.goldstein, e.quad, e.modality, e.reciprocal, e.date, e.date_end, \
+    e.date_precision, e.source_code, e.source_country, e.target_code, e.target_country, e.rule, \
+    e.json";
+
+fn event_from_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<StoredEvent> {
+    Ok(StoredEvent {
+        id: r.get(0)?,
+        doc_id: r.get(1)?,
+        row: EventRow {
+            sentence: r.get(2)?,
+            evidence: Span {
+                start: r.get(3)?,
+                end: r.get(4)?,
+            },
+            cameo: r.get(5)?,
+            plover: r.get(6)?,
+            mode: r.get(7)?,
+            context: r.get(8)?,
+            goldstein: r.get(9)?,
+            quad: r.get(10)?,
+            modality: r.get(11)?,
+            reciprocal: r.get(12)?,
+            date: r.get(13)?,
+            date_end: r.get(14)?,
+            date_precision: r.get(15)?,
+            source_code: r.get(16)?,
+            source_country: r.get(17)?,
+            target_code: r.get(18)?,
+            target_country: r.get(19)?,
+            rule: r.get(20)?,
+            json: r.get(21)?,
+        },
+    })
 }
 
 #[cfg(test)]
@@ -408,6 +429,9 @@ mod tests {
             ..EventFilter::default()
         };
         assert_eq!(store.events(&january)?.len(), 1);
+        let one = store.event(got[0].id)?;
+        assert_eq!(one, got[0]);
+        assert!(store.event(-1).is_err_and(|e| e.is_user_error()));
         Ok(())
     }
 }

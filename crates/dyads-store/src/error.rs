@@ -19,6 +19,8 @@ pub enum ErrorKind {
     Corrupt(String),
     /// No document with this id.
     NotFound(i64),
+    /// No event mention with this id.
+    NoEvent(i64),
 }
 
 impl fmt::Display for ErrorKind {
@@ -31,6 +33,7 @@ impl fmt::Display for ErrorKind {
             ),
             ErrorKind::Corrupt(m) => write!(f, "corrupt stored value: {m}"),
             ErrorKind::NotFound(id) => write!(f, "no document with id {id}"),
+            ErrorKind::NoEvent(id) => write!(f, "no event with id {id}"),
         }
     }
 }
@@ -48,7 +51,10 @@ pub struct Error {
 impl Error {
     /// True when the error is the user's (a missing id), not the store's.
     pub fn is_user_error(&self) -> bool {
-        matches!(self.kind, ErrorKind::NotFound(_) | ErrorKind::TooNew { .. })
+        matches!(
+            self.kind,
+            ErrorKind::NotFound(_) | ErrorKind::NoEvent(_) | ErrorKind::TooNew { .. }
+        )
     }
 }
 
