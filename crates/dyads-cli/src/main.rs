@@ -194,15 +194,19 @@ enum Command {
     /// Stateless: no database. PATHs are read like `dyads ingest` reads them
     /// (default: stdin); for JSON lines the article `id` becomes `doc_id`.
     /// `--dict DIR` loads PETRARCH/TABARI actor and agent dictionaries for
-    /// the actors (verb dictionaries are not used yet: events come from the
-    /// built-in event lexicon). Bad inputs are reported and skipped (exit 1).
+    /// the actors; when a verb dictionary is among them (a name holding
+    /// `verb`, or PETRARCH's `--- NAME [code] ---` blocks), events come from
+    /// it (rule `dict: verb ... line N`), with modality, date and place from
+    /// dyads. `--dict-over` keeps the built-in lexicons and adds the
+    /// dictionaries' actors and events. Bad inputs are reported and skipped
+    /// (exit 1).
     Code {
         /// Files, directories, glob patterns, or `-` for stdin (default).
         paths: Vec<String>,
         /// PETRARCH/TABARI dictionary file or directory (repeatable).
         #[arg(long = "dict")]
         dicts: Vec<PathBuf>,
-        /// Layer the dictionaries over the built-in actor lexicon.
+        /// Layer the dictionaries over the built-in lexicons.
         #[arg(long)]
         dict_over: bool,
         /// Publication date (YYYY-MM-DD) for every article, overriding theirs.

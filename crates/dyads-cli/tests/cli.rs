@@ -246,3 +246,72 @@ fn dictionary_export_reads_back_without_errors() {
     assert!(actors.contains("[RUSGOV"), "no dated government code");
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+#[test]
+fn code_with_a_verb_dictionary() {
+    let dir = tempdir("dict");
+    let article = dir.join("a.txt");
+    write(
+        &article,
+        b"Neighbours at odds\n\n\
+WELLINGTON, 6 March 2023 - Australia criticized New Zealand over fishing quotas on Monday.\n\n\
+Later, Canberra did not praise New Zealand for its new rules.\n",
+    );
+    let dict = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../testdata/dict");
+    let dict = dict.to_string_lossy().to_string();
+    let article = article.to_string_lossy().to_string();
+    let db = dir.join("unused.db");
+    let out = dyads(&db, &["code", "--dict", &dict, &article]);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(out.status.success(), "{stderr}");
+    assert!(stderr.contains("2 verbs, 1 patterns"), "{stderr}");
+    let events: Vec<serde_json::Value> = String::from_utf8_lossy(&out.stdout)
+        .lines()
+        .filter_map(|l| serde_json::from_str(l).ok())
+        .collect();
+    let got: Vec<(String, String, String, String, String)> = events
+        .iter()
+        .map(|e| {
+            let s = |v: &serde_json::Value| v.as_str().unwrap_or_default().to_string();
+            (
+                s(&e["cameo"]),
+                s(&e["source"]["code"]),
+                s(&e["target"]["code"]),
+                s(&e["modality"]),
+                s(&e["date"]),
+            )
+        })
+        .collect();
+    let want = |c: &str, s: &str, t: &str, m: &str, d: &str| {
+        (c.into(), s.into(), t.into(), m.into(), d.into())
+    };
+    assert_eq!(
+        got,
+        vec![
+            want("1121", "AUS", "NZL", "asserted", "2023-03-06"),
+            want("051", "AUS", "NZL", "negated", ""),
+        ],
+        "{events:?}"
+    );
+    // The pattern line is named, the phrases are the sentence's words,
+    // and the evidence covers them.
+    assert_eq!(
+        events[0]["rule"],
+        "dict: verb CRITICIZE line 1 pattern line 2"
+    );
+    assert_eq!(events[0]["source"]["text"], "Australia");
+    assert_eq!(events[0]["source"]["country"], "AUS");
+    assert_eq!(events[1]["source"]["text"], "Canberra");
+    // Evidence: from the source to the target, "Australia criticized New
+    // Zealand" (32 bytes).
+    let span = |e: &serde_json::Value| {
+        e["evidence"]["end"].as_u64().unwrap_or(0) - e["evidence"]["start"].as_u64().unwrap_or(0)
+    };
+    assert_eq!(span(&events[0]), 32);
+    // With --dict-over the built-in coder's events are kept too; an
+    // event both coders give is written once.
+    let over = dyads(&db, &["code", "--dict", &dict, "--dict-over", &article]);
+    assert!(over.status.success());
+    let n_over = String::from_utf8_lossy(&over.stdout).lines().count();
+    assert!(n_over >= events.len(), "{n_over}");
+}

@@ -92,22 +92,28 @@ impl ActorTable {
     /// as written. With `stems` false (PETRARCH), every word is a whole
     /// word rather than TABARI's stem.
     pub fn new(lexicon: &Lexicon, stems: bool) -> ActorTable {
+        // Each dictionary file once (a clone per actor would make loading
+        // quadratic in the size of the file).
         let mut files: HashMap<String, Vec<String>> = HashMap::new();
-        let mut lines_of = |file: &str| -> Vec<String> {
-            files
-                .entry(file.to_string())
-                .or_insert_with(|| {
-                    std::fs::read(file)
-                        .map(|b| {
-                            String::from_utf8_lossy(&b)
-                                .lines()
-                                .map(str::to_string)
-                                .collect()
-                        })
-                        .unwrap_or_default()
-                })
-                .clone()
-        };
+        let origins = lexicon
+            .actors()
+            .iter()
+            .map(|a| &a.origin.file)
+            .chain(lexicon.terms().iter().map(|t| &t.origin.file));
+        for file in origins {
+            if !files.contains_key(file) {
+                let lines = std::fs::read(file)
+                    .map(|b| {
+                        String::from_utf8_lossy(&b)
+                            .lines()
+                            .map(str::to_string)
+                            .collect()
+                    })
+                    .unwrap_or_default();
+                files.insert(file.clone(), lines);
+            }
+        }
+        let lines_of = |file: &str| -> &[String] { files.get(file).map_or(&[], Vec::as_slice) };
         let none = Synsets::new();
         let parse = |raw: &str, syn: &Synsets| -> Result<Seq, String> {
             let mut seq = parse_phrase(raw, syn)?;
@@ -127,7 +133,7 @@ impl ActorTable {
             let lines = lines_of(&actor.origin.file);
             let idx = t.actors.len();
             for name in &actor.names {
-                let raw = raw_phrase(&lines, actor.origin.line, &name.text)
+                let raw = raw_phrase(lines, actor.origin.line, &name.text)
                     .unwrap_or_else(|| format!("{}_", name.text.replace(' ', "_")));
                 if let Ok(seq) = parse(&raw, &none) {
                     if !seq.elems.is_empty() && seq.elems.iter().all(|e| matches!(e, Elem::Word(_)))
@@ -158,7 +164,7 @@ impl ActorTable {
                     continue;
                 }
                 let codes: Vec<String> = code.split('/').map(|c| c.trim().to_uppercase()).collect();
-                let phrase = line_phrase(&l).to_string();
+                let phrase = line_phrase(l).to_string();
                 if !phrase.is_empty() && codes.iter().all(|c| !c.is_empty()) {
                     extra.push((phrase, codes));
                 }
@@ -185,7 +191,7 @@ impl ActorTable {
         for term in lexicon.terms() {
             let lines = lines_of(&term.origin.file);
             let idx = t.agents.len();
-            let mut forms = vec![raw_phrase(&lines, term.origin.line, &term.term)
+            let mut forms = vec![raw_phrase(lines, term.origin.line, &term.term)
                 .unwrap_or_else(|| format!("{}_", term.term.replace(' ', "_")))];
             forms.extend(
                 term.variants

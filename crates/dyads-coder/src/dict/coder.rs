@@ -37,6 +37,24 @@ pub use crate::dict::options::{CodeBy, CodeOptions, CommaRule, Defaults};
 /// One coded event: (source, target, code).
 pub type Triple = (String, String, String);
 
+/// One coded event with where it came from: the verb as the sentence
+/// writes it (upper case, as the coder's tokens are), the dictionary line
+/// that gave the code, and the words of the source and target phrases.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct DictEvent {
+    /// (source, target, code).
+    pub triple: Triple,
+    /// The verb's words in the sentence (`ACCUSED`, `CALLED ON`).
+    pub verb: String,
+    /// `verb <first form> line <n>` for the entry, with ` pattern line
+    /// <m>` when a pattern matched.
+    pub rule: String,
+    /// The source phrase's words (empty when the code is a default).
+    pub source_words: String,
+    /// The target phrase's words (empty when the code is a default).
+    pub target_words: String,
+}
+
 /// The coder: a verb dictionary and an actor table.
 #[derive(Clone, Debug)]
 pub struct DictCoder {
@@ -68,7 +86,21 @@ impl DictCoder {
 
     /// Codes a text (one or more sentences) on `date`: the set of events.
     pub fn code(&self, text: &str, date: Option<Date>, opts: &CodeOptions) -> BTreeSet<Triple> {
-        let mut out = BTreeSet::new();
+        self.code_events(text, date, opts)
+            .into_iter()
+            .map(|e| e.triple)
+            .collect()
+    }
+
+    /// Codes a text like [`DictCoder::code`], keeping each event's verb,
+    /// rule and phrases (in sentence order, without duplicates).
+    pub fn code_events(
+        &self,
+        text: &str,
+        date: Option<Date>,
+        opts: &CodeOptions,
+    ) -> Vec<DictEvent> {
+        let mut out: Vec<DictEvent> = Vec::new();
         let all = tokenize(text);
         if self.actors.discarded(&all, true) {
             return out;
@@ -81,7 +113,11 @@ impl DictCoder {
                 continue;
             }
             let tokens = self.drop_asides(sentence, opts);
-            out.extend(self.code_sentence(&tokens, date, opts));
+            for e in self.code_sentence(&tokens, date, opts) {
+                if !out.iter().any(|o| o.triple == e.triple) {
+                    out.push(e);
+                }
+            }
         }
         out
     }
@@ -91,7 +127,7 @@ impl DictCoder {
         tokens: &[Token],
         date: Option<Date>,
         opts: &CodeOptions,
-    ) -> Vec<Triple> {
+    ) -> Vec<DictEvent> {
         let ms = self.mentions(tokens, date, opts);
         if ms.iter().any(|m| m.codes.iter().any(|c| c == "###")) {
             return Vec::new();
@@ -163,7 +199,7 @@ impl DictCoder {
         opts: &CodeOptions,
     ) -> ClauseResult {
         let mut weak: Option<Coded> = None;
-        let mut all: Vec<Triple> = Vec::new();
+        let mut all: Vec<DictEvent> = Vec::new();
         let mut all_src = None;
         let in_clause: Vec<&VerbHit> = cl
             .verbs
@@ -247,7 +283,71 @@ impl DictCoder {
             hi,
             verb: *v,
         };
-        let (raw, bind) = best_pattern(entry, &ctx);
+        let (raw, bind, pattern_line) = best_pattern(entry, &ctx);
+        let rule = {
+            let form = entry
+                .forms
+                .first()
+                .map(|f| {
+                    f.elems
+                        .iter()
+                        .filter_map(|e| match e {
+                            Elem::Word(w) => Some(w.text.as_str()),
+                            _ => None,
+                        })
+                        .collect::<Vec<_>>()
+                        .join(" ")
+                })
+                .unwrap_or_default();
+            match pattern_line {
+                Some(l) => format!("verb {form} line {} pattern line {l}", entry.line),
+                None => format!("verb {form} line {}", entry.line),
+            }
+        };
+        let verb_words = tokens[v.start..v.end.min(tokens.len())]
+            .iter()
+            .map(|t| t.text.as_str())
+            .collect::<Vec<_>>()
+            .join(" ");
+        let words = |g: Option<usize>| -> String {
+            g.and_then(|g| groups.get(g))
+                .map(|g| {
+                    tokens[g.start..g.end.min(tokens.len())]
+                        .iter()
+                        .filter(|t| !t.punct)
+                        .map(|t| t.text.as_str())
+                        .collect::<Vec<_>>()
+                        .join(" ")
+                })
+                .unwrap_or_default()
+        };
+        // Each triple with its provenance; a code's words come from the
+        // phrase (of the two given) that carries the code.
+        let wrap = |triples: Vec<Triple>, a: Option<usize>, b: Option<usize>| -> Vec<DictEvent> {
+            let has = |g: Option<usize>, c: &str| {
+                g.and_then(|g| groups.get(g))
+                    .is_some_and(|g| g.codes.iter().any(|x| x == c))
+            };
+            let phrase = |c: &str| {
+                if has(a, c) {
+                    words(a)
+                } else if has(b, c) {
+                    words(b)
+                } else {
+                    String::new()
+                }
+            };
+            triples
+                .into_iter()
+                .map(|t| DictEvent {
+                    source_words: phrase(&t.0),
+                    target_words: phrase(&t.1),
+                    triple: t,
+                    verb: verb_words.clone(),
+                    rule: rule.clone(),
+                })
+                .collect()
+        };
         let priority = raw.ends_with('!');
         let code = raw.trim_end_matches('!');
         if code == "---" {
@@ -275,7 +375,7 @@ impl DictCoder {
         if let Some(c) = bind.compound {
             let members = codes(Some(c));
             return VerbResult::Coded(Coded {
-                events: pairs_within(&members, code),
+                events: wrap(pairs_within(&members, code), Some(c), None),
                 src: Some(c),
                 tgt: Some(c),
                 weak,
@@ -312,7 +412,7 @@ impl DictCoder {
             if split_after && tgt.is_none() && codes(src).len() >= 2 {
                 let members = codes(src);
                 return VerbResult::Coded(Coded {
-                    events: cross(&members[..1], &members[1..], code),
+                    events: wrap(cross(&members[..1], &members[1..], code), src, None),
                     src,
                     tgt: src,
                     weak,
@@ -347,7 +447,7 @@ impl DictCoder {
             cross(&src_codes, &tgt_codes, code)
         };
         VerbResult::Coded(Coded {
-            events,
+            events: wrap(events, src_g, tgt_g),
             src: src_g,
             tgt: tgt_g,
             weak,
@@ -368,7 +468,7 @@ struct Clause<'a> {
 /// A verb's events.
 #[derive(Default)]
 struct Coded {
-    events: Vec<Triple>,
+    events: Vec<DictEvent>,
     src: Option<usize>,
     tgt: Option<usize>,
     weak: bool,
@@ -383,7 +483,7 @@ enum VerbResult {
 
 enum ClauseResult {
     Stop,
-    Events(Vec<Triple>, Option<usize>),
+    Events(Vec<DictEvent>, Option<usize>),
 }
 
 fn split_code(code: &str) -> (&str, Option<&str>) {

@@ -63,8 +63,8 @@ pub(crate) struct Ctx<'a> {
     pub(crate) verb: VerbHit,
 }
 
-pub(crate) fn best_pattern(entry: &VerbEntry, ctx: &Ctx<'_>) -> (String, Bind) {
-    let mut best: Option<(usize, &str, Bind)> = None;
+pub(crate) fn best_pattern(entry: &VerbEntry, ctx: &Ctx<'_>) -> (String, Bind, Option<usize>) {
+    let mut best: Option<(usize, &str, Bind, usize)> = None;
     for p in &entry.patterns {
         let verb_at = p
             .seq
@@ -73,14 +73,14 @@ pub(crate) fn best_pattern(entry: &VerbEntry, ctx: &Ctx<'_>) -> (String, Bind) {
             .position(|e| *e == Elem::Verb)
             .unwrap_or(0);
         if let Some(b) = seq_match(ctx, &p.seq, 0, ctx.lo, verb_at, true, Bind::default()) {
-            if best.as_ref().is_none_or(|(s, _, _)| b.score > *s) {
-                best = Some((b.score, &p.code, b));
+            if best.as_ref().is_none_or(|(s, _, _, _)| b.score > *s) {
+                best = Some((b.score, &p.code, b, p.line));
             }
         }
     }
     match best {
-        Some((_, code, b)) => (code.to_string(), b),
-        None => (entry.code.clone(), Bind::default()),
+        Some((_, code, b, line)) => (code.to_string(), b, Some(line)),
+        None => (entry.code.clone(), Bind::default(), None),
     }
 }
 

@@ -197,6 +197,94 @@ pub fn load_dir(dir: &Path) -> Result<Loaded> {
     load(&verbs, &lex, tabari)
 }
 
+/// The dictionary files among `paths` (files, or directories whose files
+/// are taken in name order): verb files (names holding `verbs`), then
+/// actor, agent and discard files.
+pub fn dictionary_files(paths: &[PathBuf]) -> Result<(Vec<PathBuf>, Vec<PathBuf>)> {
+    let mut verbs = Vec::new();
+    let mut lex = Vec::new();
+    for path in paths {
+        let mut files = Vec::new();
+        if path.is_dir() {
+            let rd = std::fs::read_dir(path).map_err(|source| Error::Io {
+                path: path.clone(),
+                source,
+            })?;
+            files.extend(
+                rd.filter_map(|e| e.ok().map(|e| e.path()))
+                    .filter(|p| p.is_file()),
+            );
+            files.sort();
+        } else {
+            files.push(path.clone());
+        }
+        for p in files {
+            let name = p
+                .file_name()
+                .map(|n| n.to_string_lossy().to_ascii_lowercase())
+                .unwrap_or_default();
+            if is_verb_file(&p, &name) {
+                verbs.push(p);
+            } else if dyads_lexicon::DictKind::of(&p).is_some() || !path.is_dir() {
+                lex.push(p);
+            }
+        }
+    }
+    Ok((verbs, lex))
+}
+
+/// A verb dictionary: its name holds `verb` (`.verbs`, `verbpatterns`),
+/// or it is neither an actor, agent nor discard file and has PETRARCH's
+/// `--- NAME [code] ---` block headers (PETRARCH 2 ships its verbs as
+/// `CAMEO.2.0.txt`).
+fn is_verb_file(path: &Path, lower_name: &str) -> bool {
+    if lower_name.contains("verb") {
+        return true;
+    }
+    if dyads_lexicon::DictKind::of(path).is_some() {
+        return false;
+    }
+    let Ok(bytes) = std::fs::read(path) else {
+        return false;
+    };
+    let head = &bytes[..bytes.len().min(1 << 20)];
+    String::from_utf8_lossy(head).lines().any(|l| {
+        let l = l.trim_end();
+        l.starts_with("--- ") && l.ends_with(" ---") && l.contains('[')
+    })
+}
+
+/// Loads the dictionaries among `paths` (files, or directories whose
+/// files are taken) for coding documents: `None` when no verb dictionary
+/// is among them (the actor files are then only for actor resolution).
+/// Files are sorted within a directory and named by the rules of
+/// [`load_dir`]. With `over`, the imported actors are layered over that
+/// lexicon (`--dict-over`).
+pub fn load_for_documents(paths: &[PathBuf], over: Option<&Lexicon>) -> Result<Option<Loaded>> {
+    let (verbs, lex) = dictionary_files(paths)?;
+    if verbs.is_empty() {
+        return Ok(None);
+    }
+    let tabari = verbs.iter().any(|p| {
+        std::fs::read(p)
+            .map(|b| {
+                verbs::VerbFormat::detect(&String::from_utf8_lossy(&b)) == verbs::VerbFormat::Tabari
+            })
+            .unwrap_or(false)
+    });
+    let mut loaded = load(&verbs, &lex, tabari)?;
+    if let Some(base) = over {
+        let (own, _) = Lexicon::from_dicts(&lex)?;
+        let layered = own.layer_over(base);
+        loaded.coder = DictCoder::new(
+            loaded.coder.verbs.clone(),
+            ActorTable::new(&layered, tabari),
+        );
+        loaded.phrases = loaded.coder.actors.counts();
+    }
+    Ok(Some(loaded))
+}
+
 /// One record coded: what was expected and what was produced.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Outcome {

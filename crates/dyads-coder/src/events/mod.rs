@@ -14,6 +14,7 @@
 //! content holds the event's evidence); both are null when those layers
 //! find nothing.
 
+mod dict_doc;
 mod matcher;
 mod modality;
 mod pipeline;
@@ -28,6 +29,7 @@ use dyads_text::{Document, Span};
 
 use crate::actors::DocActors;
 
+pub use dict_doc::code_with_dict;
 pub use modality::Modality;
 pub use pipeline::{Pipeline, PipelineBuilder};
 
