@@ -3,6 +3,7 @@
 mod bench;
 mod bench_actors;
 mod bench_coder;
+mod bench_merge;
 mod bench_syntax;
 mod corpus;
 mod scoreboard;
@@ -40,6 +41,10 @@ Tasks:
   bench-coder [--docs N]
       Code N generated documents of 20 sentences (default 500): sentences/s
       on one core from clean text to events (parse, actors, events).
+  bench-merge [--mentions N]
+      Merge N generated event mentions (default 1000000) into records in
+      memory (blocking by dyad and type, clustering by date windows), at
+      N/4, N/2 and N to show the growth; mentions/s and peak RSS.
   scoreboard [--shared DIR]
       Print every evaluation figure that can be measured against ../shared
       (or DIR); prints a skip line when it is absent.
@@ -106,6 +111,13 @@ fn main() -> Result<()> {
                 None => 500,
             };
             bench_coder::run(n)
+        }
+        "bench-merge" => {
+            let n = match opt("--mentions") {
+                Some(s) => s.parse()?,
+                None => 1_000_000,
+            };
+            bench_merge::run(n)
         }
         "scoreboard" => {
             let shared = opt("--shared").unwrap_or_else(|| "../shared".into());

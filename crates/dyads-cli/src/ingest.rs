@@ -90,8 +90,14 @@ pub fn run(
         bar.inc(1);
     }
     bar.finish_and_clear();
+    // Mentions of the same event across sources become one record.
+    let merged = if code {
+        Some(store.merge_records()?)
+    } else {
+        None
+    };
     eprintln!(
-        "dyads ingest: {} inputs ({:.1} MB), {} articles: {} new, {} new versions, {} unchanged; {} coded ({} events); {} failed",
+        "dyads ingest: {} inputs ({:.1} MB), {} articles: {} new, {} new versions, {} unchanged; {} coded ({} events{}); {} failed",
         tally.inputs,
         tally.bytes as f64 / 1e6,
         tally.articles,
@@ -100,6 +106,12 @@ pub fn run(
         tally.unchanged,
         tally.coded,
         tally.events,
+        merged
+            .map(|m| format!(
+                ", {} records and {} contradictions in the {} blocks merged",
+                m.records, m.contradictions, m.blocks
+            ))
+            .unwrap_or_default(),
         tally.failed
     );
     Ok(if tally.failed > 0 {

@@ -13,6 +13,7 @@ mod ingest;
 mod inputs;
 mod inspect;
 mod parse;
+mod records;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -28,6 +29,17 @@ struct Cli {
     db: PathBuf,
     #[command(subcommand)]
     command: Command,
+}
+
+/// Period of a dyad series.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+enum PeriodArg {
+    /// Calendar day.
+    Day,
+    /// Week, named by its Monday.
+    Week,
+    /// Calendar month.
+    Month,
 }
 
 /// Input format, when it should not be detected from the name and content.
@@ -88,6 +100,101 @@ enum Command {
     DictExport {
         /// Output directory (created if missing).
         dir: PathBuf,
+    },
+    /// List event records: the stored mentions merged across sources.
+    ///
+    /// A record is one real-world event however many articles report it;
+    /// `dyads record ID` shows its mentions. Records are made at ingest
+    /// (and by `dyads merge`).
+    Records {
+        /// One JSON object per record.
+        #[arg(long)]
+        json: bool,
+        /// Only records whose source or target is this country (alpha-3)
+        /// or name.
+        #[arg(long)]
+        actor: Option<String>,
+        /// Only records dated on or after this day (YYYY-MM-DD).
+        #[arg(long)]
+        since: Option<String>,
+        /// Only records dated on or before this day (or month, year).
+        #[arg(long)]
+        until: Option<String>,
+        /// Only asserted (and historical) records.
+        #[arg(long)]
+        facts: bool,
+    },
+    /// Show one event record: every mention with its source's sentence,
+    /// why it joined the record, and where the sources contradict each other.
+    Record {
+        /// Record id (see `dyads records`).
+        id: i64,
+        /// As one JSON object.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Merge new event mentions into records (ingest does this itself).
+    Merge {
+        /// Re-cluster every record from scratch.
+        #[arg(long)]
+        rebuild: bool,
+    },
+    /// Split mentions out of a record; the split survives re-ingest.
+    Split {
+        /// Record id.
+        record: i64,
+        /// Mention ids to take out (they stay together).
+        #[arg(required = true)]
+        events: Vec<i64>,
+    },
+    /// List records whose sources disagree (on the date, so far), with
+    /// each source's value and words.
+    Contradictions {
+        /// One JSON object per contradiction.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Dyad series: records between A and B (either direction) per period
+    /// and PLOVER type, with counts and Goldstein sum and mean; asserted
+    /// and historical records only unless --all.
+    Dyad {
+        /// First actor: country (alpha-3) or name.
+        a: String,
+        /// Second actor.
+        b: String,
+        /// Period.
+        #[arg(long, value_enum, default_value_t = PeriodArg::Month)]
+        by: PeriodArg,
+        /// Count every modality, not only facts.
+        #[arg(long)]
+        all: bool,
+        /// JSON lines.
+        #[arg(long)]
+        json: bool,
+        /// CSV with a header.
+        #[arg(long, conflicts_with = "json")]
+        csv: bool,
+    },
+    /// One actor's records, oldest first: a country (alpha-3) or a name.
+    Timeline {
+        /// The actor.
+        actor: String,
+        /// One JSON object per record.
+        #[arg(long)]
+        json: bool,
+    },
+    /// The actor network: directed edges between countries (or names),
+    /// weighted by cooperative and conflictual records.
+    Network {
+        /// JSON lines.
+        #[arg(long)]
+        json: bool,
+        /// Graphviz DOT.
+        #[arg(long, conflicts_with = "json")]
+        dot: bool,
+        /// Count every modality, not only facts.
+        #[arg(long)]
+        all: bool,
     },
     /// Explain one stored event: its sentence with the evidence marked,
     /// codes, modality, date, actors, place, and the lexicon entry (rule)
@@ -286,6 +393,59 @@ fn main() -> ExitCode {
             !no_code,
         ),
         Command::DictExport { dir } => dict_export::run(&dir),
+        Command::Records {
+            json,
+            actor,
+            since,
+            until,
+            facts,
+        } => {
+            let filter = dyads_store::RecordFilter {
+                actor,
+                since,
+                until,
+                facts_only: facts,
+            };
+            records::list(&cli.db, &filter, json, false).map(|_| ExitCode::SUCCESS)
+        }
+        Command::Record { id, json } => records::show(&cli.db, id, json).map(|_| ExitCode::SUCCESS),
+        Command::Merge { rebuild } => records::merge(&cli.db, rebuild).map(|_| ExitCode::SUCCESS),
+        Command::Split { record, events } => {
+            records::split(&cli.db, record, &events).map(|_| ExitCode::SUCCESS)
+        }
+        Command::Contradictions { json } => {
+            records::contradictions(&cli.db, json).map(|_| ExitCode::SUCCESS)
+        }
+        Command::Dyad {
+            a,
+            b,
+            by,
+            all,
+            json,
+            csv,
+        } => {
+            let format = match (json, csv) {
+                (true, _) => records::SeriesFormat::Json,
+                (_, true) => records::SeriesFormat::Csv,
+                _ => records::SeriesFormat::Table,
+            };
+            let by = match by {
+                PeriodArg::Day => dyads_store::Period::Day,
+                PeriodArg::Week => dyads_store::Period::Week,
+                PeriodArg::Month => dyads_store::Period::Month,
+            };
+            records::dyad(&cli.db, &a, &b, by, all, format).map(|_| ExitCode::SUCCESS)
+        }
+        Command::Timeline { actor, json } => {
+            let filter = dyads_store::RecordFilter {
+                actor: Some(actor),
+                ..Default::default()
+            };
+            records::list(&cli.db, &filter, json, true).map(|_| ExitCode::SUCCESS)
+        }
+        Command::Network { json, dot, all } => {
+            records::network(&cli.db, json, dot, all).map(|_| ExitCode::SUCCESS)
+        }
         Command::Explain { id } => explain::run(&cli.db, id).map(|_| ExitCode::SUCCESS),
         Command::Events {
             json,

@@ -315,3 +315,107 @@ Later, Canberra did not praise New Zealand for its new rules.\n",
     let n_over = String::from_utf8_lossy(&over.stdout).lines().count();
     assert!(n_over >= events.len(), "{n_over}");
 }
+
+/// Parses `dyads records --json` output.
+fn records(db: &Path) -> Vec<serde_json::Value> {
+    let out = dyads(db, &["records", "--json"]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8_lossy(&out.stdout)
+        .lines()
+        .filter_map(|l| serde_json::from_str(l).ok())
+        .collect()
+}
+
+#[test]
+fn mentions_merge_into_records_and_splits_survive() {
+    let dir = tempdir("records");
+    let db = dir.join("r.db");
+    let examples = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../examples");
+    let out = dyads(&db, &["ingest", &examples.to_string_lossy()]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let before = records(&db);
+    let n_events = String::from_utf8_lossy(&dyads(&db, &["events", "--json"]).stdout)
+        .lines()
+        .count();
+    let mentions: i64 = before.iter().filter_map(|r| r["mentions"].as_i64()).sum();
+    assert_eq!(mentions as usize, n_events, "every mention in one record");
+    // The examples report one visit several times: some record has
+    // mentions from several documents.
+    let multi = before
+        .iter()
+        .find(|r| r["documents"].as_i64().unwrap_or(0) >= 2)
+        .cloned();
+    let Some(multi) = multi else {
+        panic!("no record merges two documents: {before:?}")
+    };
+    assert!(before.len() < n_events);
+    // Merging again changes nothing.
+    let again = dyads(&db, &["merge"]);
+    assert!(String::from_utf8_lossy(&again.stderr).contains("0 blocks"));
+    // Show it: each mention says why it joined.
+    let id = multi["id"].as_i64().unwrap_or(0);
+    let shown = dyads(&db, &["record", &id.to_string(), "--json"]);
+    let detail: serde_json::Value =
+        serde_json::from_slice(&shown.stdout).unwrap_or(serde_json::Value::Null);
+    let list = detail["mention_list"]
+        .as_array()
+        .cloned()
+        .unwrap_or_default();
+    assert!(list.len() >= 2, "{detail}");
+    assert!(list.iter().skip(1).all(|m| m["reason"]
+        .as_str()
+        .is_some_and(|r| r.contains("dates overlap"))));
+    // Split the last mention out; it stays out after a rebuild.
+    let last = list
+        .last()
+        .and_then(|m| m["event_id"].as_i64())
+        .unwrap_or(0);
+    let split = dyads(&db, &["split", &id.to_string(), &last.to_string()]);
+    assert!(
+        split.status.success(),
+        "{}",
+        String::from_utf8_lossy(&split.stderr)
+    );
+    let rebuilt = dyads(&db, &["merge", "--rebuild"]);
+    assert!(rebuilt.status.success());
+    let after = records(&db);
+    assert_eq!(after.len(), before.len() + 1);
+    let shown = dyads(&db, &["record", &id.to_string(), "--json"]);
+    let detail: serde_json::Value =
+        serde_json::from_slice(&shown.stdout).unwrap_or(serde_json::Value::Null);
+    let ids: Vec<i64> = detail["mention_list"]
+        .as_array()
+        .into_iter()
+        .flatten()
+        .filter_map(|m| m["event_id"].as_i64())
+        .collect();
+    assert_eq!(ids.len(), list.len() - 1);
+    assert!(!ids.contains(&last));
+    // A bad split is refused with a clear message.
+    let bad = dyads(&db, &["split", &id.to_string(), "999999"]);
+    assert!(!bad.status.success());
+    assert!(String::from_utf8_lossy(&bad.stderr).contains("not in the record"));
+    // Series, network and contradictions run on the same store.
+    for args in [
+        vec!["dyad", "RUS", "PRK", "--csv"],
+        vec!["network", "--dot"],
+        vec!["contradictions"],
+        vec!["timeline", "RUS"],
+    ] {
+        let o = dyads(&db, &args);
+        assert!(
+            o.status.success(),
+            "{args:?}: {}",
+            String::from_utf8_lossy(&o.stderr)
+        );
+        assert!(!o.stdout.is_empty(), "{args:?}");
+    }
+}

@@ -21,6 +21,10 @@ pub enum ErrorKind {
     NotFound(i64),
     /// No event mention with this id.
     NoEvent(i64),
+    /// No event record with this id.
+    NoRecord(i64),
+    /// A split that cannot be made (the record and the reason).
+    BadSplit(i64, String),
 }
 
 impl fmt::Display for ErrorKind {
@@ -34,6 +38,8 @@ impl fmt::Display for ErrorKind {
             ErrorKind::Corrupt(m) => write!(f, "corrupt stored value: {m}"),
             ErrorKind::NotFound(id) => write!(f, "no document with id {id}"),
             ErrorKind::NoEvent(id) => write!(f, "no event with id {id}"),
+            ErrorKind::NoRecord(id) => write!(f, "no event record with id {id}"),
+            ErrorKind::BadSplit(id, why) => write!(f, "record {id}: cannot split: {why}"),
         }
     }
 }
@@ -53,7 +59,11 @@ impl Error {
     pub fn is_user_error(&self) -> bool {
         matches!(
             self.kind,
-            ErrorKind::NotFound(_) | ErrorKind::NoEvent(_) | ErrorKind::TooNew { .. }
+            ErrorKind::NotFound(_)
+                | ErrorKind::NoEvent(_)
+                | ErrorKind::NoRecord(_)
+                | ErrorKind::BadSplit(..)
+                | ErrorKind::TooNew { .. }
         )
     }
 }

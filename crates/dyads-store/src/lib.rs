@@ -23,10 +23,16 @@
 
 mod coded;
 pub mod error;
+pub mod merge;
 pub mod pack;
+mod records;
 pub mod schema;
 mod store;
 
 pub use coded::{ActorRow, EventFilter, EventRow, StoredEvent};
 pub use error::{Error, ErrorKind, Result};
+pub use records::{
+    Contradiction, Edge, MergeStats, Period, Record, RecordDetail, RecordFilter, RecordMention,
+    SeriesRow,
+};
 pub use store::{DocSummary, Inserted, Origin, Store, StoredDoc};

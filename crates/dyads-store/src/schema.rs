@@ -99,6 +99,52 @@ CREATE INDEX events_doc ON events(doc_id, sentence);
 CREATE INDEX events_date ON events(date);
 CREATE INDEX events_dyad ON events(source_country, target_country, date);
 "#,
+    // 3: event records (mentions of one real-world event merged), user
+    // splits, and contradictions between a record's sources.
+    r#"
+ALTER TABLE events ADD COLUMN block TEXT;
+CREATE INDEX events_block ON events(block);
+CREATE TABLE records (
+    id INTEGER PRIMARY KEY,
+    key TEXT NOT NULL UNIQUE,
+    block TEXT NOT NULL,
+    plover TEXT,
+    cameo TEXT NOT NULL,
+    quad INTEGER,
+    goldstein REAL,
+    modality TEXT NOT NULL,
+    source TEXT,
+    source_country TEXT,
+    target TEXT,
+    target_country TEXT,
+    date TEXT,
+    date_end TEXT,
+    mentions INTEGER NOT NULL,
+    documents INTEGER NOT NULL
+);
+CREATE INDEX records_block ON records(block);
+CREATE INDEX records_dyad ON records(source_country, target_country, date);
+CREATE INDEX records_date ON records(date);
+CREATE TABLE record_mentions (
+    event_id INTEGER PRIMARY KEY REFERENCES events(id) ON DELETE CASCADE,
+    record_id INTEGER NOT NULL REFERENCES records(id) ON DELETE CASCADE,
+    linked_to INTEGER,
+    reason TEXT
+);
+CREATE INDEX record_mentions_record ON record_mentions(record_id);
+CREATE TABLE record_splits (
+    a TEXT NOT NULL,
+    b TEXT NOT NULL,
+    PRIMARY KEY (a, b)
+) WITHOUT ROWID;
+CREATE TABLE contradictions (
+    id INTEGER PRIMARY KEY,
+    record_id INTEGER NOT NULL REFERENCES records(id) ON DELETE CASCADE,
+    field TEXT NOT NULL,
+    detail TEXT NOT NULL
+);
+CREATE INDEX contradictions_record ON contradictions(record_id);
+"#,
 ];
 
 /// The schema version this build writes.
