@@ -55,6 +55,10 @@ pub fn run(shared: &Path) -> Result<()> {
         dyads_eval::events::score_seeds(shared),
     );
     section(
+        "seed merging and contradictions (issue 6)",
+        dyads_eval::merging::score_seed_merging(shared),
+    );
+    section(
         "PLOVER gold records, built-in lexicon (issue 5)",
         dyads_eval::events::score_plover(shared),
     );

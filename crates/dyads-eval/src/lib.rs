@@ -9,6 +9,7 @@ pub mod actors;
 pub mod conllu;
 pub mod events;
 pub mod iob2;
+pub mod merging;
 pub mod quotes;
 pub mod seeds;
 pub mod triples;

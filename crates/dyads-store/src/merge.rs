@@ -21,9 +21,11 @@
 //!   sides match when they share an actor id, or a country with the same
 //!   sector (or one sector unknown); an unknown target matches any;
 //! - *dates*: their windows overlap, with one day of slack for time zones
-//!   and reporting; an undated mention's window is the three days up to
-//!   its article's publication; a mention with neither is compared only
-//!   within its own document;
+//!   and reporting when both are precise (a week or less); a vague window
+//!   (over forty days: "last year") merges only within its own document;
+//!   an undated mention's window is the three days up to its article's
+//!   publication; a mention with neither is compared only within its own
+//!   document;
 //! - *place*: the same country, or one unknown.
 //!
 //! **Splits.** A user can split a record: the store keeps "cannot link"
@@ -166,6 +168,9 @@ fn window(m: &Mention) -> Option<(i64, i64)> {
     m.date.or_else(|| m.published.map(|p| (p - 3, p)))
 }
 
+/// A date window longer than this is vague (see [`compatible`]).
+const VAGUE_DAYS: i64 = 40;
+
 /// Why two mentions are the same event, or `None` when they are not.
 pub fn compatible(a: &Mention, b: &Mention) -> Option<String> {
     if modality_class(&a.modality) != modality_class(&b.modality) {
@@ -178,7 +183,14 @@ pub fn compatible(a: &Mention, b: &Mention) -> Option<String> {
     }
     let dates = match (window(a), window(b)) {
         (Some((s1, e1)), Some((s2, e2))) => {
-            if s1 > e2 + 1 || s2 > e1 + 1 {
+            // A day of slack between precise dates only; a vague date
+            // (longer than forty days: "last year") merges only within its
+            // own document, or single links would chain unrelated events.
+            let slack = i64::from(e1 - s1 <= 7 && e2 - s2 <= 7);
+            if s1 > e2 + slack || s2 > e1 + slack {
+                return None;
+            }
+            if (e1 - s1 > VAGUE_DAYS || e2 - s2 > VAGUE_DAYS) && a.doc_id != b.doc_id {
                 return None;
             }
             let show = |m: &Mention, (s, e): (i64, i64)| {
