@@ -133,6 +133,22 @@ enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// List stories: records and documents about one happening (a visit
+    /// with its meetings), newest first.
+    Stories {
+        /// One JSON object per story (with its timeline).
+        #[arg(long)]
+        json: bool,
+    },
+    /// Show one story: title, dates, participants, documents and its
+    /// timeline of records.
+    Story {
+        /// Story id (see `dyads stories`).
+        id: i64,
+        /// As one JSON object.
+        #[arg(long)]
+        json: bool,
+    },
     /// Merge new event mentions into records (ingest does this itself).
     Merge {
         /// Re-cluster every record from scratch.
@@ -409,6 +425,8 @@ fn main() -> ExitCode {
             records::list(&cli.db, &filter, json, false).map(|_| ExitCode::SUCCESS)
         }
         Command::Record { id, json } => records::show(&cli.db, id, json).map(|_| ExitCode::SUCCESS),
+        Command::Stories { json } => records::stories(&cli.db, json).map(|_| ExitCode::SUCCESS),
+        Command::Story { id, json } => records::story(&cli.db, id, json).map(|_| ExitCode::SUCCESS),
         Command::Merge { rebuild } => records::merge(&cli.db, rebuild).map(|_| ExitCode::SUCCESS),
         Command::Split { record, events } => {
             records::split(&cli.db, record, &events).map(|_| ExitCode::SUCCESS)

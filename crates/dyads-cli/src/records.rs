@@ -325,3 +325,66 @@ pub fn network(db: &Path, json: bool, dot: bool, all: bool) -> Result<()> {
     o.flush()?;
     Ok(())
 }
+
+/// `dyads stories [--json]`.
+pub fn stories(db: &Path, json: bool) -> Result<()> {
+    let store = open(db)?;
+    let all = store.stories()?;
+    let mut o = out();
+    for s in &all {
+        if json {
+            writeln!(o, "{}", serde_json::to_string(s)?)?;
+            continue;
+        }
+        writeln!(
+            o,
+            "{:>6}  {:<23}  {:>3} records  {:>3} docs  {:<20}  {}",
+            s.id,
+            match (&s.start, &s.end) {
+                (Some(a), Some(b)) if a != b => format!("{a}..{b}"),
+                (Some(a), _) => a.clone(),
+                _ => "-".into(),
+            },
+            s.timeline.len(),
+            s.documents.len(),
+            s.participants.join(", "),
+            s.title.as_deref().unwrap_or("-")
+        )?;
+    }
+    if !json {
+        writeln!(o, "{} stories", all.len())?;
+    }
+    o.flush()?;
+    Ok(())
+}
+
+/// `dyads story ID [--json]`: the story and its timeline of records.
+pub fn story(db: &Path, id: i64, json: bool) -> Result<()> {
+    let store = open(db)?;
+    let s = store.story(id)?;
+    if json {
+        let mut o = out();
+        writeln!(o, "{}", serde_json::to_string(&s)?)?;
+        o.flush()?;
+        return Ok(());
+    }
+    {
+        let mut o = out();
+        writeln!(
+            o,
+            "story {}: {}\n  {} .. {}; participants: {}; documents: {}\n",
+            s.id,
+            s.title.as_deref().unwrap_or("-"),
+            s.start.as_deref().unwrap_or("?"),
+            s.end.as_deref().unwrap_or("?"),
+            s.participants.join(", "),
+            s.documents
+                .iter()
+                .map(|d| d.to_string())
+                .collect::<Vec<_>>()
+                .join(", ")
+        )?;
+        o.flush()?;
+    }
+    print_records(&s.timeline, false)
+}

@@ -403,6 +403,37 @@ fn mentions_merge_into_records_and_splits_survive() {
     let bad = dyads(&db, &["split", &id.to_string(), "999999"]);
     assert!(!bad.status.success());
     assert!(String::from_utf8_lossy(&bad.stderr).contains("not in the record"));
+    // Stories: every record in exactly one; the visit's record is in a
+    // story with several documents.
+    let out = dyads(&db, &["stories", "--json"]);
+    assert!(out.status.success());
+    let stories: Vec<serde_json::Value> = String::from_utf8_lossy(&out.stdout)
+        .lines()
+        .filter_map(|l| serde_json::from_str(l).ok())
+        .collect();
+    let in_stories: usize = stories
+        .iter()
+        .map(|s| s["timeline"].as_array().map_or(0, Vec::len))
+        .sum();
+    assert_eq!(in_stories, after.len());
+    let home = stories.iter().find(|s| {
+        s["timeline"]
+            .as_array()
+            .into_iter()
+            .flatten()
+            .any(|r| r["id"].as_i64() == Some(id))
+    });
+    let Some(home) = home else {
+        panic!("record {id} in no story")
+    };
+    assert!(
+        home["documents"].as_array().map_or(0, Vec::len) >= 2,
+        "{home}"
+    );
+    let sid = home["id"].as_i64().unwrap_or(0).to_string();
+    let shown = dyads(&db, &["story", &sid]);
+    assert!(shown.status.success());
+    assert!(String::from_utf8_lossy(&shown.stdout).contains(&format!("story {sid}:")));
     // Series, network and contradictions run on the same store.
     for args in [
         vec!["dyad", "RUS", "PRK", "--csv"],

@@ -23,6 +23,8 @@ pub enum ErrorKind {
     NoEvent(i64),
     /// No event record with this id.
     NoRecord(i64),
+    /// No story with this id.
+    NoStory(i64),
     /// A split that cannot be made (the record and the reason).
     BadSplit(i64, String),
 }
@@ -39,6 +41,7 @@ impl fmt::Display for ErrorKind {
             ErrorKind::NotFound(id) => write!(f, "no document with id {id}"),
             ErrorKind::NoEvent(id) => write!(f, "no event with id {id}"),
             ErrorKind::NoRecord(id) => write!(f, "no event record with id {id}"),
+            ErrorKind::NoStory(id) => write!(f, "no story with id {id}"),
             ErrorKind::BadSplit(id, why) => write!(f, "record {id}: cannot split: {why}"),
         }
     }
@@ -62,6 +65,7 @@ impl Error {
             ErrorKind::NotFound(_)
                 | ErrorKind::NoEvent(_)
                 | ErrorKind::NoRecord(_)
+                | ErrorKind::NoStory(_)
                 | ErrorKind::BadSplit(..)
                 | ErrorKind::TooNew { .. }
         )

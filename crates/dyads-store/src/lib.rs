@@ -28,6 +28,7 @@ pub mod pack;
 mod records;
 pub mod schema;
 mod store;
+mod stories;
 
 pub use coded::{ActorRow, EventFilter, EventRow, StoredEvent};
 pub use error::{Error, ErrorKind, Result};
@@ -36,3 +37,4 @@ pub use records::{
     SeriesRow,
 };
 pub use store::{DocSummary, Inserted, Origin, Store, StoredDoc};
+pub use stories::Story;
