@@ -1,5 +1,7 @@
 //! `dyads explain ID`: why an event was coded: its sentence with the
-//! evidence marked, the actors, and the lexicon entry that fired.
+//! evidence marked, the actors, and the lexicon entry that fired; and the
+//! record it was merged into, with why it joined and which mentions joined
+//! through it.
 
 use std::fmt::Write as _;
 use std::path::Path;
@@ -104,6 +106,35 @@ pub fn run(db: &Path, id: i64) -> Result<()> {
         }
         None => {
             let _ = writeln!(out, "  rule: {} (not in this lexicon)", r.rule);
+        }
+    }
+    // The record it belongs to: why it joined, and the other mentions.
+    if let Some(rid) = store.record_of_event(id)? {
+        let d = store.record(rid)?;
+        let _ = writeln!(
+            out,
+            "  record {rid}: {} mentions in {} documents (`dyads record {rid}`)",
+            d.record.mentions, d.record.documents
+        );
+        for m in &d.mention_list {
+            if m.event_id == id {
+                match (&m.linked_to, &m.reason) {
+                    (Some(j), Some(why)) => {
+                        let _ = writeln!(out, "    joined via mention {j}: {why}");
+                    }
+                    _ => {
+                        let _ = writeln!(out, "    first mention of the record");
+                    }
+                }
+            } else if m.linked_to == Some(id) {
+                let _ = writeln!(
+                    out,
+                    "    mention {} (document {}) joined via this one: {}",
+                    m.event_id,
+                    m.doc_id,
+                    m.reason.as_deref().unwrap_or("-")
+                );
+            }
         }
     }
     print!("{out}");

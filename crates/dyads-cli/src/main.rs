@@ -213,8 +213,9 @@ enum Command {
         all: bool,
     },
     /// Explain one stored event: its sentence with the evidence marked,
-    /// codes, modality, date, actors, place, and the lexicon entry (rule)
-    /// that fired with its example sentence.
+    /// codes, modality, date, actors, place, the lexicon entry (rule)
+    /// that fired with its example sentence, and the record it was merged
+    /// into with why it joined.
     Explain {
         /// Event id (see `dyads events`).
         id: i64,

@@ -373,6 +373,12 @@ fn mentions_merge_into_records_and_splits_survive() {
     assert!(list.iter().skip(1).all(|m| m["reason"]
         .as_str()
         .is_some_and(|r| r.contains("dates overlap"))));
+    // `dyads explain` on a joined mention says why it merged.
+    let joined = list[1]["event_id"].as_i64().unwrap_or(0).to_string();
+    let why = dyads(&db, &["explain", &joined]);
+    let why = String::from_utf8_lossy(&why.stdout).to_string();
+    assert!(why.contains(&format!("record {id}:")), "{why}");
+    assert!(why.contains("joined via mention"), "{why}");
     // Split the last mention out; it stays out after a rebuild.
     let last = list
         .last()
