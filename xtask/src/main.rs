@@ -41,10 +41,12 @@ Tasks:
   bench-coder [--docs N]
       Code N generated documents of 20 sentences (default 500): sentences/s
       on one core from clean text to events (parse, actors, events).
-  bench-merge [--mentions N]
+  bench-merge [--mentions N] [--store]
       Merge N generated event mentions (default 1000000) into records in
       memory (blocking by dyad and type, clustering by date windows), at
-      N/4, N/2 and N to show the growth; mentions/s and peak RSS.
+      N/4, N/2 and N to show the growth; mentions/s and peak RSS. With
+      --store, through SQLite as ingest does: half the documents coded and
+      merged, then the other half (incremental), then a rebuild.
   scoreboard [--shared DIR]
       Print every evaluation figure that can be measured against ../shared
       (or DIR); prints a skip line when it is absent.
@@ -117,7 +119,11 @@ fn main() -> Result<()> {
                 Some(s) => s.parse()?,
                 None => 1_000_000,
             };
-            bench_merge::run(n)
+            if args.iter().any(|a| a == "--store") {
+                bench_merge::run_store(n)
+            } else {
+                bench_merge::run(n)
+            }
         }
         "scoreboard" => {
             let shared = opt("--shared").unwrap_or_else(|| "../shared".into());

@@ -7,8 +7,8 @@
 //! block and re-clusters only the blocks that changed (new mentions, or
 //! records that lost mentions because their document was coded again).
 //! Clustering is deterministic, so merging twice changes nothing, and a
-//! record keeps its id while its key (its first member's stable key)
-//! stays the same.
+//! re-clustered record keeps the id of the old record most of its members
+//! were in.
 
 use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 
@@ -203,8 +203,13 @@ struct Loaded {
     goldstein: Option<f64>,
 }
 
+/// Loads mentions; the last column ranks a mention among the earlier ones
+/// of its sentence with the same evidence start and code, so that keys are
+/// unique (and stable while the coder codes the document the same way).
 const LOAD: &str = "SELECT e.id, e.doc_id, e.sentence, e.ev_start, e.cameo, e.plover, e.modality, \
-    e.reciprocal, e.date, e.date_end, e.json, d.content_hash, d.published, e.quad, e.goldstein \
+    e.reciprocal, e.date, e.date_end, e.json, d.content_hash, d.published, e.quad, e.goldstein, \
+    (SELECT count(*) FROM events e2 WHERE e2.doc_id = e.doc_id AND e2.sentence = e.sentence \
+     AND e2.ev_start = e.ev_start AND e2.cameo = e.cameo AND e2.id < e.id) \
     FROM events e JOIN documents d ON d.id = e.doc_id";
 
 fn load_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<Loaded> {
@@ -229,12 +234,16 @@ fn load_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<Loaded> {
             .collect::<Vec<_>>()
             .join("+")
     };
-    let key = format!(
+    let rank: i64 = r.get(15)?;
+    let mut key = format!(
         "{}:{sentence}:{start}:{cameo}:{}:{}",
         hash.get(..16).unwrap_or(&hash),
         ids(&source),
         ids(&target)
     );
+    if rank > 0 {
+        key.push_str(&format!("#{rank}"));
+    }
     let m = Mention {
         event_id: r.get(0)?,
         key,
@@ -297,8 +306,9 @@ fn record_from_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<Record> {
 impl Store {
     /// Merges new mentions into records: gives every mention without a
     /// block its block, then re-clusters the blocks that have new
-    /// mentions or records that lost mentions (their document was coded
-    /// again). Mentions of superseded document versions are left out.
+    /// mentions, records that lost mentions (their document was coded
+    /// again) or records holding mentions of a document version since
+    /// superseded. Mentions of superseded versions are left out.
     pub fn merge_records(&mut self) -> Result<MergeStats> {
         self.in_transaction(|s| {
             let touched = s.assign_blocks()?;
@@ -370,6 +380,21 @@ impl Store {
             .collect::<std::result::Result<Vec<_>, _>>()
             .map_err(|e| self.err(e))?;
         touched.extend(lost);
+        // Records still holding mentions of a superseded document version.
+        let mut stmt = self
+            .conn
+            .prepare(
+                "SELECT DISTINCT r.block FROM records r JOIN record_mentions m ON m.record_id = r.id \
+                 JOIN events e ON e.id = m.event_id JOIN documents d ON d.id = e.doc_id \
+                 WHERE d.superseded_by IS NOT NULL",
+            )
+            .map_err(|e| self.err(e))?;
+        let stale = stmt
+            .query_map([], |r| r.get::<_, String>(0))
+            .map_err(|e| self.err(e))?
+            .collect::<std::result::Result<Vec<_>, _>>()
+            .map_err(|e| self.err(e))?;
+        touched.extend(stale);
         Ok(touched)
     }
 
@@ -393,7 +418,7 @@ impl Store {
             let loaded: Vec<Loaded> = {
                 let mut stmt = self
                     .conn
-                    .prepare(&format!(
+                    .prepare_cached(&format!(
                         "{LOAD} WHERE e.block = ?1 AND d.superseded_by IS NULL ORDER BY e.id"
                     ))
                     .map_err(|e| self.err(e))?;
@@ -404,23 +429,27 @@ impl Store {
                     .map_err(|e| self.err(e))?;
                 rows
             };
-            // Old records of the block: their ids are kept for the same key.
-            let old_ids: HashMap<String, i64> = {
+            // Old records of the block, by member: a new record keeps the
+            // id of the old record most of its members were in.
+            let old_of: HashMap<i64, i64> = {
                 let mut stmt = self
                     .conn
-                    .prepare("SELECT key, id FROM records WHERE block = ?1")
+                    .prepare_cached(
+                        "SELECT m.event_id, m.record_id FROM record_mentions m \
+                         JOIN records r ON r.id = m.record_id WHERE r.block = ?1",
+                    )
                     .map_err(|e| self.err(e))?;
                 let rows = stmt
-                    .query_map([block], |r| {
-                        Ok((r.get::<_, String>(0)?, r.get::<_, i64>(1)?))
-                    })
+                    .query_map([block], |r| Ok((r.get::<_, i64>(0)?, r.get::<_, i64>(1)?)))
                     .map_err(|e| self.err(e))?
                     .collect::<std::result::Result<HashMap<_, _>, _>>()
                     .map_err(|e| self.err(e))?;
                 rows
             };
+            let mut reused: HashSet<i64> = HashSet::new();
             self.conn
-                .execute("DELETE FROM records WHERE block = ?1", [block])
+                .prepare_cached("DELETE FROM records WHERE block = ?1")
+                .and_then(|mut st| st.execute([block]))
                 .map_err(|e| self.err(e))?;
             let mentions: Vec<Mention> = loaded.iter().map(|l| l.m.clone()).collect();
             let clusters = cluster(&mentions, &cannot);
@@ -448,13 +477,30 @@ impl Store {
                 );
                 let (date, date_end) = dates.unwrap_or((None, None));
                 let docs: BTreeSet<i64> = members.iter().map(|l| l.m.doc_id).collect();
-                let id = old_ids.get(&key).copied();
+                let id = {
+                    let mut votes: BTreeMap<i64, usize> = BTreeMap::new();
+                    for l in &members {
+                        if let Some(&old) = old_of.get(&l.m.event_id) {
+                            if !reused.contains(&old) {
+                                *votes.entry(old).or_default() += 1;
+                            }
+                        }
+                    }
+                    let best = votes.values().copied().max();
+                    let id =
+                        best.and_then(|b| votes.iter().find(|(_, c)| **c == b).map(|(id, _)| *id));
+                    if let Some(id) = id {
+                        reused.insert(id);
+                    }
+                    id
+                };
                 self.conn
-                    .execute(
+                    .prepare_cached(
                         "INSERT INTO records (id, key, block, plover, cameo, quad, goldstein, modality, \
                          source, source_country, target, target_country, date, date_end, mentions, documents) \
                          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16)",
-                        params![
+                    )
+                    .and_then(|mut st| st.execute(params![
                             id,
                             key,
                             block,
@@ -471,8 +517,7 @@ impl Store {
                             date_end,
                             members.len() as i64,
                             docs.len() as i64,
-                        ],
-                    )
+                        ]))
                     .map_err(|e| self.err(e))?;
                 let rid = self.conn.last_insert_rowid();
                 stats.records += 1;
@@ -486,11 +531,13 @@ impl Store {
                         None => (None, None),
                     };
                     self.conn
-                        .execute(
+                        .prepare_cached(
                             "INSERT OR REPLACE INTO record_mentions (event_id, record_id, linked_to, reason) \
                              VALUES (?1, ?2, ?3, ?4)",
-                            params![loaded[i].m.event_id, rid, linked, reason],
                         )
+                        .and_then(|mut st| {
+                            st.execute(params![loaded[i].m.event_id, rid, linked, reason])
+                        })
                         .map_err(|e| self.err(e))?;
                 }
                 stats.contradictions += self.flag_contradictions(rid, &members)?;
@@ -821,5 +868,111 @@ impl Store {
             .map_err(|e| self.err(e))?;
         rows.collect::<std::result::Result<Vec<_>, _>>()
             .map_err(|e| self.err(e))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::{EventRow, Inserted, Origin};
+    use dyads_text::{clean, Article, Span};
+
+    fn add_doc(s: &mut Store, text: &str, events: &[EventRow]) -> Result<i64> {
+        let d = match clean(&Article::text(text)) {
+            Ok(d) => d,
+            Err(e) => panic!("clean failed: {e}"),
+        };
+        // Each test document its own file: the same origin would make it
+        // a new version of the last one.
+        let o = Origin {
+            source_path: Some(format!("{}.txt", &text[..8])),
+            format: "text".into(),
+            position: 0,
+        };
+        let id = match s.insert(&d, &o, text)? {
+            Inserted::New(id) | Inserted::Unchanged(id) | Inserted::NewVersion { id, .. } => id,
+        };
+        s.replace_coding(id, "test", &[], events)?;
+        Ok(id)
+    }
+
+    fn row(date: &str, src: &str, tgt: &str) -> EventRow {
+        let side = |c: &str| serde_json::json!({"actor_id": c, "country": c, "canonical": c});
+        EventRow {
+            evidence: Span::new(0, 4),
+            cameo: "040".into(),
+            plover: Some("CONSULT".into()),
+            modality: "asserted".into(),
+            date: Some(date.into()),
+            date_end: Some(date.into()),
+            source_country: Some(src.into()),
+            target_country: Some(tgt.into()),
+            rule: "test".into(),
+            json: serde_json::json!({"source": side(src), "target": side(tgt)}).to_string(),
+            ..EventRow::default()
+        }
+    }
+
+    #[test]
+    fn merging_is_incremental_idempotent_and_flags_dates() -> Result<()> {
+        let mut s = Store::open_in_memory()?;
+        // One document coding the same event twice (identical rows): keys
+        // stay unique.
+        let same = row("2024-01-16", "PRK", "RUS");
+        add_doc(&mut s, "Choe met Lavrov in Moscow.", &[same.clone(), same])?;
+        let first = s.merge_records()?;
+        assert_eq!((first.mentions, first.records), (2, 1));
+        assert_eq!(s.merge_records()?.blocks, 0, "nothing new: nothing done");
+        // Another outlet dates it a day later: one record, a contradiction.
+        add_doc(
+            &mut s,
+            "The foreign ministers met.",
+            &[row("2024-01-17", "PRK", "RUS")],
+        )?;
+        let second = s.merge_records()?;
+        assert_eq!((second.records, second.contradictions), (1, 1));
+        let all = s.records(&RecordFilter::default())?;
+        assert_eq!(all.len(), 1);
+        assert_eq!((all[0].mentions, all[0].documents), (3, 2));
+        assert_eq!(all[0].date.as_deref(), Some("2024-01-16"));
+        let id = all[0].id;
+        // A rebuild gives the same record, under the same id.
+        s.rebuild_records()?;
+        let again = s.records(&RecordFilter::default())?;
+        assert_eq!(again, all);
+        assert_eq!(s.contradictions()?.len(), 1);
+        // A different dyad a week later is another record.
+        add_doc(
+            &mut s,
+            "Kim wrote to Xi.",
+            &[row("2024-01-24", "PRK", "CHN")],
+        )?;
+        s.merge_records()?;
+        assert_eq!(s.records(&RecordFilter::default())?.len(), 2);
+        assert!(matches!(
+            s.record(9999).map_err(|e| e.kind),
+            Err(ErrorKind::NoRecord(9999))
+        ));
+        assert_eq!(s.record(id)?.mention_list.len(), 3);
+        // A new version of the second document (same file, other dyad):
+        // its old mention leaves the record.
+        let d = match clean(&Article::text("The foreign ministers met again.")) {
+            Ok(d) => d,
+            Err(e) => panic!("clean failed: {e}"),
+        };
+        let o = Origin {
+            source_path: Some("The fore.txt".into()),
+            format: "text".into(),
+            position: 0,
+        };
+        let Inserted::NewVersion { id: v2, .. } = s.insert(&d, &o, "x")? else {
+            panic!("expected a new version")
+        };
+        s.replace_coding(v2, "test", &[], &[row("2024-01-17", "PRK", "USA")])?;
+        s.merge_records()?;
+        let d = s.record(id)?;
+        assert_eq!((d.record.mentions, d.record.documents), (2, 1));
+        assert!(s.contradictions()?.is_empty());
+        Ok(())
     }
 }
