@@ -9,6 +9,8 @@ mod eval;
 mod eval_dict;
 mod events;
 mod explain;
+mod export;
+mod import;
 mod ingest;
 mod inputs;
 mod inspect;
@@ -390,6 +392,12 @@ enum Command {
         #[arg(long)]
         tokens: bool,
     },
+    /// Write a table (mentions, actors, documents, plover) as CSV, JSON
+    /// lines or Parquet; see the README's "Exports" section.
+    Export(export::Args),
+    /// Read `dyads export --format jsonl` files (documents, actors,
+    /// mentions) back into the database, under their exported ids.
+    Import(import::Args),
 }
 
 fn main() -> ExitCode {
@@ -555,6 +563,8 @@ fn main() -> ExitCode {
         Command::Show { id, json, tokens } => {
             inspect::show(&cli.db, id, json, tokens).map(|_| ExitCode::SUCCESS)
         }
+        Command::Export(args) => export::run(&cli.db, args),
+        Command::Import(args) => import::run(&cli.db, args),
     };
     match result {
         Ok(code) => code,

@@ -81,6 +81,9 @@ pub struct DocScore {
     pub wrong: Vec<String>,
     /// System actors with no gold actor (`canonical`).
     pub spurious: Vec<String>,
+    /// Gold surface forms of matched actors that their system actor lacks
+    /// (`canonical: form`).
+    pub unattached: Vec<String>,
 }
 
 /// Scores over the seed documents.
@@ -138,6 +141,11 @@ impl Report {
                     .iter()
                     .map(|m| format!("{}: spurious {m}", d.doc)),
             );
+            out.extend(
+                d.unattached
+                    .iter()
+                    .map(|m| format!("{}: unattached {m}", d.doc)),
+            );
         }
         out
     }
@@ -190,19 +198,24 @@ pub fn read_gold(path: &Path) -> Result<Vec<GoldActor>> {
     Ok(out)
 }
 
-/// Scores actor resolution on the seed articles of `shared`.
-pub fn score(shared: &Path) -> Result<Report> {
-    let gold = read_gold(&shared.join("gold/seeds/actors.jsonl"))?;
+/// One seed article, cleaned, with its resolved actors.
+pub struct SeedDoc {
+    /// The seed file name.
+    pub name: String,
+    /// The cleaned document.
+    pub doc: dyads_text::Document,
+    /// Its actors as the resolver finds them.
+    pub actors: dyads_coder::actors::DocActors,
+}
+
+/// Reads, cleans, parses and resolves every seed article named in `gold`.
+pub fn resolve_seeds(shared: &Path, names: &[&str]) -> Result<Vec<SeedDoc>> {
     let pipeline =
         Pipeline::load().map_err(|e| Error::format(Path::new("models"), e.to_string()))?;
     let lexicon =
         Lexicon::builtin().map_err(|e| Error::format(Path::new("lexicon"), e.to_string()))?;
-    let mut by_doc: BTreeMap<&str, Vec<&GoldActor>> = BTreeMap::new();
-    for g in gold.iter().filter(|g| g.in_body != Some(false)) {
-        by_doc.entry(g.doc.as_str()).or_default().push(g);
-    }
-    let mut report = Report::default();
-    for (name, golds) in by_doc {
+    let mut out = Vec::new();
+    for &name in names {
         let path = shared.join("corpus/seeds").join(name);
         let bytes = std::fs::read(&path).map_err(|e| Error::io(&path, e))?;
         let origin = path.display().to_string();
@@ -214,7 +227,32 @@ pub fn score(shared: &Path) -> Result<Report> {
             .map_err(|e| Error::format(&path, e.to_string()))?;
         let parsed = pipeline.annotate(&doc);
         let actors = resolve(&doc, &parsed, lexicon, document_date(&doc));
-        report.docs.push(score_doc(name, &golds, &actors.actors));
+        out.push(SeedDoc {
+            name: name.to_string(),
+            doc,
+            actors,
+        });
+    }
+    Ok(out)
+}
+
+/// Scores actor resolution on the seed articles of `shared`.
+pub fn score(shared: &Path) -> Result<Report> {
+    let gold = read_gold(&shared.join("gold/seeds/actors.jsonl"))?;
+    let mut by_doc: BTreeMap<&str, Vec<&GoldActor>> = BTreeMap::new();
+    for g in gold.iter().filter(|g| g.in_body != Some(false)) {
+        by_doc.entry(g.doc.as_str()).or_default().push(g);
+    }
+    let names: Vec<&str> = by_doc.keys().copied().collect();
+    let mut report = Report::default();
+    for seed in resolve_seeds(shared, &names)? {
+        let golds = by_doc
+            .get(seed.name.as_str())
+            .map(Vec::as_slice)
+            .unwrap_or(&[]);
+        report
+            .docs
+            .push(score_doc(&seed.name, golds, &seed.actors.actors));
     }
     Ok(report)
 }
@@ -273,11 +311,13 @@ pub fn score_doc(name: &str, golds: &[&GoldActor], system: &[DocActor]) -> DocSc
         };
         let a = &system[si];
         s.matched += 1;
-        s.forms_attached += g
-            .surface_forms
-            .iter()
-            .filter(|f| sys_keys[si].contains(&key(f)))
-            .count();
+        for f in &g.surface_forms {
+            if sys_keys[si].contains(&key(f)) {
+                s.forms_attached += 1;
+            } else {
+                s.unattached.push(format!("{}: {f}", g.canonical));
+            }
+        }
         if a.country == g.country && a.sector == g.sector {
             s.correct += 1;
         } else {

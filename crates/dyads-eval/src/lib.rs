@@ -7,6 +7,7 @@
 
 pub mod actors;
 pub mod conllu;
+pub mod ecbplus;
 pub mod events;
 pub mod iob2;
 pub mod merging;

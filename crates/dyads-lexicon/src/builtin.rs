@@ -134,6 +134,7 @@ fn blank_actor(id: &str, canonical: &str, kind: ActorKind, origin: Origin) -> Ac
         names: vec![Name {
             text: canonical.to_string(),
             kind: NameKind::Canonical,
+            stem: false,
         }],
         codes: Vec::new(),
         gender: None,
@@ -148,6 +149,7 @@ fn push_names(actor: &mut Actor, names: Vec<&str>, kind: NameKind) {
         actor.names.push(Name {
             text: n.to_string(),
             kind,
+            stem: false,
         });
     }
 }

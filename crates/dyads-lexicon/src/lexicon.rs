@@ -30,6 +30,7 @@ pub struct Lexicon {
     roles: Vec<Role>,
     roles_by_person: HashMap<String, Vec<usize>>,
     discards: Vec<Discard>,
+    compound: Vec<Actor>,
     matcher: OnceLock<Matcher>,
 }
 
@@ -140,6 +141,22 @@ impl Lexicon {
         self.matcher = OnceLock::new();
     }
 
+    /// Imported actors whose codes stand for several actors (`[ELR/GAL]`:
+    /// an event for each code) or mark a sentence TABARI does not code
+    /// (`[+++]`). They are read and counted with the others but kept out of
+    /// [`Lexicon::actors`] and the matcher, since a consumer that takes one
+    /// code per actor would code them as one odd actor; a consumer that
+    /// splits [`Actor::codes_on`] takes them from here.
+    pub fn compound_actors(&self) -> &[Actor] {
+        &self.compound
+    }
+
+    /// Sets the compound actors (see [`Lexicon::compound_actors`]).
+    pub(crate) fn with_compound(mut self, compound: Vec<Actor>) -> Lexicon {
+        self.compound = compound;
+        self
+    }
+
     /// This lexicon stacked over `base`: the result holds both; where the
     /// two know the same name (or id, or term), this one wins.
     pub fn layer_over(&self, base: &Lexicon) -> Lexicon {
@@ -165,11 +182,14 @@ impl Lexicon {
         roles.extend(self.roles.iter().cloned());
         let mut discards = base.discards.clone();
         discards.extend(self.discards.iter().cloned());
+        let mut compound = base.compound.clone();
+        compound.extend(self.compound.iter().cloned());
         let mut lex = Lexicon {
             actors,
             terms,
             roles,
             discards,
+            compound,
             ..Lexicon::default()
         };
         for (i, r) in lex.roles.iter().enumerate() {

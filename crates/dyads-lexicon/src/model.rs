@@ -110,6 +110,10 @@ pub struct Name {
     pub text: String,
     /// How it refers to the actor.
     pub kind: NameKind,
+    /// True when the last word is a stem that matches any word beginning
+    /// with it (TABARI's `ARGENTIN` for `Argentina`, `Argentine`).
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub stem: bool,
 }
 
 /// A code that applies between two dates (inclusive; `None` is open).
@@ -135,6 +139,12 @@ impl DatedCode {
     /// True for a code without dates.
     pub fn is_default(&self) -> bool {
         self.start.is_none() && self.end.is_none()
+    }
+
+    /// The codes a compound code stands for (`ELR/GAL`: `ELR` and `GAL`);
+    /// the code itself otherwise.
+    pub fn alternatives(&self) -> impl Iterator<Item = &str> + '_ {
+        self.code.split('/')
     }
 }
 
@@ -196,6 +206,15 @@ impl Actor {
             .or_else(|| self.codes.iter().find(|c| c.is_default()))
             .map(|c| c.code.clone())
             .or_else(|| self.default_code())
+    }
+
+    /// Every code the actor stands for on `date`: the code of
+    /// [`Actor::code_on`], a compound code (`ELR/GAL`) split into its
+    /// alternatives.
+    pub fn codes_on(&self, date: Date) -> Vec<String> {
+        self.code_on(date)
+            .map(|c| c.split('/').map(str::to_string).collect())
+            .unwrap_or_default()
     }
 
     /// The code without dates: the CAMEO code when known, else country +

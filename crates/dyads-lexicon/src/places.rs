@@ -247,6 +247,18 @@ impl Gazetteer {
             for a in &p.alt_names {
                 index.entry(normalize(a)).or_default().push((alt, i));
             }
+            // `St. Petersburg` is `Saint Petersburg`, and back.
+            let names = std::iter::once(&p.name).chain(&p.alt_names);
+            for n in names.map(|n| normalize(n)) {
+                let other = if let Some(rest) = n.strip_prefix("saint ") {
+                    format!("st {rest}")
+                } else if let Some(rest) = n.strip_prefix("st ") {
+                    format!("saint {rest}")
+                } else {
+                    continue;
+                };
+                index.entry(other).or_default().push((alt, i));
+            }
         }
         let places = &self.places;
         self.index = index
@@ -498,6 +510,15 @@ mod tests {
             let p = gaz.best(name).map(|p| (p.country.as_str(), p.kind));
             assert_eq!(p, Some((country, kind)), "{name}");
         }
+        // `St.` and `Saint` are one spelling.
+        let countries = |n: &str| -> Vec<String> {
+            gaz.candidates(n)
+                .iter()
+                .map(|p| p.country.clone())
+                .collect()
+        };
+        assert!(countries("St. Petersburg").contains(&"RUS".to_string()));
+        assert!(countries("Saint Petersburg").contains(&"USA".to_string()));
         let russia = gaz.state("RUS").map(|p| (p.coords, p.lat.round()));
         assert_eq!(russia, Some((Coords::Capital, 56.0)));
         let unplaced = gaz

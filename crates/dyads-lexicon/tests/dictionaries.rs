@@ -113,3 +113,44 @@ fn dictionaries_layer_over_the_builtin_lexicon() -> TestResult {
     assert_eq!(egypt.cameo_code.as_deref(), Some("UAR"));
     Ok(())
 }
+
+/// TABARI's compound (`[ELR/GAL]`) and complex (`[+++]`) actors are read
+/// and counted, held apart from the actors the matcher knows.
+#[test]
+fn compound_and_complex_actors_are_held_apart() -> TestResult {
+    let Some(root) = shared() else {
+        println!("skipped: ../shared/eval is absent");
+        return Ok(());
+    };
+    let file = root.join("tabari/TABARI.Demo.actors");
+    let (lex, report) = Lexicon::from_dicts(&[file])?;
+    assert_eq!(
+        report.warnings().count(),
+        0,
+        "{:?}",
+        report.files[0].warnings
+    );
+    let compound: Vec<&str> = lex
+        .compound_actors()
+        .iter()
+        .map(|a| a.canonical.as_str())
+        .collect();
+    assert!(compound.contains(&"LORIEN"), "{compound:?}");
+    assert!(compound.contains(&"ISILDUR"), "{compound:?}");
+    assert!(lex.actors().iter().all(|a| a.canonical != "LORIEN"));
+    let on = dyads_lexicon::Date {
+        y: 1995,
+        m: 1,
+        d: 1,
+    };
+    let shire = lex
+        .compound_actors()
+        .iter()
+        .find(|a| a.canonical == "THE SHIRE")
+        .map(|a| a.codes_on(on));
+    assert_eq!(
+        shire,
+        Some(vec!["FRO".to_string(), "BIL".into(), "SAM".into()])
+    );
+    Ok(())
+}

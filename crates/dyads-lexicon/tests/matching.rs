@@ -124,7 +124,28 @@ fn names_variants_typos_and_ambiguity() -> TestResult {
     );
     t!(lex, "according to KNCA", "KNCA", ["kcna"], Typo);
     t!(lex, "according to KCNA", "KCNA", ["kcna"], Exact);
-    t!(lex, "the Kremlin said", "Kremlin", ["RUS"], Exact);
+    t!(lex, "the Kremlin said", "Kremlin", ["kremlin"], Exact);
+    // A name opening with `the` yields to the longer name it starts.
+    t!(
+        lex,
+        "NATO, the North Atlantic Alliance, met in Vilnius.",
+        "North Atlantic Alliance",
+        ["nato"],
+        Exact
+    );
+    t!(
+        lex,
+        "The West imposed sanctions.",
+        "The West",
+        ["west"],
+        Exact
+    );
+    let sea = run(lex, "ships in the South China Sea");
+    assert!(
+        sea.iter().all(|m| !m.1.contains(&"KOR".to_string())),
+        "{sea:?}"
+    );
+    assert!(run(lex, "rain in the west of the country").is_empty());
     t!(
         lex,
         "Pyongyang fired a missile",
@@ -274,5 +295,31 @@ fn spans_are_byte_spans_into_the_original() -> TestResult {
             .any(|(s, ids, _, _)| s == "Türkiye" && ids == &["TUR"]),
         "{got:?}"
     );
+    Ok(())
+}
+
+/// A TABARI stem (`ARGENTIN`, no closing `_`) matches every word that
+/// begins with it; a closed word (`IVORY_COAST_`) only itself.
+#[test]
+fn tabari_stems_match_word_beginnings() -> TestResult {
+    let text = b"ARGENTIN  [ARG]\nIVORY_COAST_  [IVO]\nSOUTH_AFRIC [SAF]\n";
+    let (actors, report) = dyads_lexicon::import::read_actors("demo.actors", text);
+    assert!(report.warnings.is_empty(), "{:?}", report.warnings);
+    let lex = Lexicon::from_parts(actors, Vec::new(), Vec::new(), Vec::new());
+    let found = |t: &str| -> Vec<String> {
+        lex.find_all(t)
+            .iter()
+            .map(|m| m.span.slice(t).to_string())
+            .collect()
+    };
+    assert_eq!(
+        found("Argentina and the Argentine envoy met in South Africa."),
+        ["Argentina", "Argentine", "South Africa"]
+    );
+    assert_eq!(
+        found("Ivory Coast, not the Ivory Coastline."),
+        ["Ivory Coast"]
+    );
+    assert!(found("Argent is a colour.").is_empty());
     Ok(())
 }

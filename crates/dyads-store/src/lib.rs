@@ -26,6 +26,7 @@ pub mod error;
 pub mod merge;
 pub mod pack;
 mod records;
+mod rows;
 pub mod schema;
 mod store;
 mod stories;
@@ -36,5 +37,6 @@ pub use records::{
     Contradiction, Edge, MergeStats, Period, Record, RecordDetail, RecordFilter, RecordMention,
     SeriesRow,
 };
+pub use rows::{DocActor, DocumentRow, Layout, MentionRow};
 pub use store::{DocSummary, Inserted, Origin, Store, StoredDoc};
 pub use stories::Story;

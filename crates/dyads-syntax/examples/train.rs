@@ -21,6 +21,9 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     if let Ok(v) = std::env::var("DYADS_FOLDS") {
         config.folds = v.parse()?;
     }
+    if let Ok(v) = std::env::var("DYADS_DICT_FOLDS") {
+        config.dict_folds = v.parse()?;
+    }
     if let Ok(v) = std::env::var("DYADS_TAGGER_EPOCHS") {
         config.tagger_epochs = v.parse()?;
     }
@@ -28,6 +31,11 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     if std::env::var("DYADS_ONLY_PARSER").is_ok() {
         let las = dyads_syntax::train::run_parser(&ud, &out, &config, &mut |l| eprintln!("{l}"))?;
         println!("parser: dev LAS {las:.2}");
+        return Ok(());
+    }
+    if std::env::var("DYADS_ONLY_TAGGER").is_ok() {
+        let acc = dyads_syntax::train::run_tagger(&ud, &config, &mut |l| eprintln!("{l}"))?;
+        println!("tagger first pass: dev joint accuracy {acc:.2}");
         return Ok(());
     }
     if std::env::var("DYADS_ONLY_NER").is_ok() {

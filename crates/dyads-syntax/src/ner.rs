@@ -72,8 +72,43 @@ pub struct Recognizer {
     pub(crate) words: WordStats,
 }
 
+/// The features of token `i` given the two previous classes: those that
+/// do not depend on them, then those that do.
 fn features(x: &NerInput<'_>, c: &Context, i: usize, p1: u64, p2: u64, out: &mut Vec<u64>) {
     out.clear();
+    fixed_features(x, c, i, out);
+    history_features(x, c, i, p1, p2, out);
+}
+
+/// The features of token `i` that depend on the previous classes `p1`,
+/// `p2`, appended to `out`.
+fn history_features(x: &NerInput<'_>, c: &Context, i: usize, p1: u64, p2: u64, out: &mut Vec<u64>) {
+    let Some(w) = x.lex.get(i) else {
+        return;
+    };
+    let up0 = x.upos.get(i).map_or(NONE, |&u| u as u64);
+    let wc0 = c.codes.get(i).copied().unwrap_or(NONE);
+    out.push(f1(25, p1));
+    out.push(f2(26, p1, p2));
+    out.push(f2(27, p1, w.shape));
+    out.push(f2(28, p1, w.lower));
+    out.push(f3(36, p1, up0, w.flags));
+    out.push(f2(46, p1, wc0));
+    if let Some(marks) = c.marks.get(i) {
+        for &m in marks {
+            let (kind, pos) = ((m >> 8) as u64, ((m >> 4) & 15) as u64);
+            out.push(f3(54, kind, pos, p1));
+        }
+    }
+    if let Some(&Some((_, e))) = c.runs.get(i) {
+        let kl = c.kinds.get(e - 1).copied().unwrap_or(0);
+        out.push(f2(67, p1, kl));
+    }
+}
+
+/// The features of token `i` that do not depend on the previous classes,
+/// appended to `out`.
+fn fixed_features(x: &NerInput<'_>, c: &Context, i: usize, out: &mut Vec<u64>) {
     let n = x.lex.len();
     let at = |k: isize| -> Option<usize> {
         let j = i as isize + k;
@@ -131,10 +166,6 @@ fn features(x: &NerInput<'_>, c: &Context, i: usize, p1: u64, p2: u64, out: &mut
     out.push(f2(22, up(-1), up(0)));
     out.push(f2(23, up(0), up(1)));
     out.push(f1(24, xp));
-    out.push(f1(25, p1));
-    out.push(f2(26, p1, p2));
-    out.push(f2(27, p1, w.shape));
-    out.push(f2(28, p1, w.lower));
     out.push(f1(29, amb));
     out.push(f2(30, amb, w.flags));
     out.push(f1(31, dep));
@@ -142,7 +173,6 @@ fn features(x: &NerInput<'_>, c: &Context, i: usize, p1: u64, p2: u64, out: &mut
     out.push(f2(33, dep, hu));
     out.push(f1(34, hl));
     out.push(f2(35, (i == 0) as u64, w.shape));
-    out.push(f3(36, p1, up(0), w.flags));
     out.push(f2(37, lw(-1), w.shape));
     out.push(f2(38, w.shape, lw(1)));
     out.push(f2(39, up(1), lw(1)));
@@ -153,7 +183,6 @@ fn features(x: &NerInput<'_>, c: &Context, i: usize, p1: u64, p2: u64, out: &mut
     out.push(f2(43, wc(0), up(0)));
     out.push(f2(44, wc(-1), wc(0)));
     out.push(f2(45, wc(0), wc(1)));
-    out.push(f2(46, p1, wc(0)));
     // Sentence case profile.
     out.push(f2(47, c.case, w.shape));
     out.push(f3(48, c.case, wc(0), w.flags & 1));
@@ -171,7 +200,6 @@ fn features(x: &NerInput<'_>, c: &Context, i: usize, p1: u64, p2: u64, out: &mut
             out.push(f2(58, kind, pos));
             out.push(f2(52, kind, w.flags & 3));
             out.push(f2(53, kind, up(0)));
-            out.push(f3(54, kind, pos, p1));
         }
         if marks.is_empty() {
             out.push(f1(55, 0));
@@ -210,7 +238,6 @@ fn features(x: &NerInput<'_>, c: &Context, i: usize, p1: u64, p2: u64, out: &mut
         out.push(f2(64, pos, after));
         out.push(f2(65, pos, before));
         out.push(f3(66, pos, kf, kl));
-        out.push(f2(67, p1, kl));
     } else {
         out.push(f2(60, 9, c.kinds.get(i).copied().unwrap_or(0)));
     }
@@ -290,12 +317,25 @@ impl Recognizer {
         next: &mut Vec<(f32, usize, usize)>,
     ) {
         let n = x.lex.len();
+        // The features that do not depend on the history are scored once.
+        feats.clear();
+        fixed_features(x, ctx, i, feats);
+        let mut base = [0f32; 16];
+        let base = match base.get_mut(..scores.len()) {
+            Some(b) => {
+                self.model.scores(feats, b);
+                b
+            }
+            None => return,
+        };
         {
             for (h, (total, seq)) in beam.iter().enumerate() {
                 let p1 = seq.last().map_or(0, |&c| c as usize);
                 let p2 = seq.len().checked_sub(2).map_or(0, |k| seq[k] as usize);
-                features(x, ctx, i, p1 as u64, p2 as u64, feats);
-                self.model.scores(feats, scores);
+                feats.clear();
+                history_features(x, ctx, i, p1 as u64, p2 as u64, feats);
+                scores.copy_from_slice(base);
+                self.model.add_scores(feats, scores);
                 // Log-probabilities (softmax over the valid classes of real
                 // scores), so that hypotheses compare across histories.
                 let unit = 1.0 / (self.model.scale_inv() * TEMPERATURE);

@@ -123,31 +123,49 @@ fn bump(row: &mut Vec<Entry>, class: u16, delta: i32, step: u32) {
     e.w += delta;
 }
 
-/// Frozen weights: an open-addressing table from feature key to a row of
-/// `(class, weight)` entries, weights quantised to 16 bits. A slot packs a
-/// 24-bit fingerprint of the key, the row length and either the row start
-/// or, for a one-entry row, the entry itself, into 64 bits: a lookup
-/// touches one slot and at most one row.
+/// Frozen weights: a hash table from feature key to a row of `(class,
+/// weight)` entries, weights quantised to 16 bits. The table is made of
+/// cache-line buckets of eight slots; a slot packs a 24-bit fingerprint of
+/// the key, the row length and either the row start or, for a one-entry
+/// row, the entry itself, into 64 bits: a lookup reads one cache line of
+/// the table (two when a bucket overflows) and at most one row.
 #[derive(Clone, Debug, Default)]
 pub struct Model {
     nclass: usize,
     mask: usize,
     scale: f32,
-    slots: Vec<u64>,
+    buckets: Vec<Bucket>,
     /// Packed entries: class in the high 16 bits, weight (`i16`) in the low.
     entries: Vec<u32>,
     /// Rows of at least [`DENSE_MIN`] entries again, as `nclass` weights
     /// each, so they add as vectors.
-    dense: Vec<f32>,
+    dense: Vec<i16>,
     keys: Vec<u64>,
     starts: Vec<u32>,
 }
+
+/// Eight slots on one cache line.
+#[derive(Clone, Copy, Debug, Default)]
+#[repr(align(64))]
+struct Bucket([u64; BUCKET]);
+
+const BUCKET: usize = 8;
 
 /// Rows with at least this many entries are also kept dense.
 const DENSE_MIN: usize = 12;
 
 /// The length value of a slot whose payload is a dense row offset.
 const DENSE_LEN: u64 = 255;
+
+/// The fingerprint bits of a slot.
+const FP: u64 = !0 << 40;
+
+/// The fingerprint of a key: its top bits, mixed with the rest so that
+/// keys differing only in their low bits differ.
+#[inline]
+fn fingerprint(key: u64) -> u64 {
+    (key ^ key.wrapping_mul(0x9E37_79B9_7F4A_7C15)) & FP
+}
 
 #[inline]
 fn pack_entry(class: u16, q: i16) -> u32 {
@@ -197,12 +215,13 @@ impl ModelBuilder {
             .iter()
             .map(|&(c, w)| pack_entry(c, (w / scale).round().clamp(-32767.0, 32767.0) as i16))
             .collect();
-        let cap = (self.keys.len() + self.keys.len() / 2)
+        // Buckets of eight at most three-quarters full.
+        let nb = (self.keys.len() * 4 / 3 / BUCKET + 1)
             .next_power_of_two()
-            .max(16);
-        let mut slots = vec![0u64; cap];
-        let mask = cap - 1;
-        let mut dense = Vec::new();
+            .max(2);
+        let mut buckets = vec![Bucket::default(); nb];
+        let mask = nb - 1;
+        let mut dense: Vec<i16> = Vec::new();
         for (r, &k) in self.keys.iter().enumerate() {
             let start = self.starts[r] as u64;
             let mut len = (self.starts[r + 1] as u64 - start).min(DENSE_LEN - 1);
@@ -213,14 +232,13 @@ impl ModelBuilder {
                 entries.get(start as usize).copied().unwrap_or(0) as u64
             } else if len as usize >= DENSE_MIN && self.nclass > 0 {
                 let off = dense.len();
-                dense.resize(off + self.nclass, 0.0);
+                dense.resize(off + self.nclass, 0);
                 let row = entries
                     .get(start as usize..start as usize + len as usize)
                     .unwrap_or(&[]);
                 for &e in row {
-                    let (c, w) = unpack_entry(e);
-                    if let Some(x) = dense.get_mut(off + c) {
-                        *x = w;
+                    if let Some(x) = dense.get_mut(off + (e >> 16) as usize) {
+                        *x = (e & 0xffff) as u16 as i16;
                     }
                 }
                 len = DENSE_LEN;
@@ -228,17 +246,23 @@ impl ModelBuilder {
             } else {
                 start
             };
-            let mut i = (k as usize) & mask;
-            while slots[i] != 0 {
-                i = (i + 1) & mask;
+            let slot = fingerprint(k) | len << 32 | payload;
+            let mut b = (k as usize) & mask;
+            'place: loop {
+                for x in buckets[b].0.iter_mut() {
+                    if *x == 0 {
+                        *x = slot;
+                        break 'place;
+                    }
+                }
+                b = (b + 1) & mask;
             }
-            slots[i] = (k >> 40) << 40 | len << 32 | payload;
         }
         Model {
             nclass: self.nclass,
             mask,
             scale,
-            slots,
+            buckets,
             entries,
             dense,
             keys: self.keys,
@@ -277,17 +301,21 @@ impl Model {
         self.keys.is_empty()
     }
 
-    /// The packed slot of `key`, or 0.
+    /// The packed slot of `key` in the table, or 0, searching from bucket
+    /// `b`.
     #[inline]
-    fn slot(&self, key: u64) -> u64 {
-        let fp = (key >> 40) << 40;
-        let mut i = (key as usize) & self.mask;
+    fn find(&self, key: u64, mut b: usize) -> u64 {
+        let fp = fingerprint(key);
         loop {
-            let s = self.slots[i];
-            if s == 0 || (s >> 40) << 40 == fp {
-                return s;
+            let Some(bucket) = self.buckets.get(b) else {
+                return 0;
+            };
+            for &s in &bucket.0 {
+                if s == 0 || s & FP == fp {
+                    return s;
+                }
             }
-            i = (i + 1) & self.mask;
+            b = (b + 1) & self.mask;
         }
     }
 
@@ -296,23 +324,57 @@ impl Model {
     #[inline]
     pub(crate) fn scores(&self, feats: &[u64], scores: &mut [f32]) {
         scores.iter_mut().for_each(|s| *s = 0.0);
-        if self.slots.is_empty() {
+        self.add_scores(feats, scores);
+    }
+
+    /// Adds the features' weights to `scores` (length `nclass`), in
+    /// quantised units.
+    ///
+    /// In three sweeps, so that the cache misses of different features
+    /// overlap instead of queueing behind branches: read the first slot of
+    /// every feature's bucket, then find the slots and touch their rows,
+    /// then add the rows.
+    #[inline]
+    pub(crate) fn add_scores(&self, feats: &[u64], scores: &mut [f32]) {
+        if self.buckets.is_empty() {
             return;
         }
-        // Look every feature up first (independent loads overlap), then add.
         let mut found = [0u64; 128];
         for chunk in feats.chunks(found.len()) {
+            let found = &mut found[..chunk.len()];
+            let mut touch = 0u64;
             for (f, slot) in chunk.iter().zip(found.iter_mut()) {
-                *slot = self.slot(*f);
+                let b = (*f as usize) & self.mask;
+                *slot = self.buckets.get(b).map_or(0, |x| x.0[0]);
             }
-            for &s in &found[..chunk.len()] {
+            for (f, slot) in chunk.iter().zip(found.iter_mut()) {
+                if *slot & FP != fingerprint(*f) && *slot != 0 {
+                    *slot = self.find(*f, (*f as usize) & self.mask);
+                }
+                let s = *slot;
+                if s == 0 {
+                    continue;
+                }
+                let payload = (s & 0xffff_ffff) as usize;
+                let len = (s >> 32) & 0xff;
+                if len == DENSE_LEN {
+                    touch ^= self.dense.get(payload).copied().unwrap_or(0) as u64;
+                } else if len > 1 {
+                    touch ^= self.entries.get(payload).copied().unwrap_or(0) as u64;
+                }
+            }
+            std::hint::black_box(touch);
+            for &s in found.iter() {
+                if s == 0 {
+                    continue;
+                }
                 let payload = (s & 0xffff_ffff) as u32;
                 let len = ((s >> 32) & 0xff) as usize;
                 if len as u64 == DENSE_LEN {
                     let off = payload as usize;
                     if let Some(row) = self.dense.get(off..off + scores.len()) {
-                        for (x, w) in scores.iter_mut().zip(row) {
-                            *x += w;
+                        for (x, &w) in scores.iter_mut().zip(row) {
+                            *x += w as f32;
                         }
                     }
                     continue;

@@ -33,6 +33,9 @@ pub struct Tagger {
 pub(crate) struct TagExample {
     pub lex: Vec<Lex>,
     pub gold: Vec<u16>,
+    /// Ambiguity classes to train with instead of the tagger's own (from a
+    /// dictionary that leaves this sentence's fold out); empty: the tagger's.
+    pub amb: Vec<u64>,
 }
 
 impl Tagger {
@@ -133,15 +136,27 @@ impl Tagger {
     }
 
     fn index_words(&mut self) {
-        self.lexicon = self
-            .words
-            .iter()
-            .map(|(w, cs)| {
-                let h = cs.iter().fold(0xa3b1u64, |h, &c| mix(h, c as u64));
-                (str_hash(w), h)
-            })
-            .collect();
+        self.lexicon = index(&self.words);
     }
+}
+
+/// The lookup table of a tag dictionary: lowercased-form hash to
+/// ambiguity-class hash.
+pub(crate) fn index(words: &[(String, Vec<u16>)]) -> IdMap<u64> {
+    words
+        .iter()
+        .map(|(w, cs)| {
+            let h = cs.iter().fold(0xa3b1u64, |h, &c| mix(h, c as u64));
+            (str_hash(w), h)
+        })
+        .collect()
+}
+
+/// Ambiguity classes of `lex` from the table `lexicon`.
+pub(crate) fn ambiguity_in(lexicon: &IdMap<u64>, lex: &[Lex]) -> Vec<u64> {
+    lex.iter()
+        .map(|l| lexicon.get(&l.lower).copied().unwrap_or(NONE))
+        .collect()
 }
 
 /// One greedy pass of `model` (ambiguity classes already in `scratch`).
@@ -366,6 +381,9 @@ pub(crate) fn train(
         for &k in &order {
             let ex = &train[k];
             tagger.ambiguity(&ex.lex, &mut amb);
+            if !ex.amb.is_empty() {
+                amb.clone_from(&ex.amb);
+            }
             let (mut p1, mut p2) = (NONE, NONE);
             for (i, &g) in ex.gold.iter().enumerate() {
                 features(&ex.lex, &amb, i, p1, p2, None, &mut feats);
@@ -385,10 +403,11 @@ pub(crate) fn train(
         tagger.model = t.finish(TAGGER_PRUNE);
         let acc = accuracy(&tagger, dev);
         log(format!(
-            "tagger epoch {}: train {:.2}% dev {:.2}%",
+            "tagger epoch {}: train {:.2}% dev {:.2}% {}",
             epoch + 1,
             100.0 * right as f64 / total.max(1) as f64,
-            acc
+            acc,
+            detail(&tagger, dev)
         ));
         if dev.is_empty() {
             continue;
@@ -435,6 +454,9 @@ pub(crate) fn train_second(
             let ex = &train[k];
             let right = first.get(k).map(Vec::as_slice);
             tagger.ambiguity(&ex.lex, &mut amb);
+            if !ex.amb.is_empty() {
+                amb.clone_from(&ex.amb);
+            }
             let (mut p1, mut p2) = (NONE, NONE);
             for (i, &g) in ex.gold.iter().enumerate() {
                 features(&ex.lex, &amb, i, p1, p2, right, &mut feats);
@@ -449,9 +471,10 @@ pub(crate) fn train_second(
         tagger.second = t.finish(TAGGER_PRUNE);
         let acc = accuracy(tagger, dev);
         log(format!(
-            "tagger second pass epoch {}: dev {:.2}%",
+            "tagger second pass epoch {}: dev {:.2}% {}",
             epoch + 1,
-            acc
+            acc,
+            detail(tagger, dev)
         ));
         if best.as_ref().is_none_or(|(a, _)| acc > *a) {
             best = Some((acc, tagger.second.clone()));
@@ -473,4 +496,28 @@ pub(crate) fn accuracy(tagger: &Tagger, data: &[TagExample]) -> f64 {
         total += ex.gold.len();
     }
     100.0 * right as f64 / total.max(1) as f64
+}
+
+/// UPOS accuracy on `data`, overall and for words in and out of the tag
+/// dictionary, as a log line.
+pub(crate) fn detail(tagger: &Tagger, data: &[TagExample]) -> String {
+    let mut scratch = TagScratch::default();
+    let mut out = Vec::new();
+    let mut n = [[0usize; 2]; 2];
+    for ex in data {
+        tagger.tag(&ex.lex, &mut scratch, &mut out);
+        for ((l, &p), &g) in ex.lex.iter().zip(&out).zip(&ex.gold) {
+            let known = tagger.lexicon.contains_key(&l.lower) as usize;
+            n[known][1] += 1;
+            n[known][0] += (tagger.class(p).0 == tagger.class(g).0) as usize;
+        }
+    }
+    let pc = |a: usize, b: usize| 100.0 * a as f64 / b.max(1) as f64;
+    format!(
+        "UPOS {:.2} (known {:.2}, unknown {:.2} on {:.1}%)",
+        pc(n[0][0] + n[1][0], n[0][1] + n[1][1]),
+        pc(n[1][0], n[1][1]),
+        pc(n[0][0], n[0][1]),
+        pc(n[0][1], n[0][1] + n[1][1])
+    )
 }

@@ -35,6 +35,9 @@ pub struct TrainConfig {
     pub ner_epochs: usize,
     /// Jackknife folds for the parser's training tags (1 = gold tags).
     pub folds: usize,
+    /// Folds for the tag dictionary the tagger trains with (each sentence
+    /// sees a dictionary built without its fold; 0 or 1 = the whole one).
+    pub dict_folds: usize,
     /// Use only the first this many training sentences (0 = all), for quick runs.
     pub limit: usize,
     /// Also write the jackknifed training tags (`jackknife.tags`) and the
@@ -62,6 +65,27 @@ pub fn run_ner(
     std::fs::write(&path, pack("ner", &w)?)
         .map_err(|e| Error::from(e).in_file(path.display().to_string()))?;
     Ok((f1, epochs))
+}
+
+/// Trains only the tagger's first pass on EWT train (epochs chosen on dev)
+/// and returns its dev joint accuracy; for quick tagger experiments.
+pub fn run_tagger(ud_dir: &Path, config: &TrainConfig, log: &mut dyn FnMut(String)) -> Result<f64> {
+    let mut train = read_conllu_file(&ud_dir.join("en_ewt-ud-train.conllu"))?;
+    let dev = read_conllu_file(&ud_dir.join("en_ewt-ud-dev.conllu"))?;
+    if config.limit > 0 {
+        train.truncate(config.limit);
+    }
+    train.retain(|s| !s.words.is_empty());
+    let train_t: Vec<Tagged> = train.iter().map(tagged).collect();
+    let dev_t: Vec<Tagged> = dev.iter().map(tagged).collect();
+    let classes = tagger::classes_of(&train_t);
+    let all: Vec<&Tagged> = train_t.iter().collect();
+    let dict = tagger::dictionary(&classes, &all);
+    let mut train_x: Vec<TagExample> = train_t.iter().map(|t| tag_example(t, &classes)).collect();
+    jackknife_dictionary(&classes, &train_t, &mut train_x, config.dict_folds);
+    let dev_x: Vec<TagExample> = dev_t.iter().map(|t| tag_example(t, &classes)).collect();
+    let (t, _) = tagger::train(classes, dict, &train_x, &dev_x, config.tagger_epochs, log);
+    Ok(tagger::accuracy(&t, &dev_x))
 }
 
 /// Where [`TrainConfig::keep_tags`] writes the jackknifed training tags.
@@ -166,6 +190,7 @@ impl Default for TrainConfig {
             parser_epochs: 15,
             ner_epochs: 25,
             folds: 5,
+            dict_folds: 0,
             limit: 0,
             keep_tags: false,
         }
@@ -227,6 +252,33 @@ fn tag_example(t: &Tagged, classes: &[(u8, u8)]) -> TagExample {
             .iter()
             .map(|k| classes.binary_search(k).unwrap_or(0) as u16)
             .collect(),
+        amb: Vec::new(),
+    }
+}
+
+/// Gives each training example the ambiguity classes of a tag dictionary
+/// built without its fold (of `folds`), so that training sees dictionary
+/// gaps and unknown words as often as new text does.
+fn jackknife_dictionary(
+    classes: &[(u8, u8)],
+    sentences: &[Tagged],
+    examples: &mut [TagExample],
+    folds: usize,
+) {
+    if folds < 2 {
+        return;
+    }
+    for f in 0..folds {
+        let keep: Vec<&Tagged> = (0..sentences.len())
+            .filter(|i| i % folds != f)
+            .map(|i| &sentences[i])
+            .collect();
+        let table = tagger::index(&tagger::dictionary(classes, &keep));
+        for (i, ex) in examples.iter_mut().enumerate() {
+            if i % folds == f {
+                ex.amb = tagger::ambiguity_in(&table, &ex.lex);
+            }
+        }
     }
 }
 
@@ -285,7 +337,8 @@ pub fn run(
     let classes = tagger::classes_of(&train_t);
     let all: Vec<&Tagged> = train_t.iter().collect();
     let dict = tagger::dictionary(&classes, &all);
-    let train_x: Vec<TagExample> = train_t.iter().map(|t| tag_example(t, &classes)).collect();
+    let mut train_x: Vec<TagExample> = train_t.iter().map(|t| tag_example(t, &classes)).collect();
+    jackknife_dictionary(&classes, &train_t, &mut train_x, config.dict_folds);
     let dev_x: Vec<TagExample> = dev_t.iter().map(|t| tag_example(t, &classes)).collect();
     let (mut tagger_model, epoch) = tagger::train(
         classes.clone(),
@@ -305,10 +358,10 @@ pub fn run(
                 .filter(|i| i % folds != f)
                 .map(|i| &train_t[i])
                 .collect();
-            let rest: Vec<TagExample> = (0..train_x.len())
-                .filter(|i| i % folds != f)
-                .map(|i| tag_example(&train_t[i], &classes))
-                .collect();
+            let rest_t: Vec<Tagged> = keep.iter().map(|&t| t.clone()).collect();
+            let mut rest: Vec<TagExample> =
+                rest_t.iter().map(|t| tag_example(t, &classes)).collect();
+            jackknife_dictionary(&classes, &rest_t, &mut rest, config.dict_folds);
             let d = tagger::dictionary(&classes, &keep);
             let (t, _) = tagger::train(classes.clone(), d, &rest, &[], epoch, &mut |_| {});
             let held: Vec<usize> = (0..train_x.len()).filter(|i| i % folds == f).collect();

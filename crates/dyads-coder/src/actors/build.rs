@@ -23,6 +23,10 @@ pub(crate) struct Info {
     pub gender: Option<char>,
     /// True for a person.
     pub person: bool,
+    /// The kind of group an organisation is (`delegation`, `embassy`,
+    /// `commission`, `ministry`, `legislature`), for definite nominals
+    /// that refer back to it (`the delegation`).
+    pub group: Option<&'static str>,
 }
 
 /// A person inferred from context, before it joins the table.
@@ -47,6 +51,9 @@ pub(crate) struct Builder<'a> {
     pub date: Option<Date>,
     pub out: DocActors,
     pub info: Vec<Info>,
+    /// Longer phrases recorded with a mention (titles, appositions), with
+    /// the actor they name: a title term inside one names that actor.
+    pub phrases: Vec<(Span, usize)>,
     index: HashMap<String, usize>,
 }
 
@@ -58,6 +65,7 @@ impl<'a> Builder<'a> {
             date,
             out: DocActors::default(),
             info: Vec::new(),
+            phrases: Vec::new(),
             index: HashMap::new(),
         }
     }
@@ -194,6 +202,10 @@ impl<'a> Builder<'a> {
 
     /// A place (a capital named as a place), added on first use.
     pub fn place(&mut self, name: &str, country: Option<&str>) -> usize {
+        self.place_from(name, country, ActorSource::BuiltIn)
+    }
+
+    fn place_from(&mut self, name: &str, country: Option<&str>, source: ActorSource) -> usize {
         let id = format!("place:{}", slug(name));
         if let Some(&i) = self.index.get(&id) {
             return i;
@@ -206,7 +218,7 @@ impl<'a> Builder<'a> {
             sector: None,
             role: None,
             code: None,
-            source: ActorSource::BuiltIn,
+            source,
             surface_forms: Vec::new(),
             mentions: Vec::new(),
         };
@@ -269,10 +281,16 @@ impl<'a> Builder<'a> {
         self.push(a, info)
     }
 
-    /// An organisation inferred from context (`Russia's Ministry of
-    /// Natural Resources`), added on first use.
-    pub fn inferred_org(&mut self, name: &str, country: Option<String>, sector: &str) -> usize {
-        let id = format!("ctx:{}", slug(name));
+    /// An organisation or group inferred from context under a given id
+    /// (`ctx:delegation-prk`), added on first use.
+    pub fn org_with_id(
+        &mut self,
+        id: String,
+        name: &str,
+        country: Option<String>,
+        sector: Option<&str>,
+        group: Option<&'static str>,
+    ) -> usize {
         if let Some(&i) = self.index.get(&id) {
             return i;
         }
@@ -280,15 +298,57 @@ impl<'a> Builder<'a> {
             id,
             canonical: name.to_string(),
             kind: "organization",
-            code: code_of(country.as_deref(), Some(sector)),
+            code: code_of(country.as_deref(), sector),
             country,
-            sector: Some(sector.to_string()),
+            sector: sector.map(str::to_string),
             role: None,
             source: ActorSource::Inferred,
             surface_forms: Vec::new(),
             mentions: Vec::new(),
         };
-        self.push(a, Info::default())
+        let info = Info {
+            group,
+            ..Info::default()
+        };
+        self.push(a, info)
+    }
+
+    /// A place inferred from context (`the Vostochny Cosmodrome`), added
+    /// on first use.
+    pub fn inferred_place(&mut self, name: &str, country: Option<&str>) -> usize {
+        self.place_from(name, country, ActorSource::Inferred)
+    }
+
+    /// Sets the country of an inferred actor that has none, and its code.
+    pub fn set_country(&mut self, i: usize, country: &str) {
+        if let Some(a) = self.out.actors.get_mut(i) {
+            if a.country.is_none() {
+                a.country = Some(country.to_string());
+                // Places carry no actor code.
+                if a.kind != "place" {
+                    a.code = code_of(a.country.as_deref(), a.sector.as_deref());
+                }
+            }
+        }
+    }
+
+    /// Adds the text of `span` to an actor's surface forms.
+    pub fn add_form(&mut self, actor: usize, span: Span) {
+        let Some(a) = self.out.actors.get_mut(actor) else {
+            return;
+        };
+        let text = clean_surface(span.slice(&self.doc.text));
+        if !text.is_empty() && !a.surface_forms.iter().any(|f| f == text) {
+            a.surface_forms.push(text.to_string());
+        }
+    }
+
+    /// The actor a recorded phrase covering `span` names, if any.
+    pub fn phrase_actor(&self, span: Span) -> Option<usize> {
+        self.phrases
+            .iter()
+            .find(|(p, _)| p.start <= span.start && span.end <= p.end)
+            .map(|&(_, a)| a)
     }
 
     fn push(&mut self, a: DocActor, info: Info) -> usize {
@@ -333,6 +393,11 @@ impl<'a> Builder<'a> {
             }
         }
         a.mentions.push(span);
+        if let Some(p) = phrase {
+            if p != span {
+                self.phrases.push((p, actor));
+            }
+        }
         let m = ActorMention {
             span,
             actor,

@@ -34,6 +34,7 @@ const PERSON_ROLES: &[&str] = &[
     "chairman",
     "party_leader",
     "speaker",
+    "representative",
 ];
 
 /// Terms that name a group or body, not a person.
@@ -41,7 +42,12 @@ const NOT_NOMINAL: &[&str] = &["delegation", "head of government"];
 
 /// Role kinds too vague to follow by recency: a country must be named
 /// (`the chairman of the State Affairs Commission of the DPRK`).
-const NEEDS_COUNTRY: &[&str] = &["chairman", "official", "secretary_general"];
+const NEEDS_COUNTRY: &[&str] = &[
+    "chairman",
+    "official",
+    "secretary_general",
+    "representative",
+];
 
 /// Resolves the references of every sentence.
 pub(crate) fn resolve_references(
@@ -63,7 +69,7 @@ pub(crate) fn resolve_references(
         }
         for t in &scan.terms {
             role_nominal(b, scan, p, t);
-            government_body(b, scan, t);
+            super::groups::bare_group(b, scan, t);
         }
         pronouns(b, scan, parsed);
     }
@@ -97,8 +103,13 @@ fn surname(b: &mut Builder<'_>, scan: &SentScan, span: Span, m: Option<&dyads_le
         [i] => Some(i),
         _ => latest_of(b, span.start, &in_doc),
     };
+    // `President Putin`: the title is part of the form.
+    let phrase = m.and_then(|m| m.title).map(|t| Span {
+        start: super::names::modifier_start(b, scan, t.span.start),
+        end: span.end,
+    });
     if let Some(i) = pick {
-        b.mention(i, span, MentionKind::Surname, scan.idx, None);
+        b.mention(i, span, MentionKind::Surname, scan.idx, phrase);
         return;
     }
     let Some(m) = m else { return };
@@ -110,7 +121,7 @@ fn surname(b: &mut Builder<'_>, scan: &SentScan, span: Span, m: Option<&dyads_le
             }),
         };
         if let Some(i) = id.and_then(|id| b.lexicon_actor(id)) {
-            b.mention(i, span, MentionKind::Surname, scan.idx, None);
+            b.mention(i, span, MentionKind::Surname, scan.idx, phrase);
             return;
         }
     }
@@ -212,6 +223,12 @@ fn role_nominal(b: &mut Builder<'_>, scan: &SentScan, p: Option<&ParsedSentence>
     {
         return;
     }
+    // A title inside a person's titled phrase (`Russian Ambassador to
+    // Washington Anatoly Antonov`) is that person's.
+    if let Some(i) = b.phrase_actor(t.span).filter(|&i| b.info[i].person) {
+        b.mention(i, t.span, MentionKind::Role, scan.idx, None);
+        return;
+    }
     // Plurals (`ministers`, `Foreign Ministers`) name groups.
     let surface = normalize(t.span.slice(text));
     let last = surface.rsplit(' ').next().unwrap_or("");
@@ -308,12 +325,38 @@ fn role_nominal(b: &mut Builder<'_>, scan: &SentScan, p: Option<&ParsedSentence>
                     break;
                 }
             }
+            // Of several heads of state, `the leader` is the one who also
+            // leads the party (`Kim Jong Un`, not the head of the
+            // Presidium).
+            if holders.len() > 1 && kind == "leader" {
+                let party: Vec<String> = holders
+                    .iter()
+                    .filter(|id| {
+                        b.lex
+                            .roles_on(id, date)
+                            .iter()
+                            .any(|r| r.role_kind == "party_leader" || r.role.contains("Party"))
+                    })
+                    .cloned()
+                    .collect();
+                if party.len() == 1 {
+                    holders = party;
+                }
+            }
             if let [id] = &holders[..] {
                 pick = b.lex.actor_id(id).and_then(|id| b.lexicon_actor(id));
             }
         }
     }
     if let Some(i) = pick {
+        // `the president himself`.
+        let rest = gap(text, end, scan.span.end);
+        if let Some(r) = [" himself", " herself"]
+            .iter()
+            .find(|r| rest.starts_with(*r))
+        {
+            end += r.len() as u32;
+        }
         let phrase = Span { start, end };
         b.mention(i, t.span, MentionKind::Role, scan.idx, Some(phrase));
     }
@@ -375,88 +418,4 @@ fn pronouns(b: &mut Builder<'_>, scan: &SentScan, parsed: &[ParsedSentence]) {
             b.mention(i, tok.span, MentionKind::Pronoun, scan.idx, None);
         }
     }
-}
-
-/// `South Korea's Foreign Ministry`, `the Russian Ministry of Natural
-/// Resources`: a government body term after a state: the lexicon's body of
-/// that country with that name, else an organisation inferred from the
-/// phrase.
-fn government_body(b: &mut Builder<'_>, scan: &SentScan, t: &TermMatch) {
-    let text = &b.doc.text;
-    let Some(info) = b.lex.term(t.term) else {
-        return;
-    };
-    if info.role_kind.as_deref() != Some("government_body") || b.covered(t.span) {
-        return;
-    }
-    let Some(m) = b.before(t.span.start).next() else {
-        return;
-    };
-    let g = gap(text, m.span.end, t.span.start).trim();
-    let state = &b.out.actors[m.actor];
-    if !(g.is_empty() || is_possessive(g))
-        || state.kind != "state"
-        || m.span.start < scan.span.start
-    {
-        return;
-    }
-    let (country, start) = (state.country.clone(), m.span.start);
-    let mut end = t.span.end;
-    // `Ministry of Natural Resources`: capitalised words after `of`.
-    let after = gap(text, t.span.end, scan.span.end);
-    if let Some(rest) = after.strip_prefix(" of ") {
-        // Words up to a mention, a possessive or a lowercase word; a
-        // trailing `and` dropped.
-        let base = t.span.end + 4;
-        let mut off = 0u32;
-        let mut last_end = None;
-        for w in rest.split(' ') {
-            let here = base + off;
-            off += w.len() as u32 + 1;
-            let clean = w.trim_end_matches([',', '.', ';', ':']);
-            let inside = b.covered(Span {
-                start: here,
-                end: here + w.len().max(1) as u32,
-            });
-            if inside || clean.contains(['\'', '’']) {
-                break;
-            }
-            if is_name_word(clean) {
-                last_end = Some(here + clean.len() as u32);
-            } else if clean != "and" {
-                break;
-            }
-            if clean.len() != w.len() {
-                break;
-            }
-        }
-        if let Some(e) = last_end {
-            end = e;
-        }
-    }
-    let term = normalize(&info.term);
-    if term == "ministry" && end == t.span.end {
-        return;
-    }
-    let known = b.lex.actors().iter().position(|a| {
-        a.kind == dyads_lexicon::ActorKind::Organization
-            && a.country == country
-            && end == t.span.end
-            && std::iter::once(&a.canonical)
-                .chain(a.names.iter().map(|n| &n.text))
-                .any(|n| normalize(n).ends_with(&term))
-    });
-    let phrase = Span { start, end };
-    let i = match known.and_then(|k| b.lexicon_actor(dyads_lexicon::ActorId(k as u32))) {
-        Some(i) => i,
-        None => {
-            let name = phrase.slice(text).trim().to_string();
-            b.inferred_org(&name, country, "GOV")
-        }
-    };
-    let span = Span {
-        start: t.span.start,
-        end,
-    };
-    b.mention(i, span, MentionKind::Name, scan.idx, Some(phrase));
 }

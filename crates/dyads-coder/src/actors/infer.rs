@@ -138,9 +138,27 @@ pub(crate) fn infer_people(b: &mut Builder<'_>, scans: &[SentScan], parsed: &[Pa
             continue;
         };
         for (span, from) in candidate_names(b, scan, p) {
+            // A title's complement before the name (`Minister of Culture
+            // Seung Jong Gyu`): its nouns are no part of the name.
+            let mut span = span;
+            loop {
+                let name = span.slice(&b.doc.text);
+                let first = name.split(' ').next().unwrap_or("");
+                if name.split_whitespace().count() > 2 && NOT_PERSON.contains(&first) {
+                    span.start += first.len() as u32 + 1;
+                } else {
+                    break;
+                }
+            }
             let name = span.slice(&b.doc.text).to_string();
             let words: Vec<&str> = name.split_whitespace().collect();
             if words.len() < 2 || words.last().is_some_and(|w| NOT_PERSON.contains(w)) {
+                continue;
+            }
+            // A person inferred earlier in the document, named again in full.
+            let known = b.find(&format!("ctx:{}", super::build::slug(&name)));
+            if let Some(i) = known.filter(|&i| b.info[i].person) {
+                b.mention(i, span, MentionKind::Name, scan.idx, None);
                 continue;
             }
             let strict = from == From::Run;

@@ -7,6 +7,11 @@
 //! Resolution runs in passes over the lexicon matches of every sentence
 //! (one [`Lexicon::scan`] per sentence) and the parse:
 //!
+//! 0. **names built on a head noun** (`orgs.rs`, `places.rs`), before the
+//!    lexicon's names so that names inside them are not actors of their
+//!    own: organisations (`the UN Sanctions Committee`, `the Mariinsky
+//!    Primorsky Theatre`, sector from the head noun) and places (`the
+//!    Vostochny Cosmodrome`, `the Korean Peninsula`, `Northeast Asia`);
 //! 1. **names** (`names.rs`): unambiguous full names, aliases, demonyms and
 //!    metonyms; a capital is the government unless a locative preposition
 //!    governs it (`talks in Moscow` is a place). An ambiguous name is
@@ -14,6 +19,12 @@
 //!    title that fits the candidate's role on the date, or a country named
 //!    in the sentence; otherwise it is kept in [`DocActors::ambiguous`] with
 //!    all its candidates, never resolved by a coin toss.
+//!    A capital that receives (`arms to Kiev`) or hosts a mission (`the
+//!    embassy in Seoul`) is the state. A known person's phrase takes a
+//!    title further back (`Russian Ambassador to Washington Anatoly
+//!    Antonov`) or a state with a possessive (`North Korea's Choe Son
+//!    Hui`). Then cities of the gazetteer (`Perm`, `St. Petersburg`: the
+//!    one in the state the document names most).
 //! 2. **inference** (`infer.rs`): people the lexicon does not know, from a
 //!    title before the name (`Russian Deputy Foreign Minister Andrei
 //!    Rudenko`) or an apposition after it (`Koo Byoung-sam, a spokesman for
@@ -28,8 +39,19 @@
 //!    a government body after a state (`South Korea's Foreign Ministry`,
 //!    `Russia's Ministry of Natural Resources`) is the lexicon's body of
 //!    that country, else an organisation inferred from the phrase.
+//!    Before it, group nominals owned by a state (`orgs.rs`): `the DPRK
+//!    government delegation`, `the Russian embassy in Seoul`, `the ROK's
+//!    reunification ministry`, `South Korea's parliament` (the lexicon's
+//!    body when it has one), and `the intergovernmental commission`; in it,
+//!    definite nominals that refer back to them (`the delegation`), unless
+//!    another of that kind is named in the next two sentences.
 //!    `they`/`them` and bare nominals without `the` or a country are left
 //!    alone.
+//! 4. **context** (`orgs.rs`, `places.rs`): the outlet named in the body
+//!    (`(TDI):`) is a media actor; people listed in a delegation (`members
+//!    of the delegation, including ...`) take its country; a facility of
+//!    unknown country takes that of a located place up to two sentences
+//!    before.
 //!
 //! Surface forms hold every string that resolved to the actor, including
 //! the whole titled phrase (`North Korean Foreign Minister Choe Son-hui`)
@@ -41,8 +63,11 @@
 
 mod build;
 mod coref;
+mod groups;
 mod infer;
 mod names;
+mod orgs;
+mod places;
 mod scan;
 #[cfg(test)]
 mod tests;
@@ -185,9 +210,16 @@ pub fn resolve(
 ) -> DocActors {
     let mut b = build::Builder::new(doc, lexicon, date);
     let scans = scan::scan_document(doc, lexicon);
+    orgs::org_names(&mut b, &scans, parsed);
+    places::place_names(&mut b, &scans, parsed);
     let deferred = names::resolve_names(&mut b, &scans, parsed);
+    places::cities(&mut b, &scans, parsed);
+    places::locate_facilities(&mut b);
     infer::infer_people(&mut b, &scans, parsed);
+    groups::owned_groups(&mut b, &scans, parsed);
     coref::resolve_references(&mut b, &scans, parsed, &deferred);
+    orgs::outlet(&mut b, &scans);
+    groups::delegation_members(&mut b);
     b.finish()
 }
 

@@ -8,7 +8,7 @@ use dyads_syntax::ParsedSentence;
 use dyads_text::Span;
 
 use super::build::Builder;
-use super::scan::{gap, head_token, is_possessive, SentScan};
+use super::scan::{gap, head_token, is_name_word, is_possessive, SentScan};
 use super::{AmbiguousMention, MentionKind};
 
 /// A match left for coreference: a family name alone or a weak alias.
@@ -164,6 +164,19 @@ pub(crate) fn role_fits(title: &str, role: &str) -> bool {
         ),
         "chairman" => role == "head_of_state" || role == "party_leader",
         "official" => !role.is_empty() && role != "former_official",
+        // A state's representative at a meeting speaks for it.
+        "representative" => matches!(
+            role,
+            "head_of_state"
+                | "head_of_government"
+                | "foreign_minister"
+                | "deputy_foreign_minister"
+                | "minister"
+                | "ambassador"
+                | "envoy"
+                | "diplomat"
+                | "spokesperson"
+        ),
         _ => false,
     }
 }
@@ -190,6 +203,20 @@ fn add(
     let Some(actor) = b.lex.get(id) else {
         return;
     };
+    // `UN member states` are the states, not the UN.
+    let after = gap(&b.doc.text, m.span.end, scan.span.end);
+    if actor.kind == ActorKind::Organization
+        && [
+            " member state",
+            " member countr",
+            " member nation",
+            " members",
+        ]
+        .iter()
+        .any(|w| after.starts_with(w))
+    {
+        return;
+    }
     let kind = match nk {
         NameKind::Demonym => MentionKind::Demonym,
         NameKind::Metonym => MentionKind::Metonym,
@@ -226,11 +253,146 @@ fn add(
         }
         (p, _) => p,
     };
+    let phrase = match (phrase, actor.kind) {
+        (None, ActorKind::Person) => person_context(b, scan, m.span),
+        (p, ActorKind::Organization) => org_context(b, p, m.span),
+        (p, _) => p,
+    };
     if let Some(i) = b.lexicon_actor(id) {
         // A title names a person; on a state or organisation it is noise.
-        let phrase = if is_state { None } else { phrase };
+        let phrase = match (is_state, nk) {
+            (true, NameKind::Demonym) => state_nominal(b, scan, m.span),
+            (true, _) => None,
+            _ => phrase,
+        };
         b.mention(i, m.span, kind, scan.idx, phrase);
     }
+}
+
+/// Nouns that make a demonym name its state (`the North Korean country`,
+/// `the Russian government`).
+const STATE_NOUNS: &[&str] = &[
+    "country",
+    "nation",
+    "state",
+    "government",
+    "regime",
+    "authorities",
+    "leadership",
+];
+
+/// `the North Korean country`: the state, as one form.
+fn state_nominal(b: &Builder<'_>, scan: &SentScan, name: Span) -> Option<Span> {
+    let text = &b.doc.text;
+    let after = gap(text, name.end, scan.span.end);
+    let noun = after
+        .strip_prefix(' ')?
+        .split(|c: char| !c.is_alphabetic())
+        .next()?;
+    if !STATE_NOUNS.contains(&noun) {
+        return None;
+    }
+    let before = gap(text, scan.span.start, name.start);
+    let start = if before.ends_with("the ") || before.ends_with("The ") {
+        name.start - 4
+    } else {
+        name.start
+    };
+    Some(Span {
+        start,
+        end: name.end + 1 + noun.len() as u32,
+    })
+}
+
+/// Words allowed between a title and a known person's name (`Ambassador
+/// to Washington Anatoly Antonov`, `President of the Russian Federation
+/// Vladimir Putin`, `Minister of External Economic Relations, Yoon
+/// Jong-ho`).
+const LINKS: &[&str] = &["of", "to", "for", "the"];
+
+/// The phrase of a known person named without a title right before: a
+/// title further back with only links and names between, or a state with a
+/// possessive (`North Korea's Choe Son Hui`).
+fn person_context(b: &Builder<'_>, scan: &SentScan, name: Span) -> Option<Span> {
+    let text = &b.doc.text;
+    let title = scan
+        .terms
+        .iter()
+        .rev()
+        .find(|t| t.span.end <= name.start && b.lex.term(t.term).is_some_and(|i| i.title));
+    if let Some(t) = title {
+        let g = gap(text, t.span.end, name.start);
+        let words: Vec<&str> = g.split_whitespace().collect();
+        let linked = !words.is_empty()
+            && words.iter().enumerate().all(|(k, w)| {
+                let last = k + 1 == words.len();
+                let w = if last { w.trim_end_matches(',') } else { w };
+                LINKS.contains(&w) || is_name_word(w) && !w.ends_with(',')
+            })
+            && g.len() <= 80;
+        if linked {
+            let start = modifier_start(b, scan, t.span.start);
+            return Some(Span {
+                start,
+                end: name.end,
+            });
+        }
+    }
+    let before = scan
+        .matches
+        .iter()
+        .rev()
+        .find(|o| o.span.end <= name.start)?;
+    let g = gap(text, before.span.end, name.start).trim();
+    let state = before
+        .candidates
+        .first()
+        .and_then(|c| b.lex.get(c.actor))
+        .is_some_and(|a| a.kind == ActorKind::State);
+    (is_possessive(g) && state && !before.is_ambiguous()).then_some(Span {
+        start: before.span.start,
+        end: name.end,
+    })
+}
+
+/// Generic nouns after an organisation's name that belong to it (`the
+/// Quad forum`).
+const ORG_TAILS: &[&str] = &[
+    "forum",
+    "alliance",
+    "bloc",
+    "grouping",
+    "group",
+    "organisation",
+    "organization",
+    "format",
+];
+
+/// An organisation's phrase with an ordinal before (`the 78th UN General
+/// Assembly`) and a generic noun after (`the QUAD forum`).
+fn org_context(b: &Builder<'_>, phrase: Option<Span>, name: Span) -> Option<Span> {
+    let text = &b.doc.text;
+    let mut p = phrase.unwrap_or(name);
+    let before = gap(text, p.start.saturating_sub(12), p.start);
+    if let Some(w) = before.strip_suffix(' ').and_then(|x| x.rsplit(' ').next()) {
+        let digits = w.trim_end_matches(|c: char| c.is_ascii_alphabetic());
+        let ordinal = !digits.is_empty()
+            && digits.chars().all(|c| c.is_ascii_digit())
+            && ["st", "nd", "rd", "th"].contains(&&w[digits.len()..]);
+        if ordinal {
+            p.start -= w.len() as u32 + 1;
+        }
+    }
+    let after = gap(text, p.end, (p.end + 16).min(text.len() as u32));
+    if let Some(w) = after
+        .strip_prefix(' ')
+        .and_then(|a| a.split(|c: char| !c.is_alphabetic()).next())
+    {
+        if ORG_TAILS.contains(&w) {
+            p.end += w.len() as u32 + 1;
+        }
+    }
+    (p != name).then_some(p)
 }
 
 /// Where a title's phrase starts: the start of a state, demonym or
@@ -244,11 +406,38 @@ pub(crate) fn modifier_start(b: &Builder<'_>, scan: &SentScan, title_start: u32)
         .find(|o| o.span.end <= title_start)
         .filter(|o| {
             let g = gap(text, o.span.end, title_start).trim();
-            (g.is_empty() || is_possessive(g)) && !o.is_ambiguous()
+            let g = ["’s", "'s"]
+                .iter()
+                .find_map(|p| g.strip_prefix(p))
+                .map(str::trim)
+                .unwrap_or(g);
+            // `Russian presidential press secretary`, `Russia's former
+            // foreign minister`.
+            let modifiers = g.split_whitespace().count() <= 2
+                && g.split_whitespace().all(|w| TITLE_MODIFIERS.contains(&w));
+            (g.is_empty() || is_possessive(g) || modifiers) && !o.is_ambiguous()
         })
         .map(|o| o.span.start)
         .unwrap_or(title_start)
 }
+
+/// Words allowed between a state and a title (`Russian presidential press
+/// secretary`).
+const TITLE_MODIFIERS: &[&str] = &[
+    "presidential",
+    "former",
+    "acting",
+    "senior",
+    "chief",
+    "then",
+    "top",
+    "interim",
+    "new",
+    "current",
+    "official",
+    "outgoing",
+    "incoming",
+];
 
 /// True when the parse shows a locative preposition governing the name.
 fn is_place(b: &Builder<'_>, p: Option<&ParsedSentence>, span: Span) -> bool {
@@ -261,8 +450,64 @@ fn is_place(b: &Builder<'_>, p: Option<&ParsedSentence>, span: Span) -> bool {
     let Some(h) = head_token(p, span) else {
         return false;
     };
-    p.children(h).any(|c| {
-        p.tokens[c].deprel == "case"
-            && LOCATIVE.contains(&b.doc.slice(p.tokens[c].span).to_lowercase().as_str())
-    })
+    let Some(case) = p.children(h).find_map(|c| {
+        let w = b.doc.slice(p.tokens[c].span).to_lowercase();
+        (p.tokens[c].deprel == "case" && LOCATIVE.contains(&w.as_str())).then_some(w)
+    }) else {
+        return false;
+    };
+    let governor = p.tokens[h].head.map(|g| p.tokens[g].lemma.to_lowercase());
+    let governor = governor.as_deref().unwrap_or("");
+    // The verb above the nouns the place hangs on (`supplying huge
+    // quantities of arms to Kiev`).
+    let mut verb = p.tokens[h].head;
+    for _ in 0..3 {
+        match verb {
+            Some(v) if p.tokens[v].upos == "NOUN" => verb = p.tokens[v].head,
+            _ => break,
+        }
+    }
+    let verb = verb.map(|v| p.tokens[v].lemma.to_lowercase());
+    let verb = verb.as_deref().unwrap_or("");
+    // `supplying arms to Kiev`: the recipient, not a destination;
+    // `the Russian embassy in Seoul`: the host state of a mission.
+    !(case == "to" && RECIPIENT_VERBS.contains(&verb)
+        || case == "in" && MISSIONS.contains(&governor))
 }
+
+/// Verbs whose `to` object is a recipient (`supply arms to Kiev`).
+const RECIPIENT_VERBS: &[&str] = &[
+    "supply",
+    "send",
+    "deliver",
+    "sell",
+    "transfer",
+    "export",
+    "give",
+    "provide",
+    "ship",
+    "hand",
+    "lend",
+    "donate",
+    "offer",
+    "pledge",
+    "grant",
+    "pay",
+    "apologize",
+    "apologise",
+    "appeal",
+    "protest",
+    "complain",
+    "report",
+    "write",
+];
+
+/// Nouns whose `in` complement is the host state (`embassy in Seoul`).
+const MISSIONS: &[&str] = &[
+    "embassy",
+    "consulate",
+    "mission",
+    "ambassador",
+    "envoy",
+    "representation",
+];

@@ -161,3 +161,78 @@ pub(crate) fn is_stop_word(w: &str) -> bool {
             | "December"
     )
 }
+
+/// A word of a parsed sentence: tokens joined by a hyphen with no space
+/// (`Russian` `-` `Korean`, `Seung` `-` `soo`) merged; punctuation and
+/// possessives stay words of their own.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) struct Word {
+    /// First token.
+    pub first: usize,
+    /// One past the last token.
+    pub end: usize,
+    /// Bytes of the word.
+    pub span: Span,
+}
+
+/// The words of a parsed sentence, in order.
+pub(crate) fn words(text: &str, p: &ParsedSentence) -> Vec<Word> {
+    let mut out: Vec<Word> = Vec::with_capacity(p.tokens.len());
+    for (k, t) in p.tokens.iter().enumerate() {
+        let w = t.span.slice(text);
+        if let Some(last) = out.last_mut() {
+            let prev = last.span.slice(text);
+            let alnum = |s: &str| s.chars().next().is_some_and(char::is_alphanumeric);
+            let glued = last.span.end == t.span.start
+                && ((w == "-" && prev.chars().last().is_some_and(char::is_alphanumeric))
+                    || (prev.ends_with('-') && alnum(w)));
+            if glued {
+                last.end = k + 1;
+                last.span.end = t.span.end;
+                continue;
+            }
+        }
+        out.push(Word {
+            first: k,
+            end: k + 1,
+            span: t.span,
+        });
+    }
+    // A trailing hyphen (`pro-` before a space) is not glued to anything.
+    out
+}
+
+/// Where the noun phrase headed inside `span` ends on the right: the last
+/// of the contiguous tokens after `span` that depend on its head
+/// (`commission on trade and economic cooperation between Russia and North
+/// Korea`), never through a clause, an apposition or punctuation.
+pub(crate) fn np_right_end(p: &ParsedSentence, span: Span) -> Option<u32> {
+    let h = head_token(p, span)?;
+    let under = |k: usize| {
+        let mut x = k;
+        for _ in 0..24 {
+            let t = &p.tokens[x];
+            if matches!(
+                t.deprel,
+                "acl" | "acl:relcl" | "punct" | "appos" | "parataxis" | "advcl" | "ccomp" | "dep"
+            ) {
+                return false;
+            }
+            match t.head {
+                Some(y) if y == h => return true,
+                Some(y) => x = y,
+                None => return false,
+            }
+        }
+        false
+    };
+    let first = p.tokens.iter().position(|t| t.span.start >= span.end)?;
+    let mut end = None;
+    for k in first..p.tokens.len() {
+        if !under(k) {
+            break;
+        }
+        end = Some(p.tokens[k].span.end);
+    }
+    end
+}

@@ -54,7 +54,10 @@ impl Index {
     fn candidates(&self, s: &Sent<'_>, i: usize) -> Vec<usize> {
         let mut out: Vec<usize> = Vec::new();
         let plural = format!("{}s", s.lemma[i]);
-        for key in [&s.lemma[i], &s.form[i], &plural] {
+        for key in [&s.lemma[i], &s.form[i], &plural]
+            .into_iter()
+            .chain(&s.stems[i])
+        {
             if let Some(v) = self.by_head.get(key.as_str()) {
                 for &e in v {
                     if !out.contains(&e) {
@@ -257,13 +260,35 @@ fn match_items(
                 }
             }
             Item::Slot(role, heads) => {
-                let start = *pos + 1;
+                let mut start = *pos + 1;
+                // An opening quote or bracket does not end the phrase.
+                while start < s.len()
+                    && matches!(
+                        s.form[start].as_str(),
+                        "\"" | "\u{201c}" | "\u{2018}" | "'" | "(" | "``"
+                    )
+                {
+                    start += 1;
+                }
                 let direct = !after_prep;
                 let np = s.np_from(start).filter(|&(lo, _)| {
                     !direct || !matches!(s.upos(lo), "ADP" | "VERB" | "AUX" | "PUNCT" | "SCONJ")
                 });
+                // A pronoun object followed by a predicative noun phrase is
+                // a small clause (`calling them an overreaction`), not the
+                // object of the event.
+                let ditransitive = matches!(items.get(k + 1), Some(Item::Word(_)));
+                let had_np = np.is_some();
+                let np = np.filter(|&(lo, _)| {
+                    !(direct
+                        && !ditransitive
+                        && s.upos(lo) == "PRON"
+                        && lo + 1 < s.len()
+                        && (matches!(s.upos(lo + 1), "DET" | "ADJ" | "NOUN")
+                            || matches!(s.form[lo + 1].as_str(), "\u{201c}" | "\"")))
+                });
                 let Some((lo, mut hi)) = np else {
-                    if !required || !heads.is_empty() {
+                    if !required || !heads.is_empty() || had_np && direct {
                         return false;
                     }
                     k += 1;
@@ -283,6 +308,17 @@ fn match_items(
                         return false;
                     }
                     hit.score += 2;
+                }
+                // `the statements made by the South Korean president`: the
+                // actor of a participle's by-phrase belongs to the phrase.
+                if hi + 3 < s.len()
+                    && s.p.tokens[hi + 1].xpos == "VBN"
+                    && s.form[hi + 2] == "by"
+                    && !matches!(items.get(k + 1), Some(Item::Word(_)))
+                {
+                    if let Some((_, h2)) = s.np_from(hi + 3) {
+                        hi = h2;
+                    }
                 }
                 match role {
                     Slot::Src => hit.src = Some((lo, hi)),

@@ -14,12 +14,15 @@
 //! content holds the event's evidence); both are null when those layers
 //! find nothing.
 
+mod codes;
 mod dict_doc;
 mod matcher;
 mod modality;
 mod pipeline;
 mod roles;
 mod sentence;
+mod speech;
+mod tidy;
 
 use serde::Serialize;
 
@@ -33,8 +36,10 @@ pub use dict_doc::code_with_dict;
 pub use modality::Modality;
 pub use pipeline::{Pipeline, PipelineBuilder};
 
+use codes::{intent_code, threat_code};
 use matcher::{Hit, Index};
 use sentence::Sent;
+use tidy::{borrow_targets, drop_untargeted_duplicates};
 
 /// Whether an undated sentence takes the last date of earlier paragraphs
 /// (not only of its own paragraph).
@@ -180,6 +185,9 @@ impl<'l> Coder<'l> {
             .unwrap_or_default();
         let mut out = Vec::new();
         let mut last_date: Option<(Span, dyads_time::EventDate)> = None;
+        // The last pair of actors of two countries a cooperative event
+        // joined: what `the two sides` and `both countries` refer to.
+        let mut pair: Option<(ActorRef, ActorRef)> = None;
         let quotes = crate::quotes::find(doc, parsed, actors);
         for (si, p) in parsed.iter().enumerate() {
             let s = Sent::new(p, &doc.text);
@@ -203,6 +211,7 @@ impl<'l> Coder<'l> {
                 })
             };
             let first = out.len();
+            let mut heads: Vec<usize> = Vec::new();
             let inner = |t: usize| -> Option<InnerModality> {
                 hits.iter()
                     .find(|h| h.head == t)
@@ -221,15 +230,39 @@ impl<'l> Coder<'l> {
                     last_date.as_ref().map(|x| &x.1),
                     published,
                     out.len(),
+                    pair.as_ref(),
                 ) {
                     out.push(e);
+                    heads.push(h.head);
                 }
             }
+            borrow_targets(&s, &mut out[first..], &heads);
+            drop_untargeted_duplicates(&mut out, first);
             for e in &mut out[first..] {
                 e.location = location.clone();
                 e.quote = quote_of(&quotes, actors, e.evidence);
+                if let (Some(a), Some(b), 1 | 2) = (&e.source, &e.target, e.quad) {
+                    let (a, b) = (&a.members()[0], &b.members()[0]);
+                    if a.country.is_some() && b.country.is_some() && a.country != b.country {
+                        pair = Some((a.clone(), b.clone()));
+                    }
+                }
             }
-            if let (Some(d), Some(q)) = (dates.last(), para) {
+            // The narrative moves to the sentence's own time: the date
+            // nearest its main verb (`On 16 January, A and B discussed the
+            // agreements reached in September 2023` sets 16 January).
+            // A date modifying the main verb first, else the date nearest it.
+            let root = p.root();
+            let main = dates
+                .iter()
+                .filter(|d| d.start.is_some())
+                .find(|d| root.is_some() && s.date_verb(d.span) == root)
+                .or_else(|| {
+                    root.and_then(|r| p.tokens.get(r))
+                        .and_then(|t| pick_date(&dates, t.span))
+                })
+                .or(dates.last());
+            if let (Some(d), Some(q)) = (main, para) {
                 last_date = Some((q, d.clone()));
             }
         }
@@ -249,15 +282,30 @@ impl<'l> Coder<'l> {
         narrative: Option<&dyads_time::EventDate>,
         published: Option<dyads_time::Date>,
         n: usize,
+        pair: Option<&(ActorRef, ActorRef)>,
     ) -> Option<Event> {
         let entry = &self.lex.entries()[h.entry];
-        if entry.kind == EntryKind::Cue {
-            return None;
-        }
-        let mut code = self.lex.code(&entry.cameo)?;
+        let (mut src_range, mut tgt_range) = (h.src, h.tgt);
+        let mut condemned: Vec<(usize, usize)> = Vec::new();
+        let mut code = if entry.kind == EntryKind::Cue {
+            // Reported speech is coded for its content, except that a
+            // speaker saying what another actor must or should do makes a
+            // demand on it (`Russia said Sudan must return the helicopter`),
+            // and one calling what another actor does a violation, illegal
+            // or a provocation criticizes it.
+            if let Some(r) = speech::obligation_subject(s, h.head) {
+                tgt_range = Some(r);
+                self.lex.code("100")?
+            } else {
+                condemned = speech::condemned(s, h.head);
+                tgt_range = Some(*condemned.first()?);
+                self.lex.code("111")?
+            }
+        } else {
+            self.lex.code(&entry.cameo)?
+        };
         let verbal = entry.kind != EntryKind::Noun;
         let passive = verbal && roles::is_passive(s, h.head);
-        let (mut src_range, mut tgt_range) = (h.src, h.tgt);
         if verbal {
             let subj = roles::subject(s, h.head);
             if passive {
@@ -266,9 +314,16 @@ impl<'l> Coder<'l> {
                 }
                 src_range = roles::passive_agent(s, h.head).or(src_range);
             } else {
-                src_range = subj
-                    .or(src_range)
-                    .or_else(|| roles::left_fallback(s, actors, h.head));
+                let cands = roles::subject_candidates(s, h.head);
+                src_range = match cands.first() {
+                    None => src_range.or_else(|| roles::left_fallback(s, actors, h.head)),
+                    Some(&first) => cands
+                        .iter()
+                        .copied()
+                        .chain(src_range)
+                        .find(|&r| !roles::actors_in(s, actors, r).is_empty())
+                        .or(Some(first)),
+                };
             }
         }
         let mut src = src_range
@@ -290,8 +345,57 @@ impl<'l> Coder<'l> {
         let mut tgt = tgt_range
             .map(|r| roles::actors_in(s, actors, r))
             .unwrap_or_default();
+        if tgt.is_empty() && verbal && !passive && entry.has_slot(dyads_lexicon::events::Slot::Tgt)
+        {
+            // The slot read off the surface named no actor: the object's
+            // whole phrase (`boycott all contact with the United States`),
+            // then a prepositional dependent of the verb (`warned of North
+            // Korea`).
+            if let Some(r) = roles::object_target(s, actors, h.head) {
+                tgt = roles::actors_in(s, actors, r);
+                tgt_range = Some(r);
+            }
+        }
         tgt.retain(|t| !src.iter().any(|x| x.actor_id == t.actor_id));
+        if !condemned.is_empty() {
+            // The condemned actor is another country's: the first phrase of
+            // the clause that names one.
+            let foreign = |v: Vec<ActorRef>| -> Vec<ActorRef> {
+                v.into_iter()
+                    .filter(|t| {
+                        t.country.is_some()
+                            && !src
+                                .iter()
+                                .any(|x| x.actor_id == t.actor_id || x.country == t.country)
+                    })
+                    .collect()
+            };
+            tgt = Vec::new();
+            for r in &condemned {
+                tgt = foreign(roles::actors_in(s, actors, *r));
+                if !tgt.is_empty() {
+                    tgt_range = Some(*r);
+                    break;
+                }
+            }
+        }
+        if entry.kind == EntryKind::Cue && tgt.is_empty() {
+            return None;
+        }
         let mut reciprocal = entry.reciprocal;
+        // `The two sides agreed`: the last pair of countries the document
+        // joined in an event.
+        if src.is_empty() {
+            if let (Some(r), Some((a, b))) = (src_range, pair) {
+                if roles::is_pair_phrase(s, r) {
+                    src = vec![a.clone()];
+                    if tgt.is_empty() {
+                        tgt = vec![b.clone()];
+                    }
+                    reciprocal = true;
+                }
+            }
+        }
         // Event data are dyadic: an event needs a source actor (as in
         // TABARI and PETRARCH); the target may be unknown.
         if src.is_empty() {
@@ -301,6 +405,18 @@ impl<'l> Coder<'l> {
             tgt = src.split_off(1);
         } else if !entry.reciprocal && h.src.is_some() && h.tgt.is_some() && !verbal {
             reciprocal = false;
+        }
+        // A demand by a that-clause needs a mandative clause (`demanded that
+        // he resign`, `insisted that Seoul must`), not a statement of fact
+        // (`insisted that the claims were baseless`).
+        if (code.code.starts_with("10") || code.code.starts_with("02"))
+            && entry
+                .pattern
+                .iter()
+                .any(|it| matches!(it, dyads_lexicon::events::Item::Word(w) if w.iter().any(|x| x == "that")))
+            && !speech::mandative_clause(s, h.head)
+        {
+            return None;
         }
         let modality = modality::of(s, h.head, inner);
         let head_span = s.p.tokens[h.head].span;
@@ -320,12 +436,51 @@ impl<'l> Coder<'l> {
         if !verbal && modality == Modality::Asserted && !roles::nominal_predicated(s, h.head) {
             return None;
         }
+        let mut announced = false;
         if modality == Modality::Future {
             // CAMEO codes a cooperative act announced for the future as an
             // expression of intent (root 03).
             if let Some(c) = intent_code(&code.code).and_then(|c| self.lex.code(c)) {
                 code = c;
+                announced = true;
             }
+        }
+        if matches!(modality, Modality::Future | Modality::Hypothetical)
+            && modality::own_prospect(s, h.head)
+        {
+            // ... and a hostile one announced or held out as a condition
+            // (`will withdraw its force unless`, `would blockade Paris`,
+            // `sanctions could be imposed`) as a threat (root 13).
+            if let Some(c) = threat_code(&code.code).and_then(|c| self.lex.code(c)) {
+                code = c;
+                announced = true;
+            }
+        }
+        // An intent or a threat happens when it is expressed: in a reported
+        // clause its date is the report's (`On September 23 Lavrov announced
+        // that he would visit North Korea in October`), not the act's.
+        let date = match (announced, s.p.root()) {
+            (true, Some(r)) if r != h.head && s.dominates(r, h.head) => {
+                let hs = s.p.tokens[h.head].span.start;
+                let rs = i64::from(s.p.tokens[r].span.start);
+                dates
+                    .iter()
+                    .filter(|d| d.start.is_some() && d.span.start < hs)
+                    .min_by_key(|d| (i64::from(d.span.start) - rs).abs())
+                    .or(narrative.filter(|_| !dates.iter().any(|d| d.start.is_some())))
+                    .or(date)
+            }
+            _ => date,
+        };
+        // A consultation (root 04: a visit, call, meeting) is with someone: a
+        // visit to a park or a meeting with no named counterpart is no
+        // dyadic event.
+        if code.code.starts_with("04")
+            && tgt.is_empty()
+            && entry.has_slot(dyads_lexicon::events::Slot::Tgt)
+            && modality == Modality::Asserted
+        {
+            return None;
         }
         let mut lo = h.words.iter().copied().min().unwrap_or(h.head);
         let mut hi = h.words.iter().copied().max().unwrap_or(h.head);
@@ -390,30 +545,5 @@ fn pick_date(dates: &[dyads_time::EventDate], head: Span) -> Option<&dyads_time:
     dates.iter().filter(|d| d.start.is_some()).min_by_key(|d| {
         let (a, b) = (d.span.start as i64, head.start as i64);
         (a - b).abs()
-    })
-}
-
-/// The CAMEO 03 "express intent" code of a cooperative code (roots 04-08).
-fn intent_code(code: &str) -> Option<&'static str> {
-    Some(match code {
-        c if c.starts_with("04") => "036",
-        c if c.starts_with("05") => "032",
-        c if c.starts_with("061") => "0311",
-        c if c.starts_with("062") => "0312",
-        c if c.starts_with("063") => "0313",
-        c if c.starts_with("064") => "0314",
-        c if c.starts_with("06") => "031",
-        c if c.starts_with("071") => "0331",
-        c if c.starts_with("072") => "0332",
-        c if c.starts_with("073") => "0333",
-        c if c.starts_with("074") => "0334",
-        c if c.starts_with("07") => "033",
-        c if c.starts_with("081") => "0351",
-        c if c.starts_with("084") => "0353",
-        c if c.starts_with("085") => "0354",
-        c if c.starts_with("086") => "0355",
-        c if c.starts_with("087") => "0356",
-        c if c.starts_with("08") => "035",
-        _ => return None,
     })
 }

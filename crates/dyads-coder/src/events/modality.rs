@@ -52,7 +52,6 @@ const FUTURE_GOVERNORS: &[&str] = &[
     "hope",
     "seek",
     "go",
-    "try",
     "propose",
     "consider",
     "decide",
@@ -72,8 +71,6 @@ const FUTURE_GOVERNORS: &[&str] = &[
     "demand",
     "threaten",
     "need",
-    "strive",
-    "endeavor",
     "resolve",
     "commit",
     "ready",
@@ -161,6 +158,16 @@ fn own(s: &Sent<'_>, i: usize) -> Option<Modality> {
         if s.rel(k).starts_with("aux") || s.upos(k) == "AUX" {
             match f {
                 "will" | "shall" | "'ll" | "wo" => found = found.or(Some(Modality::Future)),
+                // `announced that he would visit`: the future of a
+                // reported past, unless a condition makes it hypothetical.
+                "would"
+                    if s.rel(i) == "ccomp"
+                        && !s.kids[i].iter().any(|&m| {
+                            s.rel(m) == "mark" && matches!(s.form[m].as_str(), "if" | "unless")
+                        }) =>
+                {
+                    found = found.or(Some(Modality::Future))
+                }
                 "would" | "could" | "may" | "might" | "should" | "can" | "must" => {
                     found = Some(Modality::Hypothetical)
                 }
@@ -195,6 +202,64 @@ fn own(s: &Sent<'_>, i: usize) -> Option<Modality> {
     found
 }
 
+/// Governing verbs whose subject announces its own future act (`plans to`,
+/// `prepared to`, `vowed to`), as opposed to asking another to act.
+const INTENT_GOVERNORS: &[&str] = &[
+    "plan", "intend", "prepare", "vow", "decide", "consider", "ready", "pledge", "promise",
+    "threaten", "set", "mean", "aim", "go",
+];
+
+/// Whether the event at `head` is the speaker's own announced or
+/// conditional act: a future or modal auxiliary on it (`will withdraw`,
+/// `would blockade`, `could be imposed`) or a governing verb of intent
+/// (`plans to impose`), not an act requested of someone else (`demanded
+/// that Moscow admit`).
+pub(crate) fn own_prospect(s: &Sent<'_>, head: usize) -> bool {
+    const PROSPECT: &[&str] = &[
+        "will", "'ll", "wo", "would", "shall", "could", "may", "might",
+    ];
+    let aux = s.kids[head].iter().any(|&k| {
+        (s.rel(k).starts_with("aux") || s.upos(k) == "AUX")
+            && PROSPECT.contains(&s.form[k].as_str())
+    }) || (head.saturating_sub(3)..head).any(|j| PROSPECT.contains(&s.form[j].as_str()));
+    let intent = matches!(s.rel(head), "xcomp" | "advcl" | "ccomp")
+        && s.head(head)
+            .is_some_and(|p| p < head && s.lemma_in(p, INTENT_GOVERNORS));
+    if !(aux || intent) {
+        return false;
+    }
+    // Someone's fear or forecast about the actor is not the actor's threat.
+    let mut h = head;
+    for _ in 0..4 {
+        let Some(p) = s.head(h) else { break };
+        if s.lemma_in(p, BELIEF_GOVERNORS) {
+            return false;
+        }
+        h = p;
+    }
+    true
+}
+
+/// Verbs of belief, fear and forecast: what they govern is the subject's
+/// view of another's act.
+const BELIEF_GOVERNORS: &[&str] = &[
+    "fear",
+    "warn",
+    "risk",
+    "suggest",
+    "speculate",
+    "believe",
+    "think",
+    "expect",
+    "predict",
+    "worry",
+    "doubt",
+    "hope",
+    "estimate",
+    "assume",
+    "suspect",
+];
+
 /// The modality of the event headed by token `head`. `inner` gives the
 /// inner-modality of an event entry matched at a token, when one is.
 pub(crate) fn of(
@@ -210,23 +275,24 @@ pub(crate) fn of(
     let mut h = head;
     for _ in 0..6 {
         let Some(p) = s.head(h) else { break };
-        let l = s.lemma[p].as_str();
         let by_entry = match inner(p) {
             Some(InnerModality::Claimed) => Some(Modality::Claimed),
             Some(InnerModality::Future) => Some(Modality::Future),
             Some(InnerModality::Negated) => Some(Modality::Negated),
             _ => None,
         };
-        let by_word = if CLAIMED_GOVERNORS.contains(&l) {
+        let by_word = if s.lemma_in(p, CLAIMED_GOVERNORS) {
             Some(Modality::Claimed)
-        } else if NEGATING_GOVERNORS.contains(&l) {
+        } else if s.lemma_in(p, NEGATING_GOVERNORS) {
             Some(Modality::Negated)
         } else if p < head
-            && (FUTURE_GOVERNORS.contains(&l) && (s.is_verb(p) || s.upos(p) == "ADJ")
-                || FUTURE_NOUNS.contains(&l) && s.upos(p) == "NOUN" && s.rel(h).starts_with("acl"))
+            && (s.lemma_in(p, FUTURE_GOVERNORS) && (s.is_verb(p) || s.upos(p) == "ADJ")
+                || s.lemma_in(p, FUTURE_NOUNS)
+                    && s.upos(p) == "NOUN"
+                    && s.rel(h).starts_with("acl"))
         {
             Some(Modality::Future)
-        } else if HYPOTHETICAL_GOVERNORS.contains(&l) {
+        } else if s.lemma_in(p, HYPOTHETICAL_GOVERNORS) {
             Some(Modality::Hypothetical)
         } else {
             None
@@ -243,9 +309,11 @@ pub(crate) fn of(
             from_above = Some(Modality::Negated);
             break;
         }
-        if matches!(own(s, p), Some(Modality::Hypothetical)) && s.rel(h) != "ccomp" {
-            from_above = Some(Modality::Hypothetical);
-            break;
+        if s.rel(h) != "ccomp" {
+            if let Some(m @ (Modality::Hypothetical | Modality::Future)) = own(s, p) {
+                from_above = Some(m);
+                break;
+            }
         }
         if matches!(s.rel(h), "ccomp" | "parataxis" | "root") {
             break;

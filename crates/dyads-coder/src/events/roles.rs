@@ -137,10 +137,7 @@ pub(crate) fn subject(s: &Sent<'_>, head: usize) -> Option<(usize, usize)> {
         let p = s.head(h)?;
         match s.rel(h) {
             "xcomp" => {
-                if let Some(o) = s
-                    .kid(p, "obj")
-                    .filter(|_| OBJECT_CONTROL.contains(&s.lemma[p].as_str()))
-                {
+                if let Some(o) = s.kid(p, "obj").filter(|_| s.lemma_in(p, OBJECT_CONTROL)) {
                     return Some(s.subtree(o))
                         .map(|(lo, hi)| (lo, hi.min(h.saturating_sub(1)).max(lo)));
                 }
@@ -155,6 +152,126 @@ pub(crate) fn subject(s: &Sent<'_>, head: usize) -> Option<(usize, usize)> {
         h = p;
     }
     None
+}
+
+/// The subject phrases of the active verb at `head`, best first: each of
+/// its subjects (a parser error may give two, as in "Human rights watchdog
+/// Amnesty International accused ...") widened over premodifiers the
+/// parser left outside it, then for a pronoun subject of a reported clause
+/// (`Japan said it had halted aid`) the reporting verb's subject. Subjects
+/// shared by control, coordination or a relative clause as in [`subject`].
+pub(crate) fn subject_candidates(s: &Sent<'_>, head: usize) -> Vec<(usize, usize)> {
+    let mut h = head;
+    for _ in 0..5 {
+        let subs: Vec<usize> = s.kids[h]
+            .iter()
+            .copied()
+            .filter(|&k| s.rel(k) == "nsubj" || s.rel(k).starts_with("nsubj:"))
+            .filter(|&k| !matches!(s.form[k].as_str(), "who" | "which" | "that"))
+            .collect();
+        if !subs.is_empty() {
+            let mut out = Vec::new();
+            for &k in &subs {
+                let (lo, hi) = s.subtree(k);
+                let hi = hi.min(h.saturating_sub(1)).max(lo);
+                let lo = s.np_left(lo).map_or(lo, |(a, _)| a);
+                out.push((lo, hi));
+            }
+            if subs.len() == 1 && s.upos(subs[0]) == "PRON" && s.rel(h) == "ccomp" {
+                if let Some(r) = s.head(h).and_then(|p| subject(s, p)) {
+                    out.push(r);
+                }
+            }
+            return out;
+        }
+        if s.kids[h].iter().any(|&k| {
+            s.rel(k).starts_with("nsubj") && matches!(s.form[k].as_str(), "who" | "which" | "that")
+        }) {
+            return subject(s, head).into_iter().collect();
+        }
+        let Some(p) = s.head(h) else { break };
+        match s.rel(h) {
+            "conj" | "advcl" | "ccomp" if s.is_verb(p) => h = p,
+            _ => break,
+        }
+    }
+    subject(s, head).into_iter().collect()
+}
+
+/// Words that make a plural phrase refer to the two parties of a dyad
+/// (`the two sides`, `both countries`, `the foreign ministers`).
+const PAIR_NOUNS: &[&str] = &[
+    "side",
+    "sides",
+    "country",
+    "countries",
+    "leader",
+    "leaders",
+    "head",
+    "heads",
+    "party",
+    "parties",
+    "minister",
+    "ministers",
+    "nation",
+    "nations",
+    "government",
+    "governments",
+    "delegation",
+    "delegations",
+    "state",
+    "states",
+];
+
+/// Whether tokens `lo..=hi` are a phrase for both parties of a dyad: `the
+/// two sides`, `both countries`, `the leaders of both sides`, `the sides`,
+/// `the foreign ministers`.
+pub(crate) fn is_pair_phrase(s: &Sent<'_>, (lo, hi): (usize, usize)) -> bool {
+    let words: Vec<&str> = (lo..=hi.min(s.len() - 1))
+        .map(|j| s.form[j].as_str())
+        .collect();
+    if words.len() > 8 {
+        return false;
+    }
+    let noun = words.iter().any(|w| PAIR_NOUNS.contains(w));
+    let both = words.iter().any(|w| matches!(*w, "both" | "two"));
+    noun && (both
+        || matches!(words.as_slice(), ["the", "sides" | "parties"])
+        || matches!(words.as_slice(), ["the", "foreign", "ministers"]))
+}
+
+/// Prepositions whose object can be the target of a verbal event.
+const TARGET_CASES: &[&str] = &[
+    "with", "to", "on", "against", "at", "toward", "towards", "over", "of", "for", "into",
+];
+
+/// The first phrase after the verb at `head` that names an actor: the
+/// subtree of its direct object, then of a prepositional dependent with a
+/// target preposition.
+pub(crate) fn object_target(
+    s: &Sent<'_>,
+    actors: &DocActors,
+    head: usize,
+) -> Option<(usize, usize)> {
+    let mut cands: Vec<usize> = s.kids[head]
+        .iter()
+        .copied()
+        .filter(|&k| k > head && s.rel(k) == "obj")
+        .collect();
+    cands.extend(s.kids[head].iter().copied().filter(|&k| {
+        k > head
+            && matches!(s.rel(k), "obl" | "advcl")
+            && s.kids[k].iter().any(|&c| {
+                matches!(s.rel(c), "case" | "mark") && TARGET_CASES.contains(&s.form[c].as_str())
+            })
+    }));
+    cands.into_iter().find_map(|k| {
+        let (lo, hi) = s.subtree(k);
+        let hi = (lo..=hi)
+            .find(|&j| j > k && matches!(s.form[j].as_str(), "," | ";" | ":" | "--"))
+            .map_or(hi, |j| j - 1);
+        (!actors_in(s, actors, (lo, hi)).is_empty()).then_some((lo, hi))
+    })
 }
 
 /// The agent of a passive (`by X`) after `head`, read off the surface.
@@ -194,6 +311,19 @@ pub(crate) fn left_fallback(
         }
     }
     None
+}
+
+/// Whether the mention starting at byte `start` follows a locative
+/// preposition (`in`, `at`, `based in`).
+fn locative(s: &Sent<'_>, start: usize) -> bool {
+    let Some(j) =
+        s.p.tokens
+            .iter()
+            .position(|t| t.span.start as usize >= start)
+    else {
+        return false;
+    };
+    (j.saturating_sub(2)..j).any(|k| matches!(s.form[k].as_str(), "in" | "at" | "inside"))
 }
 
 fn mention_covers(actors: &DocActors, tok: Span) -> bool {
@@ -246,7 +376,9 @@ pub(crate) fn actors_in(s: &Sent<'_>, actors: &DocActors, range: (usize, usize))
                 ("state", MentionKind::Name) => 2,
                 _ => 3,
             };
-            (rank, usize::MAX - n)
+            // A place in a locative modifier (`the Russian embassy in
+            // Seoul`) names where the actor is, not who it is.
+            (locative(s, m.span.start as usize), rank, usize::MAX - n)
         });
         let Some(m) = best.map(|n| mentions[n]) else {
             continue;

@@ -68,6 +68,53 @@ pub(crate) struct Sent<'a> {
     pub form: Vec<String>,
     /// Dependents per token.
     pub kids: Vec<Vec<usize>>,
+    /// Other possible lemmas of a verb read off its inflected form, for
+    /// lemmatiser misses (`expelled` -> `expel`, `rioted` -> `riot`);
+    /// empty for most tokens.
+    pub stems: Vec<Vec<String>>,
+}
+
+/// Base forms an inflected verb form may come from: `-ed`, `-ing`, `-s`
+/// removed, with a final `e` restored, a doubled consonant undone or `i`
+/// turned back into `y`.
+pub(crate) fn verb_stems(form: &str) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    let mut push = |w: String| {
+        if w.len() >= 3 && !out.contains(&w) {
+            out.push(w);
+        }
+    };
+    let undouble = |stem: &str| -> Option<String> {
+        let b = stem.as_bytes();
+        let n = b.len();
+        (n >= 4 && b[n - 1] == b[n - 2] && !b"aeiouwxy".contains(&b[n - 1]))
+            .then(|| stem[..n - 1].to_string())
+    };
+    for suffix in ["ed", "ing"] {
+        if let Some(stem) = form.strip_suffix(suffix) {
+            if suffix == "ed" {
+                if let Some(y) = stem.strip_suffix('i') {
+                    push(format!("{y}y"));
+                }
+            }
+            push(stem.to_string());
+            push(format!("{stem}e"));
+            if let Some(u) = undouble(stem) {
+                push(u);
+            }
+        }
+    }
+    if let Some(stem) = form.strip_suffix("ies") {
+        push(format!("{stem}y"));
+    } else if let Some(stem) = form.strip_suffix("es") {
+        push(stem.to_string());
+        push(format!("{stem}e"));
+    } else if let Some(stem) = form.strip_suffix('s') {
+        if !stem.ends_with('s') {
+            push(stem.to_string());
+        }
+    }
+    out
 }
 
 impl<'a> Sent<'a> {
@@ -80,12 +127,30 @@ impl<'a> Sent<'a> {
                 kids[h].push(i);
             }
         }
+        let lemma: Vec<String> = p.tokens.iter().map(|t| canon(&t.lemma)).collect();
+        let form: Vec<String> = p.tokens.iter().map(|t| canon(t.span.slice(text))).collect();
+        let stems = p
+            .tokens
+            .iter()
+            .enumerate()
+            .map(|(i, t)| {
+                let verbal = t.upos == "VERB" || t.xpos.starts_with("VB") && t.upos != "AUX";
+                if verbal && form[i] != lemma[i] {
+                    let mut v = verb_stems(&form[i]);
+                    v.retain(|w| *w != lemma[i]);
+                    v
+                } else {
+                    Vec::new()
+                }
+            })
+            .collect();
         Sent {
             p,
             text,
-            lemma: p.tokens.iter().map(|t| canon(&t.lemma)).collect(),
-            form: p.tokens.iter().map(|t| canon(t.span.slice(text))).collect(),
+            lemma,
+            form,
             kids,
+            stems,
         }
     }
 
@@ -101,6 +166,14 @@ impl<'a> Sent<'a> {
         l == w
             || f == w
             || (w.len() == l.len() + 1 && w.starts_with(l.as_str()) && w.ends_with('s'))
+            || self.stems[i].iter().any(|x| x == w)
+    }
+
+    /// Whether the lemma of token `i` (or, for a verb, one of its
+    /// [`Sent::stems`]) is one of `words`.
+    pub fn lemma_in(&self, i: usize, words: &[&str]) -> bool {
+        words.contains(&self.lemma[i].as_str())
+            || self.stems[i].iter().any(|x| words.contains(&x.as_str()))
     }
 
     /// UPOS of token `i`.
@@ -147,6 +220,49 @@ impl<'a> Sent<'a> {
             stack.extend(self.kids[t].iter().copied());
         }
         (lo, hi)
+    }
+
+    /// The verb a date expression at `span` modifies as an adverbial
+    /// (`On 16 January, they met`: `met`), or `None` when it modifies a noun
+    /// (`the April festival`, `the agreements of September`).
+    pub fn date_verb(&self, span: Span) -> Option<usize> {
+        let first = self
+            .p
+            .tokens
+            .iter()
+            .position(|t| t.span.start >= span.start && t.span.start < span.end)?;
+        // The head of the date phrase: climb while inside the span.
+        let mut h = first;
+        for _ in 0..8 {
+            match self.head(h) {
+                Some(p)
+                    if self.p.tokens[p].span.start >= span.start
+                        && self.p.tokens[p].span.end <= span.end =>
+                {
+                    h = p
+                }
+                _ => break,
+            }
+        }
+        let rel = self.rel(h);
+        let adverbial = rel.starts_with("obl")
+            || matches!(rel, "nmod:tmod" | "nmod:unmarked" | "advmod" | "advcl");
+        let v = self.head(h)?;
+        (adverbial && (self.is_verb(v) || self.upos(v) == "AUX" || self.rel(v) == "root"))
+            .then_some(v)
+    }
+
+    /// Whether token `a` is an ancestor of token `b` (at most 8 levels up).
+    pub fn dominates(&self, a: usize, b: usize) -> bool {
+        let mut h = b;
+        for _ in 0..8 {
+            match self.head(h) {
+                Some(p) if p == a => return true,
+                Some(p) => h = p,
+                None => return false,
+            }
+        }
+        false
     }
 
     /// Byte span of tokens `lo..=hi`.
@@ -221,6 +337,21 @@ impl<'a> Sent<'a> {
 #[cfg(test)]
 mod tests {
     use super::canon;
+
+    #[test]
+    fn verb_stems_undo_inflection() {
+        for (form, want) in [
+            ("expelled", "expel"),
+            ("rioted", "riot"),
+            ("telephoned", "telephone"),
+            ("violating", "violate"),
+            ("applauded", "applaud"),
+            ("denied", "deny"),
+            ("blames", "blame"),
+        ] {
+            assert!(super::verb_stems(form).iter().any(|w| w == want), "{form}");
+        }
+    }
 
     #[test]
     fn canonical_spellings() {

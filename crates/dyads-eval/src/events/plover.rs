@@ -103,14 +103,20 @@ fn main_event(events: &[Event]) -> Option<&Event> {
         .or_else(|| events.iter().find(|e| e.plover.is_some()))
 }
 
-/// Whether our (PLOVER 2021) type is the gold type. The gold records are
-/// coded in PLOVER 0.5 (2016), whose DEMAND became REQUEST, DISAPPROVE and
-/// INVESTIGATE became ACCUSE, and FIGHT became ASSAULT in the 2021 table.
-fn same_type(gold: &str, ours: &str) -> bool {
+/// Whether our (PLOVER 2021) type, for CAMEO code `cameo`, is the gold
+/// type. The gold records are coded in PLOVER 0.5 (2016), whose DEMAND
+/// became REQUEST, DISAPPROVE and INVESTIGATE became ACCUSE, and FIGHT
+/// became ASSAULT in the 2021 table; embargoes, boycotts and sanctions
+/// (CAMEO 163) were SANCTION in 0.5 and are COERCE in 2021, and easing a
+/// curfew, state of emergency or martial law (0813, 0814) moved from
+/// CONCEDE to RETREAT.
+fn same_type(gold: &str, ours: &str, cameo: &str) -> bool {
     let gold = match gold {
         "DEMAND" => "REQUEST",
         "DISAPPROVE" | "INVESTIGATE" => "ACCUSE",
         "FIGHT" => "ASSAULT",
+        "SANCTION" if cameo.starts_with("163") => "COERCE",
+        "CONCEDE" if cameo.starts_with("0813") || cameo.starts_with("0814") => "RETREAT",
         g => g,
     };
     gold == ours
@@ -156,15 +162,16 @@ pub fn score_plover_file(path: &Path) -> Result<PloverReport> {
         if events.is_empty() {
             r.no_event += 1;
         }
-        if events
-            .iter()
-            .any(|e| e.plover.as_deref().is_some_and(|t| same_type(gold_type, t)))
-        {
+        if events.iter().any(|e| {
+            e.plover
+                .as_deref()
+                .is_some_and(|t| same_type(gold_type, t, &e.cameo))
+        }) {
             r.type_any += 1;
         }
         let main = main_event(&events);
         let got = main.and_then(|e| e.plover.as_deref()).unwrap_or("-");
-        if same_type(gold_type, got) {
+        if same_type(gold_type, got, main.map_or("", |e| e.cameo.as_str())) {
             r.type_ok += 1;
         } else {
             r.errors.push(format!(

@@ -16,7 +16,8 @@ use crate::model::{Actor, ActorKind, DatedCode, Name, NameKind, Origin};
 
 struct Pending {
     line: usize,
-    names: Vec<String>,
+    /// Names, and whether the last word is a stem.
+    names: Vec<(String, bool)>,
     synonyms: bool,
     codes: Vec<DatedCode>,
 }
@@ -53,8 +54,13 @@ fn parse_code(group: &str) -> Result<DatedCode, String> {
             group.trim()
         ));
     }
-    let valid = code == "---" || code == "###" || code.bytes().all(|b| b.is_ascii_alphanumeric());
-    if !valid {
+    // `---` null, `###` do not code, `+++` complex (TABARI: the sentence
+    // is not coded); `ELR/GAL`: a compound actor standing for each code.
+    let special = matches!(code, "---" | "###" | "+++");
+    let alternatives = code
+        .split('/')
+        .all(|c| !c.is_empty() && c.bytes().all(|b| b.is_ascii_alphanumeric()));
+    if !(special || alternatives) {
         return Err(format!("bad code `{code}`"));
     }
     let code = code.to_ascii_uppercase();
@@ -83,14 +89,94 @@ fn parse_code(group: &str) -> Result<DatedCode, String> {
     Ok(DatedCode { code, start, end })
 }
 
+/// `A+B`: `+` between two letters or digits is part of a name (`B+H
+/// OCEAN CARRIERS`); elsewhere it starts another synonym (`..._ISLAMI+_
+/// ISLAMIC_ADEN_ARMY_`).
+fn split_synonyms(phrase: &str) -> Vec<&str> {
+    let b = phrase.as_bytes();
+    let mut parts = Vec::new();
+    let mut from = 0;
+    for (i, &c) in b.iter().enumerate() {
+        let inside = i > 0
+            && i + 1 < b.len()
+            && b[i - 1].is_ascii_alphanumeric()
+            && b[i + 1].is_ascii_alphanumeric();
+        if c == b'+' && !inside {
+            parts.push(&phrase[from..i]);
+            from = i + 1;
+        }
+    }
+    parts.push(&phrase[from..]);
+    parts
+}
+
+/// True when a TABARI phrase ends in a stem: its last word is not closed
+/// by `_` (nor by `=`, the exact word): `ARGENTIN` matches `Argentina`
+/// and `Argentine`.
+fn is_stem(phrase: &str) -> bool {
+    let p = phrase.trim();
+    !p.is_empty() && !p.ends_with(['_', '=']) && p.chars().last().is_some_and(char::is_alphanumeric)
+}
+
+/// True for a file in TABARI notation (`TABARI.Demo.actors`), where a word
+/// not closed by `_` is a stem; PETRARCH and Phoenix files
+/// (`*.actors.txt`) take every word whole.
+pub(crate) fn tabari_notation(file: &str) -> bool {
+    !file.to_ascii_lowercase().ends_with(".txt")
+}
+
+/// Lines with an unclosed `[` joined to the lines that close it
+/// (`INERGY_L.P.  [` / `  MNCUSA]`), up to three lines on.
+fn join_open_brackets(lines: Vec<(usize, String)>) -> Vec<(usize, String)> {
+    let mut out: Vec<(usize, String)> = Vec::with_capacity(lines.len());
+    let mut open: Option<(usize, String, usize)> = None;
+    for (n, l) in lines {
+        if let Some((start, mut acc, joined)) = open.take() {
+            acc.push(' ');
+            acc.push_str(l.trim());
+            if balanced(&acc) || joined >= 2 {
+                out.push((start, acc));
+            } else {
+                open = Some((start, acc, joined + 1));
+            }
+            continue;
+        }
+        if balanced(&l) {
+            out.push((n, l));
+        } else {
+            open = Some((n, l, 0));
+        }
+    }
+    if let Some((start, acc, _)) = open {
+        out.push((start, acc));
+    }
+    out
+}
+
+/// True unless a `[` is left open.
+fn balanced(line: &str) -> bool {
+    let mut depth = 0i32;
+    for c in line.chars() {
+        match c {
+            '[' => depth += 1,
+            ']' => depth -= 1,
+            _ => {}
+        }
+    }
+    depth <= 0
+}
+
 /// Reads an actor dictionary: the actors, and a report with the counts and
-/// warnings. Never fails: malformed lines are warnings.
+/// warnings. Never fails: malformed lines are warnings. In TABARI notation
+/// ([`tabari_notation`]) a phrase whose last word is not closed by `_` ends
+/// in a stem ([`Name::stem`]).
 pub fn read_actors(file: &str, bytes: &[u8]) -> (Vec<Actor>, DictReport) {
     let mut report = DictReport::new(file, DictKind::Actors);
     let mut actors = Vec::new();
     let mut cur: Option<Pending> = None;
     let mut block: Option<String> = None;
-    for (line_no, line) in content_lines(bytes, &mut report) {
+    let stems = tabari_notation(file);
+    for (line_no, line) in join_open_brackets(content_lines(bytes, &mut report)) {
         let t = line.trim();
         if let Some(tag) = &block {
             report.skipped += 1;
@@ -132,14 +218,15 @@ pub fn read_actors(file: &str, bytes: &[u8]) -> (Vec<Actor>, DictReport) {
             Some(p) => (true, p),
             None => (false, head),
         };
-        let mut names: Vec<String> = Vec::new();
-        if phrase.contains('+') {
+        let mut names: Vec<(String, bool)> = Vec::new();
+        let parts = split_synonyms(phrase);
+        if parts.len() > 1 {
             report.warn(line_no, "`+` inside a phrase: read as several names");
         }
-        for part in phrase.split('+') {
+        for part in parts {
             let n = phrase_to_name(part);
             if !n.is_empty() {
-                names.push(n);
+                names.push((n, stems && is_stem(part)));
             }
         }
         if names.is_empty() {
@@ -181,11 +268,11 @@ pub fn read_actors(file: &str, bytes: &[u8]) -> (Vec<Actor>, DictReport) {
 
 fn finish(file: &str, p: Pending, actors: &mut Vec<Actor>, report: &mut DictReport) {
     if p.codes.is_empty() {
-        let first = p.names.first().cloned().unwrap_or_default();
+        let first = p.names.first().map(|n| n.0.clone()).unwrap_or_default();
         report.warn(p.line, format!("actor `{first}` has no code: skipped"));
         return;
     }
-    let canonical = p.names.first().cloned().unwrap_or_default();
+    let canonical = p.names.first().map(|n| n.0.clone()).unwrap_or_default();
     report.entries += 1;
     report.names += p.names.len();
     report.codes += p.codes.len();
@@ -198,13 +285,14 @@ fn finish(file: &str, p: Pending, actors: &mut Vec<Actor>, report: &mut DictRepo
         .names
         .into_iter()
         .enumerate()
-        .map(|(i, text)| Name {
+        .map(|(i, (text, stem))| Name {
             text,
             kind: if i == 0 {
                 NameKind::Canonical
             } else {
                 NameKind::Alias
             },
+            stem,
         })
         .collect();
     actors.push(Actor {
@@ -282,5 +370,72 @@ BAD [pse]
                 "s.actors:18: actor `NOCODE` has no code: skipped",
             ]
         );
+    }
+
+    /// Notation PETRARCH and TABARI files use that an earlier reader
+    /// rejected: special and compound codes, `+` inside a name, a code
+    /// group broken over two lines, TABARI stems.
+    #[test]
+    fn reads_compound_codes_stems_and_broken_lines() {
+        let text = "\
+ISILDUR  [+++]
+LORIEN  [ELR/GAL]
+THE_SHIRE  [FRO/BIL/SAM]
+ARGENTIN  [ARG]
+IVORY_COAST_  [IVO]
+ITHILEN TELEVISION  [ITHTV]
+MOUSE= [MUS]
+B+H_OCEAN_CARRIERS_ [MNCBMU]
+ADEN_ARMY_
++JAISH_ADAN_+_ISLAMIC_ADEN_ARMY_
+\t[YEMREB]
+INERGY_L.P.\t[
+\tMNCUSA]
+BAD [A//B]
+";
+        let (actors, report) = read_actors("demo.actors", text.as_bytes());
+        let find = |n: &str| actors.iter().find(|a| a.canonical == n);
+        let code = |n: &str| {
+            find(n)
+                .and_then(|a| a.codes.first())
+                .map(|c| c.code.clone())
+        };
+        assert_eq!(code("ISILDUR").as_deref(), Some("+++"));
+        assert_eq!(code("LORIEN").as_deref(), Some("ELR/GAL"));
+        let on = Date {
+            y: 1995,
+            m: 1,
+            d: 1,
+        };
+        assert_eq!(
+            find("THE SHIRE").map(|a| a.codes_on(on)),
+            Some(vec!["FRO".to_string(), "BIL".into(), "SAM".into()])
+        );
+        let alts: Vec<&str> = find("LORIEN")
+            .and_then(|a| a.codes.first())
+            .map(|c| c.alternatives().collect())
+            .unwrap_or_default();
+        assert_eq!(alts, ["ELR", "GAL"]);
+        // Stems: a last word not closed by `_` (or `=`).
+        let stem = |n: &str| find(n).map(|a| a.names[0].stem);
+        assert_eq!(stem("ARGENTIN"), Some(true));
+        assert_eq!(stem("ITHILEN TELEVISION"), Some(true));
+        assert_eq!(stem("IVORY COAST"), Some(false));
+        assert_eq!(stem("MOUSE="), Some(false));
+        assert_eq!(code("B+H OCEAN CARRIERS").as_deref(), Some("MNCBMU"));
+        assert_eq!(find("ADEN ARMY").map(|a| a.names.len()), Some(3));
+        assert_eq!(code("INERGY L.P.").as_deref(), Some("MNCUSA"));
+        let w: Vec<String> = report.warnings.iter().map(|w| w.to_string()).collect();
+        assert_eq!(
+            w,
+            vec![
+                "demo.actors:10: `+` inside a phrase: read as several names",
+                "demo.actors:14: bad code `A//B`: code skipped",
+                "demo.actors:14: actor `BAD` has no code: skipped",
+            ]
+        );
+        // PETRARCH and Phoenix files take every word whole.
+        let (actors, _) = read_actors("demo.actors.txt", text.as_bytes());
+        assert!(actors.iter().all(|a| a.names.iter().all(|n| !n.stem)));
     }
 }

@@ -167,7 +167,25 @@ pub fn read_agents(file: &str, bytes: &[u8]) -> (Vec<SectorInfo>, DictReport) {
 pub fn read_discards(file: &str, bytes: &[u8]) -> (Vec<Discard>, DictReport) {
     let mut report = DictReport::new(file, DictKind::Discards);
     let mut out = Vec::new();
-    for (line_no, line) in content_lines(bytes, &mut report) {
+    let lines = content_lines(bytes, &mut report);
+    // A file whose lines are mostly tab-separated fields is a data table
+    // (TABARI's suite ships one as `discards.txt`), not a discard list.
+    let tabbed = lines
+        .iter()
+        .filter(|(_, l)| l.trim().contains('\t'))
+        .count();
+    if tabbed * 2 > lines.len() {
+        let first = lines.first().map_or(1, |l| l.0);
+        report.warn(
+            first,
+            format!(
+                "a tab-separated data table, not a discard list: {} lines skipped",
+                lines.len()
+            ),
+        );
+        return (out, report);
+    }
+    for (line_no, line) in lines {
         let t = line.trim();
         let (whole_story, phrase) = match t.strip_prefix('+') {
             Some(p) => (true, p.trim()),
@@ -248,5 +266,14 @@ DEPUTY [~GOV]
         assert!(d[0].whole_story);
         assert_eq!(r.entries, 2);
         assert_eq!(regular_plural("spokesman"), "spokesmen");
+        // A data table named like a discard list is one warning, no entries.
+        let table = b"\t2\t1995\tAGO\tLunda Sul\n\t4\t2004\tAGO\t\tNharea\nRUGBY\n";
+        let (d, r) = read_discards("discards.txt", table);
+        assert!(d.is_empty());
+        let w: Vec<String> = r.warnings.iter().map(|w| w.to_string()).collect();
+        assert_eq!(
+            w,
+            ["discards.txt:1: a tab-separated data table, not a discard list: 3 lines skipped"]
+        );
     }
 }

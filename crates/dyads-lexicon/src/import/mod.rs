@@ -4,8 +4,21 @@
 //! The kind of a file is told by its name: `actors` (`*.actors.txt`,
 //! `TABARI.Demo.actors`), `agents` (`*.agents.txt`, `Validate.agents`) or
 //! `discards`. What the readers accept, beyond the documented formats:
-//! - text that is not UTF-8 is read line by line as Windows-1252 (a
-//!   warning names the line);
+//! - text that is not UTF-8 is read line by line as Windows-1252 (one
+//!   warning names the first such line and counts them);
+//! - a `~~FINISH` line (TABARI's end of file) ends the file;
+//! - actor codes: `[---]` null, `[###]` do not code, `[+++]` complex
+//!   (TABARI), `[ELR/GAL]` a compound actor standing for each code
+//!   ([`crate::DatedCode::alternatives`], [`crate::Actor::codes_on`]); the
+//!   last two are read and counted but held apart
+//!   ([`Lexicon::compound_actors`]);
+//! - a `+` between two letters is part of a name (`B+H_OCEAN_CARRIERS_`);
+//!   a code group broken over lines (`INERGY_L.P. [` / `MNCUSA]`) is
+//!   joined;
+//! - TABARI notation (files not named `*.txt`): a phrase whose last word is
+//!   not closed by `_` ends in a stem (`ARGENTIN` matches `Argentina`;
+//!   [`crate::Name::stem`]); underscores and blanks both join the words of
+//!   a phrase;
 //! - comments: `#` and `;` to the end of the line (outside `[...]`), and
 //!   `<!-- ... -->`, also over several lines;
 //! - TABARI's `<NOUN>`/`<ADJECTIVE>`-style blocks are skipped (they are not
@@ -171,10 +184,13 @@ pub(crate) fn read_files<P: AsRef<Path>>(paths: &[P]) -> Result<(Lexicon, Import
             a.id = format!("{}@{}:{}", a.id, a.origin.file, a.origin.line);
         }
     }
-    Ok((
-        Lexicon::from_parts(actors, terms, Vec::new(), discards),
-        report,
-    ))
+    let (compound, actors): (Vec<_>, Vec<_>) = actors.into_iter().partition(|a| {
+        a.codes
+            .iter()
+            .any(|c| c.code == "+++" || c.code.contains('/'))
+    });
+    let lexicon = Lexicon::from_parts(actors, terms, Vec::new(), discards).with_compound(compound);
+    Ok((lexicon, report))
 }
 
 /// Decodes a line: UTF-8, or else Windows-1252 (returns `false`).
@@ -213,12 +229,20 @@ fn cp1252(b: u8) -> char {
 pub(crate) fn content_lines(bytes: &[u8], report: &mut DictReport) -> Vec<(usize, String)> {
     let mut out = Vec::new();
     let mut in_comment = false;
+    // (first line, count) of the lines that are not UTF-8: one warning
+    // for the file, since the encoding is the file's, not a line's fault.
+    let mut cp1252: Option<(usize, usize)> = None;
     for (n, raw) in bytes.split(|&b| b == b'\n').enumerate() {
         let line_no = n + 1;
         let raw = raw.strip_suffix(b"\r").unwrap_or(raw);
         let (mut line, ok) = decode(raw);
         if !ok {
-            report.warn(line_no, "not UTF-8: read as Windows-1252");
+            let c = cp1252.get_or_insert((line_no, 0));
+            c.1 += 1;
+        }
+        // TABARI ends the files it writes with a `~~FINISH` line.
+        if !in_comment && line.trim_start().starts_with("~~FINISH") {
+            break;
         }
         // XML-style comments, possibly spanning lines.
         let mut kept = String::new();
@@ -249,6 +273,13 @@ pub(crate) fn content_lines(bytes: &[u8], report: &mut DictReport) -> Vec<(usize
         if !kept.trim().is_empty() {
             out.push((line_no, kept.trim_end().to_string()));
         }
+    }
+    if let Some((first, count)) = cp1252 {
+        let lines = if count == 1 { "line" } else { "lines" };
+        report.warn(
+            first,
+            format!("not UTF-8: read as Windows-1252 ({count} {lines})"),
+        );
     }
     out
 }
@@ -283,7 +314,7 @@ mod tests {
     #[test]
     fn comments_and_encodings() {
         let mut r = DictReport::new("t", DictKind::Actors);
-        let text = b"A_ [X] # c\n<!-- one\ntwo -->B_\n\xc3\x89T\nC\x92D ; x\n[###] ; discard\n";
+        let text = b"A_ [X] # c\n<!-- one\ntwo -->B_\n\xc3\x89T\nC\x92D ; x\n[###] ; discard\nE\x92F\n~~FINISH 16:47\nG_\n";
         let lines = content_lines(text, &mut r);
         let got: Vec<(usize, &str)> = lines.iter().map(|(n, s)| (*n, s.as_str())).collect();
         assert_eq!(
@@ -293,13 +324,15 @@ mod tests {
                 (3, "B_"),
                 (4, "ÉT"),
                 (5, "C’D"),
-                (6, "[###]")
+                (6, "[###]"),
+                (7, "E’F"),
             ]
         );
+        // One warning for the file's encoding; nothing after `~~FINISH`.
         assert_eq!(r.warnings.len(), 1);
         assert_eq!(
             r.warnings[0].to_string(),
-            "t:5: not UTF-8: read as Windows-1252"
+            "t:5: not UTF-8: read as Windows-1252 (2 lines)"
         );
         assert_eq!(phrase_to_name("NORTH_KOREA_ "), "NORTH KOREA");
     }

@@ -70,6 +70,13 @@ impl Matcher {
                     upper_mask,
                     layer: actor.layer,
                 };
+                if name.stem {
+                    m.insert_stem(
+                        &words,
+                        entry(Target::Actor(id, name.kind), kind, cap, upper),
+                    );
+                    continue;
+                }
                 m.insert(
                     &words,
                     entry(Target::Actor(id, name.kind), kind, cap, upper),
@@ -172,6 +179,47 @@ impl Matcher {
                 Some(e) if entry.kind < e.kind => *e = entry,
                 Some(_) => {}
                 None => p.push(entry),
+            }
+        }
+    }
+
+    /// Inserts a name whose last word is a stem: the words before it as a
+    /// path of the trie, the stem at its end.
+    fn insert_stem(&mut self, words: &[String], entry: Entry) {
+        let Some((stem, before)) = words.split_last() else {
+            return;
+        };
+        let mut node = 0u32;
+        for w in before {
+            let next_tok = self.vocab.len() as u32;
+            let tok = *self.vocab.entry(w.clone()).or_insert(next_tok);
+            let next_node = self.terminal.len() as u32;
+            node = match self.edges.get(&(node, tok)) {
+                Some(&n) => n,
+                None => {
+                    self.edges.insert((node, tok), next_node);
+                    self.terminal.push(NONE);
+                    next_node
+                }
+            };
+        }
+        let key = (node, stem.clone());
+        let p = match self.stems.get(&key) {
+            Some(&p) => p,
+            None => {
+                let p = self.payloads.len() as u32;
+                self.payloads.push(Vec::new());
+                self.stems.insert(key, p);
+                p
+            }
+        };
+        let shortest = self.stem_nodes.entry(node).or_insert(usize::MAX);
+        *shortest = (*shortest).min(stem.len());
+        if let Some(es) = self.payloads.get_mut(p as usize) {
+            match es.iter_mut().find(|e| e.target == entry.target) {
+                Some(e) if entry.kind < e.kind => *e = entry,
+                Some(_) => {}
+                None => es.push(entry),
             }
         }
     }

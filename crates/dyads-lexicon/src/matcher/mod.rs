@@ -144,6 +144,11 @@ pub struct Matcher {
     edges: HashMap<(u32, u32), u32>,
     terminal: Vec<u32>,
     payloads: Vec<Vec<Entry>>,
+    /// Names ending in a stem (TABARI's `ARGENTIN`): (node of the words
+    /// before it, the stem) -> payload.
+    stems: HashMap<(u32, String), u32>,
+    /// Nodes with stems after them, and the shortest stem's length.
+    stem_nodes: HashMap<u32, usize>,
     term_is_title: Vec<bool>,
     fuzzy: FuzzyIndex,
 }
@@ -190,6 +195,9 @@ impl Matcher {
         let mut node = 0u32;
         let mut best = None;
         for j in i..toks.len() {
+            if let Some(end) = self.stem_at(toks, i, j, node) {
+                best = Some(end);
+            }
             let tok = ids[j];
             if tok == NONE {
                 break;
@@ -212,6 +220,34 @@ impl Matcher {
             }
         }
         best
+    }
+
+    /// A name ending in a stem that token `j` begins with, after the words
+    /// that led from token `i` to `node`: (end token, payload).
+    fn stem_at(&self, toks: &[NormToken], i: usize, j: usize, node: u32) -> Option<(usize, u32)> {
+        let &shortest = self.stem_nodes.get(&node)?;
+        let text = &toks[j].text;
+        let mut found = None;
+        for (k, _) in text
+            .char_indices()
+            .skip(1)
+            .chain(std::iter::once((text.len(), ' ')))
+        {
+            if k < shortest {
+                continue;
+            }
+            let Some(&p) = self.stems.get(&(node, text[..k].to_string())) else {
+                continue;
+            };
+            let fits = self
+                .payloads
+                .get(p as usize)
+                .is_some_and(|es| es.iter().any(|e| e.fits(&toks[i..=j])));
+            if fits {
+                found = Some((j + 1, p));
+            }
+        }
+        found
     }
 
     /// Actor mentions and sector terms of `text` in one pass.
@@ -245,6 +281,19 @@ impl Matcher {
                 }
                 continue;
             };
+            // A name opening with `the` (`the West`, `the North`) is never
+            // the head of a longer proper name: `the North Atlantic
+            // Alliance`, `the South China Sea`, `the West Bank`.
+            let the_then_name = toks[i].text == "the"
+                && end > i + 1
+                && toks.get(end).is_some_and(|t| t.capitalized || t.upper)
+                && !text
+                    .get(toks[end - 1].end..toks.get(end).map_or(0, |t| t.start))
+                    .is_some_and(|g| g.contains([',', '.', ';', ':', '(', ')', '"', '“', '”']));
+            if the_then_name {
+                i += 1;
+                continue;
+            }
             // A weak alias (`the South`) yields to a longer name starting
             // inside it (`South Korean`).
             if self.only_weak(&toks, i, end, p) {

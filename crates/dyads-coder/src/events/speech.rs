@@ -1,0 +1,152 @@
+//! Reported speech read for what it does: a that-clause that is a demand,
+//! a speaker saying what another actor must do, a speaker condemning what
+//! another actor does.
+
+use super::sentence::Sent;
+
+/// Whether the that-clause of the verb at `head` is mandative: a modal of
+/// obligation (`must`, `should`, `need to`) or a bare subjunctive verb
+/// (`demanded that he resign`, `that control be taken away`).
+pub(crate) fn mandative_clause(s: &Sent<'_>, head: usize) -> bool {
+    let Some(c) = s.kids[head]
+        .iter()
+        .copied()
+        .find(|&k| matches!(s.rel(k), "ccomp" | "advcl") && k > head)
+    else {
+        // No clause parsed: the first verb after `that`, read off the
+        // surface: a modal of obligation or a bare verb is mandative, a
+        // tensed one (`that the claims were baseless`) is not.
+        let Some(t) = (head + 1..s.len()).find(|&j| s.form[j] == "that") else {
+            return true;
+        };
+        let Some(v) = (t + 1..s.len()).find(|&j| matches!(s.upos(j), "VERB" | "AUX")) else {
+            return true;
+        };
+        return matches!(s.form[v].as_str(), "must" | "should" | "shall" | "be")
+            || s.p.tokens[v].xpos == "VB";
+    };
+    let aux: Vec<usize> = s.kids[c]
+        .iter()
+        .copied()
+        .filter(|&k| s.rel(k).starts_with("aux"))
+        .collect();
+    if aux
+        .iter()
+        .any(|&k| matches!(s.form[k].as_str(), "must" | "should" | "shall"))
+    {
+        return true;
+    }
+    if s.lemma_in(c, &["need", "have"]) && s.kid(c, "xcomp").is_some() {
+        return true;
+    }
+    if let Some(cop) = s.kid(c, "cop") {
+        return s.form[cop] == "be";
+    }
+    let xpos = s.p.tokens[c].xpos;
+    aux.is_empty() && xpos == "VB" || aux.iter().any(|&k| s.form[k] == "be" && xpos == "VBN")
+}
+
+/// The subject of a clause complement of the reporting verb at `head` that
+/// says what its subject must or should do (`said that Sudan must return`,
+/// `reiterated that Libya should hand over`).
+pub(crate) fn obligation_subject(s: &Sent<'_>, head: usize) -> Option<(usize, usize)> {
+    let c = s.kids[head]
+        .iter()
+        .copied()
+        .find(|&k| s.rel(k) == "ccomp" && k > head)?;
+    let modal = s.kids[c]
+        .iter()
+        .any(|&k| s.rel(k).starts_with("aux") && matches!(s.form[k].as_str(), "must" | "should"))
+        || s.lemma_in(c, &["need", "have"])
+            && s.kid(c, "xcomp")
+                .is_some_and(|x| s.kids[x].iter().any(|&m| s.form[m] == "to"));
+    if !modal {
+        return None;
+    }
+    let k = s.kid(c, "nsubj")?;
+    if s.upos(k) == "PRON" {
+        return None;
+    }
+    let (lo, hi) = s.subtree(k);
+    Some((lo, hi.min(c.saturating_sub(1)).max(lo)))
+}
+
+/// Words by which a speaker condemns what another actor does (`the
+/// agreement is a violation of the resolutions`, `their cooperation is
+/// illegal`).
+const CONDEMNING: &[&str] = &[
+    "violation",
+    "violate",
+    "illegal",
+    "unlawful",
+    "unjust",
+    "illicit",
+    "provocation",
+    "provocative",
+    "irresponsible",
+    "aggressive",
+    "aggression",
+    "hostile",
+    "hostility",
+    "slander",
+    "slanderous",
+    "hysterical",
+    "baseless",
+    "propaganda",
+    "repulsive",
+    "overreaction",
+    "reckless",
+    "unacceptable",
+    "destabilize",
+    "destabilizing",
+    "vulgar",
+    "substandard",
+    "outrageous",
+    "deplorable",
+    "barbaric",
+    "criminal",
+    "damage",
+    "undermine",
+    "concern",
+    "threat",
+];
+
+/// The clause complements of the reporting verb at `head` that condemn: the
+/// phrase naming whom (the clause's subject, else the whole clause). `None`
+/// when no complement holds a word of [`CONDEMNING`].
+pub(crate) fn condemned(s: &Sent<'_>, head: usize) -> Vec<(usize, usize)> {
+    let mut clauses: Vec<usize> = s.kids[head]
+        .iter()
+        .copied()
+        .filter(|&k| matches!(s.rel(k), "ccomp" | "parataxis"))
+        .collect();
+    let mut i = 0;
+    while i < clauses.len() {
+        let c = clauses[i];
+        clauses.extend(
+            s.kids[c]
+                .iter()
+                .copied()
+                .filter(|&k| s.rel(k) == "conj" && s.is_verb(k)),
+        );
+        i += 1;
+    }
+    let mut out = Vec::new();
+    for c in clauses {
+        let (lo, hi) = s.subtree(c);
+        let negative = (lo..=hi).any(|j| {
+            (j == c || s.dominates(c, j))
+                && CONDEMNING
+                    .iter()
+                    .any(|w| s.lemma[j] == *w || s.form[j] == *w)
+        });
+        if !negative {
+            continue;
+        }
+        if let Some(k) = s.kid(c, "nsubj") {
+            out.push(s.subtree(k));
+        }
+        out.push((lo, hi));
+    }
+    out
+}
