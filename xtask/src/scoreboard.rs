@@ -59,6 +59,10 @@ pub fn run(shared: &Path) -> Result<()> {
         dyads_eval::merging::score_seed_merging(shared),
     );
     section(
+        "ECB+ topics 1-35, event coreference on gold mentions (issue 6)",
+        dyads_eval::ecbplus::score_ecbplus(shared),
+    );
+    section(
         "PLOVER gold records, built-in lexicon (issue 5)",
         dyads_eval::events::score_plover(shared),
     );
