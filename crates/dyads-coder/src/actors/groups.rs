@@ -399,8 +399,8 @@ fn commission(b: &mut Builder<'_>, scan: &SentScan, p: Option<&ParsedSentence>, 
     if start == t.span.start {
         return;
     }
-    // `the intergovernmental commission on trade and economic cooperation
-    // between Russia and North Korea`: the whole phrase is a form.
+    // `the intergovernmental commission on economic and trade cooperation
+    // between Moscow and Pyongyang`: the whole phrase is a form.
     let end = p
         .and_then(|p| np_right_end(p, t.span))
         .filter(|&e| gap(text, t.span.end, e).split_whitespace().count() <= 14)
@@ -471,9 +471,9 @@ pub(crate) fn bare_group(b: &mut Builder<'_>, scan: &SentScan, t: &TermMatch) {
     members_of(b, scan, ante, phrase);
 }
 
-/// People of a delegation (`members of the delegation, including Deputy
-/// Foreign Minister Im Chong Il and ...`): an inferred person with no
-/// country takes the delegation's.
+/// People of a delegation (`members of the delegation, including a vice
+/// minister named ...`): an inferred person with no country takes the
+/// delegation's.
 pub(crate) fn delegation_members(b: &mut Builder<'_>) {
     let text = &b.doc.text;
     let mut fills = Vec::new();

@@ -80,7 +80,7 @@ const TABLE: &[(&str, &str, &str, usize, &str)] = &[
     ("Russian Deputy Foreign Minister Mikhail Galuzin met the ambassador. Galuzin said the visit was useful.", "2024-01-16", "Galuzin", 1, "ctx:mikhail-galuzin"),
     ("Russian Deputy Foreign Minister Mikhail Galuzin arrived on Monday. The deputy minister said the visit was useful.", "2024-01-16", "deputy minister", 0, "ctx:mikhail-galuzin"),
     ("Kim In-ae, a deputy spokeswoman for South Korea's Unification Ministry, said talks should resume.", "2024-01-16", "Kim In-ae", 0, "ctx:kim-in-ae"),
-    ("Hong Min, a senior researcher at the Korea Institute for National Unification, said the launch mattered.", "2024-01-16", "Hong Min", 0, "ctx:hong-min"),
+    ("Hong Min, a senior researcher with the Korea Institute for National Unification, said the launch mattered.", "2024-01-16", "Hong Min", 0, "ctx:hong-min"),
     ("Ambassador Extraordinary and Plenipotentiary to Russia Pak Sung Ho met the press.", "2024-01-16", "Pak Sung Ho", 0, "ctx:pak-sung-ho"),
     ("He met the Minister of External Economic Relations, Ri Ryong Nam, in Moscow.", "2024-01-16", "Ri Ryong Nam", 0, "ctx:ri-ryong-nam"),
     ("V.V. Putin and Kim Jong Un met. Vladimir Putin spoke first.", "2024-01-16", "V.V. Putin", 0, "putin-vladimir"),
@@ -125,7 +125,7 @@ const TABLE: &[(&str, &str, &str, usize, &str)] = &[
     ("The state visit by the leader of the DPRK to Russia drew attention.", "2023-10-22", "leader", 0, "kim-jong-un"),
     ("Diplomats from all UN member states attended the session.", "2023-09-22", "UN", 0, "-"),
     ("He met the DPRK Minister of Culture Seung Jong Gyu in Moscow.", "2023-11-16", "Seung Jong Gyu", 0, "ctx:seung-jong-gyu"),
-    ("Hyun Seung-soo, a senior researcher at the Korea Institute for National Unification, spoke. Hyun Seung-soo, who is prone to overreaching, added more.", "2024-01-20", "Hyun Seung-soo", 1, "ctx:hyun-seung-soo"),
+    ("Hyun Seung-soo, a senior researcher with the Korea Institute for National Unification, spoke. Hyun Seung-soo, who is prone to overreaching, added more.", "2024-01-20", "Hyun Seung-soo", 1, "ctx:hyun-seung-soo"),
     // places
     ("Putin and Kim met at the Vostochny Cosmodrome in September 2023.", "2023-09-14", "Vostochny Cosmodrome", 0, "place:vostochny-cosmodrome"),
     ("Tensions rose on the Korean Peninsula. Peace on the Korean peninsula matters.", "2024-01-16", "Korean peninsula", 0, "place:korean-peninsula"),
@@ -154,7 +154,7 @@ fn inferred_people_carry_country_sector_and_role() -> TestResult {
     let table = [
         ("Russian Deputy Foreign Minister Mikhail Galuzin met the ambassador.", "Mikhail Galuzin", Some("RUS"), Some("GOV")),
         ("Kim In-ae, a deputy spokeswoman for South Korea's Unification Ministry, said talks should resume.", "Kim In-ae", Some("KOR"), Some("GOV")),
-        ("Hong Min, a senior researcher at the Korea Institute for National Unification, said the launch mattered.", "Hong Min", Some("KOR"), Some("EDU")),
+        ("Hong Min, a senior researcher with the Korea Institute for National Unification, said the launch mattered.", "Hong Min", Some("KOR"), Some("EDU")),
     ];
     for (text, name, country, sector) in table {
         let (doc, actors) = run(text, "2024-01-16")?;
@@ -281,7 +281,7 @@ fn surface_forms_carry_context() -> TestResult {
         ("According to the Russian presidential press secretary Dmitry Peskov, the talks went well.", "2024-01-16", "peskov-dmitry", "Russian presidential press secretary Dmitry Peskov"),
         ("The Kremlin described the North Korean country as its closest neighbour.", "2024-01-15", "PRK", "the North Korean country"),
         ("Yoon Suk Yeol spoke on Monday. Critics said the president himself was to blame.", "2023-09-25", "yoon-suk-yeol", "the president himself"),
-        ("A meeting of the intergovernmental commission on trade and economic cooperation between Russia and North Korea will be held in Pyongyang.", "2023-09-29", "ctx:intergovernmental-commission", "the intergovernmental commission on trade and economic cooperation between Russia and North Korea"),
+        ("A meeting of the intergovernmental commission on economic and trade cooperation between Russia and North Korea will be held in Pyongyang.", "2023-09-29", "ctx:intergovernmental-commission", "the intergovernmental commission on economic and trade cooperation between Russia and North Korea"),
     ];
     let mut failures = Vec::new();
     for (text, date, id, form) in table {
@@ -314,7 +314,7 @@ fn inferred_groups_and_places_carry_country_and_sector() -> TestResult {
         ("The Tomb of the Unknown Soldier near the Kremlin Wall drew crowds.", "2024-01-15", "place:tomb-of-the-unknown-soldier", Some("RUS"), None),
         ("Kim and Putin toured the Vostochny Space Launch Centre, a Russian spaceport, in 2023.", "2023-09-14", "place:vostochny-space-launch-centre", Some("RUS"), None),
         ("Tensions rose on the Korean Peninsula.", "2024-01-16", "place:korean-peninsula", None, None),
-        ("The delegation laid a wreath at the Tomb of the Unknown Soldier near the Kremlin Wall. Then it visited Zaryadye Park.", "2024-01-15", "place:zaryadye-park", Some("RUS"), None),
+        ("Flowers were placed by the delegation at the Tomb of the Unknown Soldier near the Kremlin Wall. Then it visited Zaryadye Park.", "2024-01-15", "place:zaryadye-park", Some("RUS"), None),
         ("The minister of culture attended a festival in St. Petersburg, Russia's second city.", "2023-11-16", "place:st-petersburg", Some("RUS"), None),
         ("The talks were attended by members of the North Korean delegation, including Deputy Foreign Minister Pak Myong Ho.", "2024-01-16", "ctx:pak-myong-ho", Some("PRK"), Some("GOV")),
     ];
