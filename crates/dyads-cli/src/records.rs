@@ -24,12 +24,25 @@ fn side(name: &Option<String>, country: &Option<String>) -> String {
     }
 }
 
-fn dates(r: &Record) -> String {
-    match (&r.date, &r.date_end) {
+/// `start..end`, `start` alone when they are one day, or `-`.
+fn span(start: &Option<String>, end: &Option<String>) -> String {
+    match (start, end) {
         (Some(a), Some(b)) if a != b => format!("{a}..{b}"),
         (Some(a), _) => a.clone(),
         _ => "-".into(),
     }
+}
+
+fn dates(r: &Record) -> String {
+    span(&r.date, &r.date_end)
+}
+
+/// A contradiction value's source: its outlet, else its document.
+fn source_of(v: &serde_json::Value) -> String {
+    v["outlet"]
+        .as_str()
+        .map(str::to_string)
+        .unwrap_or_else(|| format!("document {}", v["doc_id"]))
 }
 
 fn print_records(records: &[Record], json: bool) -> Result<()> {
@@ -111,11 +124,7 @@ pub fn show(db: &Path, id: i64, json: bool) -> Result<()> {
                 .as_deref()
                 .map(|x| format!(", {x}"))
                 .unwrap_or_default(),
-            match (&m.date, &m.date_end) {
-                (Some(a), Some(b)) if a != b => format!("{a}..{b}"),
-                (Some(a), _) => a.clone(),
-                _ => "-".into(),
-            }
+            span(&m.date, &m.date_end)
         )?;
         writeln!(o, "    {}", m.sentence.trim())?;
         match (&m.linked_to, &m.reason) {
@@ -129,10 +138,7 @@ pub fn show(db: &Path, id: i64, json: bool) -> Result<()> {
             writeln!(
                 o,
                 "    {} says {} (mention {}): {}",
-                v["outlet"]
-                    .as_str()
-                    .map(str::to_string)
-                    .unwrap_or_else(|| format!("document {}", v["doc_id"])),
+                source_of(v),
                 v["value"].as_str().unwrap_or("-"),
                 v["event_id"],
                 v["words"].as_str().unwrap_or("").trim()
@@ -186,16 +192,7 @@ pub fn contradictions(db: &Path, json: bool) -> Result<()> {
             .as_array()
             .into_iter()
             .flatten()
-            .map(|v| {
-                format!(
-                    "{}: {}",
-                    v["outlet"]
-                        .as_str()
-                        .map(str::to_string)
-                        .unwrap_or_else(|| format!("document {}", v["doc_id"])),
-                    v["value"].as_str().unwrap_or("-")
-                )
-            })
+            .map(|v| format!("{}: {}", source_of(v), v["value"].as_str().unwrap_or("-")))
             .collect();
         writeln!(o, "record {} {}: {}", c.record_id, c.field, vals.join("; "))?;
     }
@@ -340,11 +337,7 @@ pub fn stories(db: &Path, json: bool) -> Result<()> {
             o,
             "{:>6}  {:<23}  {:>3} records  {:>3} docs  {:<20}  {}",
             s.id,
-            match (&s.start, &s.end) {
-                (Some(a), Some(b)) if a != b => format!("{a}..{b}"),
-                (Some(a), _) => a.clone(),
-                _ => "-".into(),
-            },
+            span(&s.start, &s.end),
             s.timeline.len(),
             s.documents.len(),
             s.participants.join(", "),

@@ -304,12 +304,13 @@ impl Store {
 }
 
 /// The columns `events` selects, in order.
-const EVENT_COLUMNS: &str = "e.id, e.doc_id, e.sentence, e.ev_start, e.ev_end, e.cameo, e.plover, \
+pub(crate) const EVENT_COLUMNS: &str =
+    "e.id, e.doc_id, e.sentence, e.ev_start, e.ev_end, e.cameo, e.plover, \
     e.mode, e.context, e.goldstein, e.quad, e.modality, e.reciprocal, e.date, e.date_end, \
     e.date_precision, e.source_code, e.source_country, e.target_code, e.target_country, e.rule, \
     e.json";
 
-fn event_from_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<StoredEvent> {
+pub(crate) fn event_from_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<StoredEvent> {
     Ok(StoredEvent {
         id: r.get(0)?,
         doc_id: r.get(1)?,

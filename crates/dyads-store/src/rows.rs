@@ -12,7 +12,7 @@ use serde::Serialize;
 
 use dyads_text::{Alignment, Sentence, Span, Token};
 
-use crate::coded::{ActorRow, EventFilter, EventRow, StoredEvent};
+use crate::coded::{event_from_row, ActorRow, EventFilter, StoredEvent, EVENT_COLUMNS};
 use crate::error::{Error, ErrorKind, Result};
 use crate::pack;
 use crate::store::Store;
@@ -124,10 +124,7 @@ impl Store {
             "NULL, NULL"
         };
         let mut sql = format!(
-            "SELECT e.id, e.doc_id, e.sentence, e.ev_start, e.ev_end, e.cameo, e.plover, e.mode, \
-             e.context, e.goldstein, e.quad, e.modality, e.reciprocal, e.date, e.date_end, \
-             e.date_precision, e.source_code, e.source_country, e.target_code, e.target_country, \
-             e.rule, e.json, d.url, d.outlet, d.published, d.language, d.ingested_at, {text_cols} \
+            "SELECT {EVENT_COLUMNS}, d.url, d.outlet, d.published, d.language, d.ingested_at, {text_cols} \
              FROM events e JOIN documents d ON d.id = e.doc_id \
              LEFT JOIN sentences s ON s.doc_id = e.doc_id AND s.idx = e.sentence \
              WHERE e.id > ?6 AND (?1 IS NULL OR e.doc_id = ?1) AND (?2 IS NULL OR e.modality = ?2) \
@@ -152,34 +149,7 @@ impl Store {
                 ],
                 |r| {
                     Ok(MentionRow {
-                        event: StoredEvent {
-                            id: r.get(0)?,
-                            doc_id: r.get(1)?,
-                            row: EventRow {
-                                sentence: r.get(2)?,
-                                evidence: Span {
-                                    start: r.get(3)?,
-                                    end: r.get(4)?,
-                                },
-                                cameo: r.get(5)?,
-                                plover: r.get(6)?,
-                                mode: r.get(7)?,
-                                context: r.get(8)?,
-                                goldstein: r.get(9)?,
-                                quad: r.get(10)?,
-                                modality: r.get(11)?,
-                                reciprocal: r.get(12)?,
-                                date: r.get(13)?,
-                                date_end: r.get(14)?,
-                                date_precision: r.get(15)?,
-                                source_code: r.get(16)?,
-                                source_country: r.get(17)?,
-                                target_code: r.get(18)?,
-                                target_country: r.get(19)?,
-                                rule: r.get(20)?,
-                                json: r.get(21)?,
-                            },
-                        },
+                        event: event_from_row(r)?,
                         doc_url: r.get(22)?,
                         doc_outlet: r.get(23)?,
                         doc_published: r.get(24)?,
