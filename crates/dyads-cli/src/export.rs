@@ -38,8 +38,14 @@ impl ExportFormat {
 /// Which table.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
 pub enum TableArg {
+    /// One row per event record: mentions merged across sources (GDELT 2.0
+    /// columns first, with real mention, source and article counts).
+    Events,
     /// One row per event mention (GDELT 2.0 columns first).
     Mentions,
+    /// One row per story: its title, dates, participants, documents and
+    /// event records.
+    Stories,
     /// One row per resolved actor per document.
     Actors,
     /// Document metadata (and, in JSON lines, text and layout).
@@ -51,7 +57,9 @@ pub enum TableArg {
 impl TableArg {
     fn name(self) -> &'static str {
         match self {
+            TableArg::Events => "events",
             TableArg::Mentions => "mentions",
+            TableArg::Stories => "stories",
             TableArg::Actors => "actors",
             TableArg::Documents => "documents",
             TableArg::Plover => "plover",

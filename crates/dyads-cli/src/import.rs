@@ -14,7 +14,9 @@ use dyads_store::Store;
 #[derive(clap::Args, Debug)]
 pub struct Args {
     /// JSON lines files written by `dyads export --format jsonl` (tables
-    /// documents, actors, mentions), in any order.
+    /// documents, actors, mentions), in any order; the mentions are then
+    /// merged into event records as at ingest (the events and stories
+    /// tables are rebuilt, not read).
     #[arg(required = true)]
     pub files: Vec<PathBuf>,
 }
@@ -71,11 +73,14 @@ pub fn run(db: &Path, args: Args) -> Result<ExitCode> {
     })?;
     let [d, a, m] = counts.added;
     let [sd, sa, sm] = counts.skipped;
+    // Imported mentions join event records as ingested ones do.
+    let merged = store.merge_records()?;
     eprintln!(
         "dyads import: {d} documents, {a} actors, {m} mentions added; {} already present or \
-         without their document; {} lines failed",
+         without their document; {} lines failed; {} event records",
         sd + sa + sm,
-        counts.failed
+        counts.failed,
+        merged.records
     );
     Ok(if counts.failed > 0 {
         ExitCode::from(1)

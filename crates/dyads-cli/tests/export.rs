@@ -82,7 +82,14 @@ fn parquet_rows(path: &Path) -> i64 {
     }
 }
 
-const TABLES: [&str; 4] = ["mentions", "actors", "documents", "plover"];
+const TABLES: [&str; 6] = [
+    "events",
+    "mentions",
+    "stories",
+    "actors",
+    "documents",
+    "plover",
+];
 
 #[test]
 fn every_table_in_every_format_round_trips_through_import() {
@@ -94,8 +101,11 @@ fn every_table_in_every_format_round_trips_through_import() {
     let mentions = lines(&["events", "--json"]);
     let actors = lines(&["actors", "--json"]);
     let documents = lines(&["docs", "--json"]);
+    let records = lines(&["records", "--json"]);
+    let stories = lines(&["stories", "--json"]);
     assert!(mentions > 10 && actors > 10 && documents > 5);
-    let want = [mentions, actors, documents, mentions];
+    assert!(records > 5 && records < mentions && stories > 0);
+    let want = [records, mentions, stories, actors, documents, mentions];
 
     let out = dir.join("out");
     for format in ["csv", "jsonl", "parquet"] {
@@ -111,6 +121,35 @@ fn every_table_in_every_format_round_trips_through_import() {
             assert_eq!(got, n, "{table}.{format}");
         }
     }
+    // Every mention is in exactly one event record.
+    let events = String::from_utf8_lossy(&read(&out.join("events.jsonl"))).into_owned();
+    let mut members = 0;
+    let mut merged = 0;
+    for line in events.lines() {
+        let v: serde_json::Value = match serde_json::from_str(line) {
+            Ok(v) => v,
+            Err(e) => panic!("events.jsonl: {e}: {line}"),
+        };
+        let n = v["NumMentions"].as_u64().unwrap_or(0);
+        assert_eq!(
+            v["mention_ids"].as_array().map(Vec::len),
+            Some(n as usize),
+            "{line}"
+        );
+        members += n as usize;
+        merged += usize::from(n > 1);
+    }
+    assert_eq!(members, mentions);
+    assert!(merged > 0, "no record merges two mentions: {events}");
+    let header = String::from_utf8_lossy(&read(&out.join("events.csv")))
+        .lines()
+        .next()
+        .unwrap_or_default()
+        .to_string();
+    assert!(
+        header.starts_with("GlobalEventID,Day,MonthYear,Year,FractionDate,Actor1Code"),
+        "{header}"
+    );
     let header = String::from_utf8_lossy(&read(&out.join("mentions.csv")))
         .lines()
         .next()
@@ -206,7 +245,7 @@ fn every_table_in_every_format_round_trips_through_import() {
             + &String::from_utf8_lossy(&run.stderr);
         println!("{text}");
         assert!(run.status.success(), "{text}");
-        assert_eq!(text.matches("duckdb ").count(), 12, "{text}");
+        assert_eq!(text.matches("duckdb ").count(), 18, "{text}");
     }
     let _ = std::fs::remove_dir_all(&dir);
 }

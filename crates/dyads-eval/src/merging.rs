@@ -25,6 +25,13 @@ use serde_json::Value;
 
 use dyads_coder::events::{Actors, Event, Pipeline};
 use dyads_store::merge::{block_of, cluster, days, Mention, Side};
+
+fn side_key(s: &[Side]) -> String {
+    s.iter()
+        .map(|a| format!("{}{}", a.id, if a.person { "*" } else { "" }))
+        .collect::<Vec<_>>()
+        .join("+")
+}
 use dyads_text::{clean, read_input, Limits};
 
 use crate::events::matches_gold;
@@ -95,6 +102,7 @@ fn sides(a: &Option<Actors>) -> Vec<Side> {
                     id: m.actor_id.clone(),
                     country: m.country.clone(),
                     sector: m.sector.clone(),
+                    person: m.role.is_some(),
                 })
                 .collect()
         })
@@ -201,6 +209,25 @@ pub fn score_seed_merging(shared: &Path) -> Result<MergeReport> {
         })
         .collect();
     let aligned: Vec<usize> = (0..events.len()).filter(|&i| key_of[i].is_some()).collect();
+    if std::env::var_os("DYADS_DEBUG_MERGE").is_some() {
+        for &i in &aligned {
+            let (name, e) = &events[i];
+            eprintln!(
+                "mention {}:{} rec {} {} {} {:?} {:?}..{:?} {:?} -> {:?} {}",
+                name.get(..3).unwrap_or(""),
+                e.sentence,
+                record_of[i],
+                e.cameo,
+                e.modality.as_str(),
+                mentions[i].date,
+                e.date,
+                e.date_end,
+                side_key(&mentions[i].source),
+                side_key(&mentions[i].target),
+                key_of[i].as_deref().unwrap_or("-"),
+            );
+        }
+    }
     let mut r = MergeReport {
         aligned: aligned.len(),
         ..MergeReport::default()

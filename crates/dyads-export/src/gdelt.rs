@@ -1,4 +1,9 @@
-//! The GDELT 2.0 Events columns of the `mentions` table.
+//! The GDELT 2.0 Events columns of the `mentions` and `events` tables.
+//!
+//! The table below is for `mentions` (one row per mention); `events` (one
+//! row per event record) fills the same columns from the record, with its
+//! record id as `GlobalEventID` and its real mention, outlet and article
+//! counts (see [`crate::tables::events`]).
 //!
 //! The `mentions` table starts with the GDELT 2.0 Events columns that a
 //! dyads mention can fill, under their GDELT names and in GDELT order, so a

@@ -4,7 +4,9 @@ use std::collections::VecDeque;
 
 use serde_json::{json, Map, Value as Json};
 
-use dyads_store::{DocActor, DocumentRow, EventFilter, Layout, MentionRow, Store};
+use std::collections::{BTreeMap, HashMap};
+
+use dyads_store::{DocActor, DocumentRow, EventFilter, Layout, MentionRow, RecordRow, Store};
 
 use crate::gdelt::{self, cameo_levels, date_added, date_columns};
 use crate::{full_day, Column, ColumnType, Result, Rows, Table, Value};
@@ -13,7 +15,14 @@ use crate::{full_day, Column, ColumnType, Result, Rows, Table, Value};
 pub const PAGE: usize = 2048;
 
 /// The names of the tables [`table`] knows.
-pub const NAMES: &[&str] = &["mentions", "actors", "documents", "plover"];
+pub const NAMES: &[&str] = &[
+    "events",
+    "mentions",
+    "stories",
+    "actors",
+    "documents",
+    "plover",
+];
 
 /// Which rows to export.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -31,6 +40,8 @@ pub struct Selection {
 /// The table called `name` (one of [`NAMES`]), or `None`.
 pub fn table<'a>(store: &'a Store, name: &str, sel: &Selection) -> Option<Table<'a>> {
     match name {
+        "events" => Some(events(store)),
+        "stories" => Some(stories(store)),
         "mentions" => Some(mentions(store, &sel.filter)),
         "actors" => Some(actors(store, sel.filter.country.clone())),
         "documents" => Some(documents(
@@ -201,6 +212,181 @@ pub fn mentions<'a>(store: &'a Store, filter: &EventFilter) -> Table<'a> {
             |m: &MentionRow| m.event.id,
             |m| Ok(mention_values(m)),
         ),
+    }
+}
+
+/// The dyads columns of `events`, after the GDELT ones.
+const EVENT_RECORD_COLUMNS: &[Column] = &[
+    Column::new("date", ColumnType::Text),
+    Column::new("date_end", ColumnType::Text),
+    Column::new("plover_type", ColumnType::Text),
+    Column::new("modality", ColumnType::Text),
+    Column::new("source_actor_id", ColumnType::Text),
+    Column::new("target_actor_id", ColumnType::Text),
+    Column::new("representative_mention", ColumnType::Int),
+    Column::new("mention_ids", ColumnType::Json),
+    Column::new("story_id", ColumnType::Int),
+    Column::new("contradictions", ColumnType::Json),
+];
+
+/// Per record: its story, and the fields its sources disagree on.
+type RecordExtras = (HashMap<i64, i64>, BTreeMap<i64, Vec<String>>);
+
+/// The columns of `events`: the GDELT ones, then the dyads ones.
+pub fn event_columns() -> Vec<Column> {
+    gdelt::COLUMNS
+        .iter()
+        .chain(EVENT_RECORD_COLUMNS)
+        .cloned()
+        .collect()
+}
+
+/// One row per event record (mentions merged across sources), in id
+/// order, in GDELT 2.0 column order: `GlobalEventID` is the record id,
+/// `NumMentions`, `NumSources` (distinct outlets) and `NumArticles` count
+/// its mentions; actors, code and place come from the record and its
+/// representative mention (the first with the record's code), `DATEADDED`
+/// from its first article. Then the dyads columns: the date interval,
+/// PLOVER type, modality, the member mention ids (join `mentions` on
+/// `GlobalEventID`), the story holding it, and the fields its sources
+/// disagree on.
+pub fn events(store: &Store) -> Table<'_> {
+    // Stories and contradictions are read once, lazily with the first page.
+    let mut extra: Option<RecordExtras> = None;
+    Table {
+        name: "events".into(),
+        columns: event_columns(),
+        rows: paged(
+            0i64,
+            move |after| Ok(store.record_rows(*after, PAGE)?),
+            |r: &RecordRow| r.record.id,
+            move |r| {
+                if extra.is_none() {
+                    let mut story_of: HashMap<i64, i64> = HashMap::new();
+                    for s in store.stories()? {
+                        for rec in &s.timeline {
+                            story_of.insert(rec.id, s.id);
+                        }
+                    }
+                    let mut fields: BTreeMap<i64, Vec<String>> = BTreeMap::new();
+                    for c in store.contradictions()? {
+                        fields.entry(c.record_id).or_default().push(c.field);
+                    }
+                    extra = Some((story_of, fields));
+                }
+                let (story_of, fields) = extra.get_or_insert_with(Default::default);
+                Ok(event_values(r, story_of, fields))
+            },
+        ),
+    }
+}
+
+fn event_values(
+    r: RecordRow,
+    story_of: &HashMap<i64, i64>,
+    fields: &BTreeMap<i64, Vec<String>>,
+) -> Vec<Value> {
+    let rec = &r.record;
+    let event: Json = r
+        .representative
+        .as_ref()
+        .and_then(|e| serde_json::from_str(&e.row.json).ok())
+        .unwrap_or(Json::Null);
+    let rep = r.representative.as_ref().map(|e| &e.row);
+    let src = first_actor(&event, "source");
+    let tgt = first_actor(&event, "target");
+    let loc = event.get("location").and_then(Json::as_object);
+    let num = |k: &str| Value::float(loc.and_then(|l| l.get(k)).and_then(Json::as_f64));
+    let [day, month_year, year, fraction] = date_columns(rec.date.as_deref());
+    let (base, root) = cameo_levels(&rec.cameo);
+    vec![
+        Value::Int(rec.id),
+        day,
+        month_year,
+        year,
+        fraction,
+        Value::text(rep.and_then(|e| e.source_code.clone())),
+        Value::text(rec.source.clone()),
+        Value::text(rec.source_country.clone()),
+        str_of(src, "sector"),
+        Value::text(rep.and_then(|e| e.target_code.clone())),
+        Value::text(rec.target.clone()),
+        Value::text(rec.target_country.clone()),
+        str_of(tgt, "sector"),
+        Value::Text(rec.cameo.clone()),
+        Value::Text(base),
+        Value::Text(root),
+        Value::int(rec.quad),
+        Value::float(rec.goldstein),
+        Value::Int(rec.mentions),
+        Value::Int(r.sources),
+        Value::Int(rec.documents),
+        str_of(loc, "text"),
+        str_of(loc, "country"),
+        num("lat"),
+        num("lon"),
+        r.first_added.as_deref().map_or(Value::Null, date_added),
+        Value::text(r.url.clone()),
+        Value::text(rec.date.clone()),
+        Value::text(rec.date_end.clone()),
+        Value::text(rec.plover.clone()),
+        Value::Text(rec.modality.clone()),
+        str_of(src, "actor_id"),
+        str_of(tgt, "actor_id"),
+        Value::int(r.representative.as_ref().map(|e| e.id)),
+        Value::Json(json!(r.members)),
+        Value::int(story_of.get(&rec.id).copied()),
+        Value::Json(json!(fields.get(&rec.id).cloned().unwrap_or_default())),
+    ]
+}
+
+/// The columns of `stories`.
+pub const STORY_COLUMNS: &[Column] = &[
+    Column::new("story_id", ColumnType::Int),
+    Column::new("title", ColumnType::Text),
+    Column::new("start", ColumnType::Text),
+    Column::new("end", ColumnType::Text),
+    Column::new("participants", ColumnType::Json),
+    Column::new("documents", ColumnType::Json),
+    Column::new("event_ids", ColumnType::Json),
+    Column::new("event_count", ColumnType::Int),
+];
+
+/// One row per story (records and documents about one happening, see
+/// `dyads stories`), newest first: its title, date span, participants,
+/// documents and event records (`events.GlobalEventID`) in timeline order.
+pub fn stories(store: &Store) -> Table<'_> {
+    let mut list: Option<std::vec::IntoIter<dyads_store::Story>> = None;
+    let mut failed = false;
+    Table {
+        name: "stories".into(),
+        columns: STORY_COLUMNS.to_vec(),
+        rows: Box::new(std::iter::from_fn(move || {
+            if failed {
+                return None;
+            }
+            if list.is_none() {
+                match store.stories() {
+                    Ok(v) => list = Some(v.into_iter()),
+                    Err(e) => {
+                        failed = true;
+                        return Some(Err(e.into()));
+                    }
+                }
+            }
+            let s = list.as_mut()?.next()?;
+            let ids: Vec<i64> = s.timeline.iter().map(|r| r.id).collect();
+            Some(Ok(vec![
+                Value::Int(s.id),
+                Value::text(s.title),
+                Value::text(s.start),
+                Value::text(s.end),
+                Value::Json(json!(s.participants)),
+                Value::Json(json!(s.documents)),
+                Value::Json(json!(ids)),
+                Value::Int(ids.len() as i64),
+            ]))
+        })),
     }
 }
 

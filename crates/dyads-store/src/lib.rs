@@ -35,7 +35,7 @@ pub use coded::{ActorRow, EventFilter, EventRow, StoredEvent};
 pub use error::{Error, ErrorKind, Result};
 pub use records::{
     Contradiction, Edge, MergeStats, Period, Record, RecordDetail, RecordFilter, RecordMention,
-    SeriesRow,
+    RecordRow, SeriesRow,
 };
 pub use rows::{DocActor, DocumentRow, Layout, MentionRow};
 pub use store::{DocSummary, Inserted, Origin, Store, StoredDoc};

@@ -19,10 +19,13 @@
 //! - *actors*: source matches source and target matches target, or, when
 //!   either is reciprocal, source matches target and target source; two
 //!   sides match when they share an actor id, or a country with the same
-//!   sector (or one sector unknown); an unknown target matches any;
+//!   sector (or one sector unknown), unless both are named people (with
+//!   a role) and differ; an unknown target matches any;
 //! - *dates*: their windows overlap, with one day of slack for time zones
-//!   and reporting when both are precise (a week or less); a vague window
-//!   (over forty days: "last year") merges only within its own document;
+//!   and reporting when both are precise (a week or less); a
+//!   window over a week ("in September") merges across documents only with
+//!   the same CAMEO code; a vague window (over forty days: "last year")
+//!   merges only within its own document;
 //!   an undated mention's window is the three days up to its article's
 //!   publication; a mention with neither is compared only within its own
 //!   document;
@@ -45,6 +48,9 @@ pub struct Side {
     pub country: Option<String>,
     /// Sector (`GOV`, `MIL`, ...).
     pub sector: Option<String>,
+    /// A named person (an actor with a role): two different named people
+    /// are never the same side, even of one country and sector.
+    pub person: bool,
 }
 
 /// What merging needs to know of one event mention.
@@ -146,6 +152,9 @@ fn sides_match(a: &[Side], b: &[Side]) -> Option<String> {
             if x.id == y.id {
                 return Some(x.id.clone());
             }
+            if x.person && y.person {
+                continue;
+            }
             if let (Some(c), Some(d)) = (&x.country, &y.country) {
                 let sector_ok = match (&x.sector, &y.sector) {
                     (Some(s), Some(t)) => s == t,
@@ -186,11 +195,17 @@ pub fn compatible(a: &Mention, b: &Mention) -> Option<String> {
             // A day of slack between precise dates only; a vague date
             // (longer than forty days: "last year") merges only within its
             // own document, or single links would chain unrelated events.
-            let slack = i64::from(e1 - s1 <= 7 && e2 - s2 <= 7);
+            let precise = e1 - s1 <= 7 && e2 - s2 <= 7;
+            let slack = i64::from(precise);
             if s1 > e2 + slack || s2 > e1 + slack {
                 return None;
             }
             if (e1 - s1 > VAGUE_DAYS || e2 - s2 > VAGUE_DAYS) && a.doc_id != b.doc_id {
+                return None;
+            }
+            // A month-wide window overlaps much: across documents, it
+            // merges only with the same event code.
+            if !precise && a.doc_id != b.doc_id && a.cameo != b.cameo {
                 return None;
             }
             let show = |m: &Mention, (s, e): (i64, i64)| {
@@ -334,6 +349,14 @@ mod tests {
             id: id.into(),
             country: (!country.is_empty()).then(|| country.into()),
             sector: (!sector.is_empty()).then(|| sector.into()),
+            person: false,
+        }
+    }
+
+    fn person(id: &str, country: &str) -> Side {
+        Side {
+            person: true,
+            ..side(id, country, "GOV")
         }
     }
 
@@ -533,8 +556,61 @@ mod tests {
                 true,
             ),
         ];
+        let month = Some(("2023-09-01", "2023-09-30"));
+        let more: Vec<(&str, Mention, Mention, bool)> = vec![
+            (
+                "making and hosting a visit, mirrored",
+                Mention {
+                    cameo: "042".into(),
+                    reciprocal: true,
+                    ..mention("v", 1, prk.clone(), Some(rus.clone()), d)
+                },
+                Mention {
+                    cameo: "043".into(),
+                    ..mention("w", 2, rus.clone(), Some(prk.clone()), d)
+                },
+                true,
+            ),
+            (
+                "two different named people of one government",
+                mention(
+                    "a",
+                    1,
+                    person("putin-vladimir", "RUS"),
+                    Some(prk.clone()),
+                    d,
+                ),
+                mention("b", 2, person("lavrov-sergey", "RUS"), Some(prk.clone()), d),
+                false,
+            ),
+            (
+                "a named person and his state",
+                mention("a", 1, person("lavrov-sergey", "RUS"), Some(prk.clone()), d),
+                base.clone(),
+                true,
+            ),
+            (
+                "month-wide dates, other codes, two documents",
+                mention("a", 1, rus.clone(), Some(prk.clone()), month),
+                Mention {
+                    cameo: "046".into(),
+                    ..mention("b", 2, rus.clone(), Some(prk.clone()), d)
+                },
+                false,
+            ),
+            (
+                "month-wide dates, same code, two documents",
+                mention("a", 1, rus.clone(), Some(prk.clone()), month),
+                mention("b", 2, rus.clone(), Some(prk.clone()), d),
+                true,
+            ),
+        ];
         for (name, m, want) in cases {
             assert_eq!(compatible(&base, &m).is_some(), want, "{name}");
+        }
+        for (name, a, b, want) in more {
+            assert_eq!(compatible(&a, &b).is_some(), want, "{name}");
+            assert_eq!(compatible(&b, &a).is_some(), want, "{name}, reversed");
         }
         let here = Mention {
             place: Some("RUS".into()),

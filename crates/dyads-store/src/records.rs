@@ -112,6 +112,25 @@ pub struct RecordDetail {
     pub contradictions: Vec<Contradiction>,
 }
 
+/// A record with what an export row needs: its representative mention
+/// (the first member with the record's code), its members, and how many
+/// outlets and articles report it.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct RecordRow {
+    /// The record.
+    pub record: Record,
+    /// The first member mention with the record's code.
+    pub representative: Option<crate::StoredEvent>,
+    /// Member mention ids, in id order.
+    pub members: Vec<i64>,
+    /// Distinct outlets (documents without an outlet count one each).
+    pub sources: i64,
+    /// The representative's article URL.
+    pub url: Option<String>,
+    /// When the first member's article was stored (`YYYY-MM-DDTHH:MM:SSZ`).
+    pub first_added: Option<String>,
+}
+
 /// Which records to list.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct RecordFilter {
@@ -173,6 +192,7 @@ fn sides(v: &Value) -> Vec<Side> {
         id: a["actor_id"].as_str().unwrap_or_default().to_string(),
         country: a["country"].as_str().map(str::to_string),
         sector: a["sector"].as_str().map(str::to_string),
+        person: a["role"].is_string(),
     };
     match v {
         Value::Array(items) => items.iter().map(one).collect(),
@@ -201,6 +221,8 @@ struct Loaded {
     date_end: Option<String>,
     quad: Option<i64>,
     goldstein: Option<f64>,
+    /// The place's words as the mention gives them.
+    place_text: Option<String>,
 }
 
 /// Loads mentions; the last column ranks a mention among the earlier ones
@@ -268,7 +290,146 @@ fn load_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<Loaded> {
         date_end,
         quad: r.get(13)?,
         goldstein: r.get(14)?,
+        place_text: v["location"]["text"].as_str().map(str::to_string),
     })
+}
+
+/// Per document, the value most of its mentions give (ties: the
+/// smallest), with the first mention giving it; documents whose mentions
+/// give none are left out.
+fn per_document<'a>(
+    members: &[&'a Loaded],
+    value: impl Fn(&Loaded) -> Option<String>,
+) -> Vec<(&'a Loaded, String)> {
+    let mut by_doc: BTreeMap<i64, Vec<(&'a Loaded, String)>> = BTreeMap::new();
+    for l in members {
+        if let Some(v) = value(l) {
+            by_doc.entry(l.m.doc_id).or_default().push((*l, v));
+        }
+    }
+    by_doc
+        .into_values()
+        .filter_map(|ms| {
+            let v = mode(ms.iter().map(|(_, v)| v.clone()))?;
+            ms.into_iter().find(|(_, w)| *w == v)
+        })
+        .collect()
+}
+
+const NUMBER_WORDS: &[&str] = &[
+    "two",
+    "three",
+    "four",
+    "five",
+    "six",
+    "seven",
+    "eight",
+    "nine",
+    "ten",
+    "eleven",
+    "twelve",
+    "thirteen",
+    "fourteen",
+    "fifteen",
+    "sixteen",
+    "seventeen",
+    "eighteen",
+    "nineteen",
+    "twenty",
+    "thirty",
+    "forty",
+    "fifty",
+    "hundred",
+    "thousand",
+];
+
+const NOT_THINGS: &[&str] = &[
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+    "percent",
+    "per",
+    "of",
+    "and",
+    "or",
+    "to",
+    "in",
+    "on",
+    "at",
+    "the",
+    "a",
+    "an",
+    "years",
+    "year",
+    "days",
+    "day",
+    "hours",
+    "hour",
+    "minutes",
+    "weeks",
+    "months",
+    "am",
+    "pm",
+    "a.m.",
+    "p.m.",
+];
+
+/// Counts of things in a sentence: a cardinal (digits, maybe with
+/// thousands separators, or a number word) followed by a word, as
+/// `(thing, count)` with the thing lowercased and a final `s` dropped.
+/// Dates, years, times, ordinals and durations are left out.
+fn counts_in(text: &str) -> Vec<(String, String)> {
+    let words: Vec<&str> = text
+        .split(|c: char| c.is_whitespace() || c == '(' || c == ')' || c == '"')
+        .filter(|w| !w.is_empty())
+        .collect();
+    let mut out = Vec::new();
+    for (i, w) in words.iter().enumerate() {
+        let w = w.trim_end_matches([',', ';', ':']);
+        let digits = !w.is_empty() && w.chars().all(|c| c.is_ascii_digit() || c == ',');
+        let lower = w.to_lowercase();
+        let worded = NUMBER_WORDS.contains(&lower.as_str());
+        if !digits && !worded {
+            continue;
+        }
+        if digits && w.len() == 4 && (w.starts_with("19") || w.starts_with("20")) {
+            continue;
+        }
+        let before = i
+            .checked_sub(1)
+            .and_then(|j| words.get(j))
+            .map(|p| p.to_lowercase());
+        if before.is_some_and(|p| NOT_THINGS[..12].contains(&p.trim_end_matches(','))) {
+            continue;
+        }
+        let Some(next) = words.get(i + 1) else {
+            continue;
+        };
+        if next.ends_with([',', '.', ';', ':']) && next.len() <= 2 {
+            continue;
+        }
+        let thing = next
+            .trim_end_matches(|c: char| !c.is_alphanumeric())
+            .to_lowercase();
+        if thing.is_empty()
+            || !thing.chars().all(|c| c.is_alphabetic() || c == '-')
+            || NOT_THINGS.contains(&thing.as_str())
+        {
+            continue;
+        }
+        let thing = thing.strip_suffix('s').unwrap_or(&thing).to_string();
+        out.push((thing, lower.replace(',', "")));
+    }
+    out
 }
 
 /// The most common value (ties: the smallest).
@@ -546,63 +707,146 @@ impl Store {
         Ok(stats)
     }
 
-    /// Flags a record whose sources disagree on its date: each document's
-    /// date is the one most of its mentions give, and two documents or
-    /// more with different dates make a contradiction, listing each
-    /// document's date with the words of its first mention that gives it.
-    /// Returns how many contradictions were stored.
+    /// Flags a record whose sources (documents) disagree. Per document and
+    /// field, the value is the one most of its mentions give; two
+    /// documents or more with different values make a contradiction that
+    /// lists each document's value with the words of its first mention
+    /// giving it. Fields: `date` (day or interval), `place` (the place's
+    /// name, when both give one), `participants` (the countries or actors
+    /// on either side, over all the document's mentions of the record,
+    /// when each document names two or more) and `number` (a count of the
+    /// same thing, such as "12 soldiers" against "15 soldiers", in the
+    /// mentions' sentences). Returns how many contradictions were stored.
     fn flag_contradictions(&mut self, rid: i64, members: &[&Loaded]) -> Result<usize> {
-        let mut by_doc: BTreeMap<i64, Vec<&Loaded>> = BTreeMap::new();
-        for l in members.iter().filter(|l| l.date.is_some()) {
-            by_doc.entry(l.m.doc_id).or_default().push(l);
-        }
-        let mut chosen: Vec<(&Loaded, String)> = Vec::new();
-        for ms in by_doc.values() {
-            let value = |l: &Loaded| match (&l.date, &l.date_end) {
-                (Some(a), Some(b)) if a != b => format!("{a}..{b}"),
-                (Some(a), _) => a.clone(),
-                _ => String::new(),
-            };
-            let Some(v) = mode(ms.iter().map(|l| value(l))) else {
-                continue;
-            };
-            if let Some(first) = ms.iter().find(|l| value(l) == v) {
-                chosen.push((first, v));
-            }
-        }
-        let distinct: BTreeSet<&String> = chosen.iter().map(|(_, v)| v).collect();
-        if chosen.len() < 2 || distinct.len() < 2 {
+        let docs: BTreeSet<i64> = members.iter().map(|l| l.m.doc_id).collect();
+        if docs.len() < 2 {
             return Ok(0);
         }
-        let mut detail = Vec::new();
-        for (l, value) in chosen {
+        let mut sentence_of: HashMap<i64, (Option<String>, String)> = HashMap::new();
+        for l in members {
             let (outlet, words): (Option<String>, Option<String>) = self
                 .conn
-                .query_row(
+                .prepare_cached(
                     "SELECT d.outlet, CAST(substr(CAST(d.text AS BLOB), s.start + 1, s.end - s.start) AS TEXT) \
                      FROM events e JOIN documents d ON d.id = e.doc_id \
                      LEFT JOIN sentences s ON s.doc_id = e.doc_id AND s.idx = e.sentence WHERE e.id = ?1",
-                    [l.m.event_id],
-                    |r| Ok((r.get(0)?, r.get(1)?)),
                 )
-                .optional()
+                .and_then(|mut st| {
+                    st.query_row([l.m.event_id], |r| Ok((r.get(0)?, r.get(1)?)))
+                        .optional()
+                })
                 .map_err(|e| self.err(e))?
                 .unwrap_or((None, None));
-            detail.push(serde_json::json!({
-                "event_id": l.m.event_id,
-                "doc_id": l.m.doc_id,
-                "outlet": outlet,
-                "value": value,
-                "words": words,
-            }));
+            sentence_of.insert(l.m.event_id, (outlet, words.unwrap_or_default()));
         }
-        self.conn
-            .execute(
-                "INSERT INTO contradictions (record_id, field, detail) VALUES (?1, 'date', ?2)",
-                params![rid, Value::Array(detail).to_string()],
-            )
-            .map_err(|e| self.err(e))?;
-        Ok(1)
+        let date = |l: &Loaded| match (&l.date, &l.date_end) {
+            (Some(a), Some(b)) if a != b => Some(format!("{a}..{b}")),
+            (Some(a), _) => Some(a.clone()),
+            _ => None,
+        };
+        // A place named as a whole country ("in Russia") is vaguer than a
+        // city in it, not a different place: only specific places count.
+        let mut specific: HashSet<i64> = HashSet::new();
+        for l in members {
+            let Some(text) = &l.place_text else { continue };
+            let country_level: bool = self
+                .conn
+                .prepare_cached(
+                    "SELECT EXISTS (SELECT 1 FROM doc_actors WHERE doc_id = ?1 AND kind = 'state' \
+                     AND (lower(canonical) = lower(?2) OR instr(lower(surface_forms), lower(?3)) > 0))",
+                )
+                .and_then(|mut st| {
+                    st.query_row(
+                        params![l.m.doc_id, text, Value::String(text.clone()).to_string()],
+                        |r| r.get(0),
+                    )
+                })
+                .map_err(|e| self.err(e))?;
+            if !country_level {
+                specific.insert(l.m.event_id);
+            }
+        }
+        let place = |l: &Loaded| {
+            l.place_text
+                .clone()
+                .filter(|_| specific.contains(&l.m.event_id))
+        };
+        let mut found: Vec<(&str, Vec<(&Loaded, String)>)> = vec![
+            ("date", per_document(members, date)),
+            ("place", per_document(members, place)),
+        ];
+        // Participants: the union over each document's mentions.
+        let mut parts: BTreeMap<i64, (BTreeSet<String>, &Loaded)> = BTreeMap::new();
+        for l in members {
+            let entry = parts
+                .entry(l.m.doc_id)
+                .or_insert_with(|| (BTreeSet::new(), *l));
+            for side in l.m.source.iter().chain(&l.m.target) {
+                entry
+                    .0
+                    .insert(side.country.clone().unwrap_or_else(|| side.id.clone()));
+            }
+        }
+        if parts.values().all(|(set, _)| set.len() >= 2) {
+            let listed: Vec<(&Loaded, String)> = parts
+                .values()
+                .map(|(set, l)| (*l, set.iter().cloned().collect::<Vec<_>>().join(", ")))
+                .collect();
+            found.push(("participants", listed));
+        }
+        // Numbers: per document, the count each thing is given.
+        let mut counts: BTreeMap<String, BTreeMap<i64, (&Loaded, String)>> = BTreeMap::new();
+        for l in members {
+            let words = sentence_of
+                .get(&l.m.event_id)
+                .map(|(_, w)| w.as_str())
+                .unwrap_or("");
+            for (thing, n) in counts_in(words) {
+                counts
+                    .entry(thing)
+                    .or_default()
+                    .entry(l.m.doc_id)
+                    .or_insert((*l, n));
+            }
+        }
+        for per_doc in counts.values() {
+            if per_doc.len() >= 2 {
+                found.push(("number", per_doc.values().cloned().collect()));
+            }
+        }
+        let mut stored = 0;
+        for (field, chosen) in found {
+            let distinct: BTreeSet<&String> = chosen.iter().map(|(_, v)| v).collect();
+            if chosen.len() < 2 || distinct.len() < 2 {
+                continue;
+            }
+            let detail: Vec<Value> = chosen
+                .iter()
+                .map(|(l, value)| {
+                    let (outlet, words) = sentence_of
+                        .get(&l.m.event_id)
+                        .cloned()
+                        .unwrap_or((None, String::new()));
+                    serde_json::json!({
+                        "event_id": l.m.event_id,
+                        "doc_id": l.m.doc_id,
+                        "outlet": outlet,
+                        "value": value,
+                        "words": (!words.is_empty()).then_some(words),
+                    })
+                })
+                .collect();
+            self.conn
+                .prepare_cached(
+                    "INSERT INTO contradictions (record_id, field, detail) VALUES (?1, ?2, ?3)",
+                )
+                .and_then(|mut st| {
+                    st.execute(params![rid, field, Value::Array(detail).to_string()])
+                })
+                .map_err(|e| self.err(e))?;
+            stored += 1;
+        }
+        Ok(stored)
     }
 
     /// Splits mentions out of a record: the given mentions form a record of
@@ -782,6 +1026,74 @@ impl Store {
             .collect()
     }
 
+    /// Up to `limit` records with ids above `after`, in id order, with
+    /// their representative mention and sources (for exports).
+    pub fn record_rows(&self, after: i64, limit: usize) -> Result<Vec<RecordRow>> {
+        type Raw = (Record, Option<i64>, Option<String>, i64, Option<String>);
+        let rows: Vec<Raw> = {
+            let mut stmt = self
+                .conn
+                .prepare_cached(&format!(
+                    "SELECT {RECORD_COLUMNS}, \
+                     (SELECT min(m.event_id) FROM record_mentions m JOIN events e ON e.id = m.event_id \
+                      WHERE m.record_id = r.id AND e.cameo = r.cameo), \
+                     (SELECT group_concat(m.event_id) FROM \
+                      (SELECT event_id FROM record_mentions WHERE record_id = r.id ORDER BY event_id) m), \
+                     (SELECT count(DISTINCT coalesce(d.outlet, '#' || d.id)) FROM record_mentions m \
+                      JOIN events e ON e.id = m.event_id JOIN documents d ON d.id = e.doc_id \
+                      WHERE m.record_id = r.id), \
+                     (SELECT min(d.ingested_at) FROM record_mentions m JOIN events e ON e.id = m.event_id \
+                      JOIN documents d ON d.id = e.doc_id WHERE m.record_id = r.id) \
+                     FROM records r WHERE r.id > ?1 ORDER BY r.id LIMIT ?2"
+                ))
+                .map_err(|e| self.err(e))?;
+            let rows = stmt
+                .query_map(params![after, limit as i64], |r| {
+                    Ok((
+                        record_from_row(r)?,
+                        r.get(14)?,
+                        r.get(15)?,
+                        r.get(16)?,
+                        r.get(17)?,
+                    ))
+                })
+                .map_err(|e| self.err(e))?
+                .collect::<std::result::Result<Vec<_>, _>>()
+                .map_err(|e| self.err(e))?;
+            rows
+        };
+        let mut out = Vec::with_capacity(rows.len());
+        for (record, rep, members, sources, first_added) in rows {
+            let representative = match rep {
+                Some(id) => Some(self.event(id)?),
+                None => None,
+            };
+            let url = match &representative {
+                Some(e) => self
+                    .conn
+                    .prepare_cached("SELECT url FROM documents WHERE id = ?1")
+                    .and_then(|mut st| st.query_row([e.doc_id], |r| r.get(0)).optional())
+                    .map_err(|e| self.err(e))?
+                    .flatten(),
+                None => None,
+            };
+            let members = members
+                .unwrap_or_default()
+                .split(',')
+                .filter_map(|x| x.parse().ok())
+                .collect();
+            out.push(RecordRow {
+                record,
+                representative,
+                members,
+                sources,
+                url,
+                first_added,
+            });
+        }
+        Ok(out)
+    }
+
     /// Counts and Goldstein sums of the records between `a` and `b` (in
     /// either direction; countries or names), per period and type.
     pub fn dyad_series(
@@ -911,6 +1223,82 @@ mod tests {
             json: serde_json::json!({"source": side(src), "target": side(tgt)}).to_string(),
             ..EventRow::default()
         }
+    }
+
+    #[test]
+    fn counts_of_things_in_sentences() {
+        let cases: &[(&str, &[(&str, &str)])] = &[
+            (
+                "Coast guards held 12 fishermen and two boats.",
+                &[("fishermen", "12"), ("boat", "two")],
+            ),
+            ("Some 1,200 troops crossed.", &[("troop", "1200")]),
+            ("They met on 14 January 2024 at 10 am.", &[]),
+            ("They met on January 14, for 3 days.", &[]),
+            ("In 2023 the 5th round ended.", &[]),
+            ("Only one of them spoke.", &[]),
+            ("The vote was 13 to 2.", &[]),
+        ];
+        for (text, want) in cases {
+            let got = counts_in(text);
+            let want: Vec<(String, String)> = want
+                .iter()
+                .map(|(a, b)| (a.to_string(), b.to_string()))
+                .collect();
+            assert_eq!(got, want, "{text}");
+        }
+    }
+
+    #[test]
+    fn sources_disagreeing_on_place_participants_and_numbers() -> Result<()> {
+        let mut s = Store::open_in_memory()?;
+        let with = |mut r: EventRow, place: &str, third: Option<&str>| {
+            let side = |c: &str| serde_json::json!({"actor_id": c, "country": c});
+            let target = match third {
+                Some(t) => serde_json::json!([side("PRK"), side(t)]),
+                None => side("PRK"),
+            };
+            r.json = serde_json::json!({
+                "source": side("RUS"),
+                "target": target,
+                "location": {"text": place, "country": "RUS"},
+            })
+            .to_string();
+            r
+        };
+        add_doc(
+            &mut s,
+            "Russian border guards detained 12 fishermen at Khasan.",
+            &[with(row("2024-03-02", "RUS", "PRK"), "Khasan", None)],
+        )?;
+        add_doc(
+            &mut s,
+            "Russia's border service says 15 fishermen were held near Vladivostok.",
+            &[with(
+                row("2024-03-02", "RUS", "PRK"),
+                "Vladivostok",
+                Some("CHN"),
+            )],
+        )?;
+        s.merge_records()?;
+        let records = s.records(&RecordFilter::default())?;
+        assert_eq!(records.len(), 1);
+        let found = s.contradictions()?;
+        let fields: BTreeSet<&str> = found.iter().map(|c| c.field.as_str()).collect();
+        assert_eq!(
+            fields,
+            BTreeSet::from(["number", "participants", "place"]),
+            "{found:?}"
+        );
+        let number = found.iter().find(|c| c.field == "number");
+        let values: Vec<&str> = number
+            .and_then(|c| c.values.as_array())
+            .into_iter()
+            .flatten()
+            .filter_map(|v| v["value"].as_str())
+            .collect();
+        assert_eq!(values, vec!["12", "15"]);
+        Ok(())
     }
 
     #[test]
