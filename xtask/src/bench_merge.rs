@@ -69,6 +69,7 @@ fn mentions(n: usize) -> Vec<Mention> {
                 id: c.to_string(),
                 country: Some(c.to_string()),
                 sector: Some("GOV".into()),
+                person: false,
             };
             out.push(Mention {
                 event_id: out.len() as i64,
