@@ -453,6 +453,7 @@ impl<'a> Builder<'a> {
             actors,
             mentions,
             ambiguous: self.out.ambiguous,
+            groups: self.out.groups,
         }
     }
 }

@@ -34,7 +34,7 @@ const NOT_MODIFIER: &[&str] = &[
 
 /// The kind of group a term names: `delegation`, `embassy`, `commission`,
 /// `ministry`, `legislature` or `presidential_office`.
-fn term_group(b: &Builder<'_>, t: &TermMatch) -> Option<&'static str> {
+pub(crate) fn term_group(b: &Builder<'_>, t: &TermMatch) -> Option<&'static str> {
     let info = b.lex.term(t.term)?;
     match info.role_kind.as_deref()? {
         "government_body" if info.term.contains("presidential") => Some("presidential_office"),

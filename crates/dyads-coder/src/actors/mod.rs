@@ -63,6 +63,7 @@
 
 mod build;
 mod coref;
+mod generic;
 mod groups;
 mod infer;
 mod names;
@@ -161,6 +162,27 @@ pub struct DocActors {
     pub mentions: Vec<ActorMention>,
     /// Names the context could not settle, with every candidate kept.
     pub ambiguous: Vec<AmbiguousMention>,
+    /// Generic groups (`protesters`, `the police`) that no actor covers:
+    /// not actors of the table, but event participants for the coder.
+    #[serde(skip)]
+    pub groups: Vec<GroupMention>,
+}
+
+/// A sector noun naming a group by what it is (`protesters`, `riot
+/// police`, `the government`) that no actor mention covers, with the
+/// country its context gives.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct GroupMention {
+    /// Bytes of the noun in the clean text.
+    pub span: Span,
+    /// Index of the sentence it is in.
+    pub sentence: usize,
+    /// The noun as written, normalised (`riot police`).
+    pub term: String,
+    /// CAMEO-style sector code of the noun (`COP`, `OPP`, `GOV`).
+    pub sector: String,
+    /// ISO alpha-3 country the context gives, when it gives one.
+    pub country: Option<String>,
 }
 
 /// A name with several possible actors that the context did not settle
@@ -220,6 +242,7 @@ pub fn resolve(
     coref::resolve_references(&mut b, &scans, parsed, &deferred);
     orgs::outlet(&mut b, &scans);
     groups::delegation_members(&mut b);
+    generic::generic_groups(&mut b, &scans);
     b.finish()
 }
 

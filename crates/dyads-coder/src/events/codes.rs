@@ -1,6 +1,7 @@
 //! CAMEO codes for announced acts: a cooperative act announced for the
 //! future is an expression of intent (root 03), a hostile one a threat
-//! (root 13).
+//! (root 13), and a cooperative act the actor says it will not do a
+//! rejection (root 12).
 
 /// The CAMEO 13 "threaten" code of a hostile act announced or held out
 /// (roots 14-20, and 16 "reduce relations").
@@ -50,6 +51,25 @@ pub(crate) fn intent_code(code: &str) -> Option<&'static str> {
         c if c.starts_with("086") => "0355",
         c if c.starts_with("087") => "0356",
         c if c.starts_with("08") => "035",
+        _ => return None,
+    })
+}
+
+/// The CAMEO 12 "reject" code of a cooperative act (roots 03, 04, 06-08)
+/// that its actor announces it will not do. Verbal support (root 05) is
+/// left out: `will not stand idly by` is no rejection.
+pub(crate) fn reject_code(code: &str) -> Option<&'static str> {
+    Some(match code {
+        c if c.starts_with("04") => "125",
+        c if c.starts_with("061") => "1211",
+        c if c.starts_with("06") => "121",
+        c if c.starts_with("07") => "122",
+        c if c.starts_with("0813") || c.starts_with("0814") => "1241",
+        c if c.starts_with("083") => "123",
+        c if c.starts_with("084") => "1243",
+        c if c.starts_with("087") => "1246",
+        c if c.starts_with("08") => "124",
+        c if c.starts_with("03") => "120",
         _ => return None,
     })
 }

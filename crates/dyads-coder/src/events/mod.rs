@@ -36,7 +36,7 @@ pub use dict_doc::code_with_dict;
 pub use modality::Modality;
 pub use pipeline::{Pipeline, PipelineBuilder};
 
-use codes::{intent_code, threat_code};
+use codes::{intent_code, reject_code, threat_code};
 use matcher::{Hit, Index};
 use sentence::Sent;
 use tidy::{borrow_targets, drop_untargeted_duplicates};
@@ -301,6 +301,17 @@ impl<'l> Coder<'l> {
                 tgt_range = Some(*condemned.first()?);
                 self.lex.code("111")?
             }
+        } else if entry.cameo == "010" && entry.kind == EntryKind::Verb {
+            // A declaration of what another actor must or should do is a
+            // demand on it (`Washington declared that Beijing must open its
+            // markets`), like the same words after a speech cue.
+            match speech::obligation_subject(s, h.head) {
+                Some(r) => {
+                    tgt_range = Some(r);
+                    self.lex.code("100")?
+                }
+                None => self.lex.code(&entry.cameo)?,
+            }
         } else {
             self.lex.code(&entry.cameo)?
         };
@@ -408,8 +419,11 @@ impl<'l> Coder<'l> {
         }
         // A demand by a that-clause needs a mandative clause (`demanded that
         // he resign`, `insisted that Seoul must`), not a statement of fact
-        // (`insisted that the claims were baseless`).
+        // (`insisted that the claims were baseless`). Verbs of demanding
+        // make any that-clause a demand (`demanded that its partners
+        // refuse`, where the subjunctive looks like a present tense).
         if (code.code.starts_with("10") || code.code.starts_with("02"))
+            && !matches!(entry.lemma.as_str(), "demand" | "request" | "ask")
             && entry
                 .pattern
                 .iter()
@@ -436,8 +450,40 @@ impl<'l> Coder<'l> {
         if !verbal && modality == Modality::Asserted && !roles::nominal_predicated(s, h.head) {
             return None;
         }
-        let mut announced = false;
-        if modality == Modality::Future {
+        // An announced refusal: a cooperative act the source says it will
+        // or would not do (`said it will not accept more refugees`, `would
+        // not meet the kidnappers' demands`) is a rejection (CAMEO 12),
+        // asserted as said.
+        let (modality, rejected) = match reject_code(&code.code) {
+            Some(c) if modality == Modality::Negated && modality::own_prospect(s, h.head) => {
+                match self.lex.code(c) {
+                    Some(c) => {
+                        code = c;
+                        (Modality::Asserted, true)
+                    }
+                    None => (modality, false),
+                }
+            }
+            _ => (modality, false),
+        };
+        let mut announced = rejected;
+        // An act held out unless the other side does something is a threat
+        // (CAMEO 13: `will withdraw its troops unless the rebels disarm`),
+        // whatever the act itself.
+        let conditional = matches!(modality, Modality::Future | Modality::Hypothetical)
+            && !code.code.starts_with("13")
+            && !code.code.starts_with("10")
+            && !code.code.starts_with("02")
+            && modality::unless_condition(s, h.head);
+        if conditional {
+            if let Some(c) = threat_code(&code.code)
+                .or(Some("130"))
+                .and_then(|c| self.lex.code(c))
+            {
+                code = c;
+                announced = true;
+            }
+        } else if modality == Modality::Future {
             // CAMEO codes a cooperative act announced for the future as an
             // expression of intent (root 03).
             if let Some(c) = intent_code(&code.code).and_then(|c| self.lex.code(c)) {

@@ -328,3 +328,29 @@ pub(crate) fn of(
         (None, None) => Modality::Asserted,
     }
 }
+
+/// Whether the event headed by `head` is held out on a condition the other
+/// side must meet: an adverbial clause introduced by `unless` (or `if ...
+/// not`) depending on it, or, when the parse misses the clause, `unless`
+/// after the head in the same clause.
+pub(crate) fn unless_condition(s: &Sent<'_>, head: usize) -> bool {
+    let by_parse = s.kids[head]
+        .iter()
+        .filter(|&&k| s.rel(k).starts_with("advcl"))
+        .any(|&k| {
+            let marks: Vec<&str> = s.kids[k]
+                .iter()
+                .filter(|&&m| s.rel(m) == "mark")
+                .map(|&m| s.form[m].as_str())
+                .collect();
+            marks.contains(&"unless")
+                || marks.contains(&"if")
+                    && s.kids[k]
+                        .iter()
+                        .any(|&m| s.rel(m) == "advmod" && s.form[m] == "not")
+        });
+    by_parse
+        || (head + 1..s.len())
+            .take_while(|&j| !matches!(s.form[j].as_str(), ";" | ":"))
+            .any(|j| s.form[j] == "unless")
+}

@@ -144,8 +144,13 @@ pub(crate) fn subject(s: &Sent<'_>, head: usize) -> Option<(usize, usize)> {
             }
             "conj" | "advcl" | "ccomp" if s.is_verb(p) => {}
             "acl:relcl" | "acl" => {
+                // The noun phrase the clause modifies, with its
+                // post-modifiers up to the verb: a quantity noun misread
+                // as the root keeps its `of` phrase (`Thousands of Iraqi
+                // Kurds demonstrated`).
                 let (lo, _) = s.np_left(p).unwrap_or((p, p));
-                return Some((lo, p));
+                let hi = if p < h && s.rel(h) == "acl" { h - 1 } else { p };
+                return Some((lo, hi));
             }
             _ => return None,
         }
@@ -397,6 +402,68 @@ pub(crate) fn actors_in(s: &Sent<'_>, actors: &DocActors, range: (usize, usize))
             country: a.country.clone(),
             sector: a.sector.clone(),
             role: a.role.clone(),
+        });
+    }
+    if out.is_empty() {
+        out = groups_in(s, actors, span);
+    }
+    out
+}
+
+/// Nouns that name a body of people by a group noun before them
+/// (`opposition groups`, `police units`, `rebel forces`): the group noun
+/// still names who they are.
+const COLLECTIVE_HEADS: &[&str] = &[
+    "group",
+    "force",
+    "member",
+    "unit",
+    "leader",
+    "fighter",
+    "supporter",
+    "movement",
+    "coalition",
+    "faction",
+    "wing",
+    "official",
+    "officer",
+    "commander",
+];
+
+/// The generic groups (`protesters`, `riot police`) named in `span`, one
+/// per sector and country, when the span names no actor. The group noun
+/// must head its phrase: `military` in `military sites` names no group.
+fn groups_in(s: &Sent<'_>, actors: &DocActors, span: Span) -> Vec<ActorRef> {
+    let mut out: Vec<ActorRef> = Vec::new();
+    for g in actors
+        .groups
+        .iter()
+        .filter(|g| span.start <= g.span.start && g.span.end <= span.end)
+    {
+        let last =
+            s.p.tokens
+                .iter()
+                .rposition(|t| t.span.start >= g.span.start && t.span.end <= g.span.end);
+        let Some(last) = last else { continue };
+        let modifies = |h: usize| !COLLECTIVE_HEADS.contains(&s.lemma[h].as_str());
+        if matches!(s.rel(last), "compound" | "amod" | "nmod:poss" | "case")
+            && s.head(last).is_some_and(|h| h > last && modifies(h))
+        {
+            continue;
+        }
+        let country = g.country.as_deref().unwrap_or("");
+        let id = format!("group:{country}:{}", g.sector);
+        if out.iter().any(|o| o.actor_id == id) {
+            continue;
+        }
+        out.push(ActorRef {
+            text: g.term.clone(),
+            actor_id: id,
+            code: Some(format!("{country}{}", g.sector)),
+            canonical: g.term.clone(),
+            country: g.country.clone(),
+            sector: Some(g.sector.clone()),
+            role: None,
         });
     }
     out

@@ -1,0 +1,220 @@
+//! Generic groups: a sector noun that no name, role or group rule turned
+//! into an actor (`protesters`, `riot police`, `the government`,
+//! `militants`, `troops`). They are no document actors of their own (the
+//! actor table lists real-world entities); the event coder uses them as a
+//! source or target when a slot names nothing else, with the sector of the
+//! noun and the country the context gives:
+//!
+//! 1. a state or demonym modifying the noun (`Liberian riot police`,
+//!    `Israel's military`, `the Chinese authorities`);
+//! 2. a state, place or organisation of a country after `in`, `from` or
+//!    `of` (`opposition groups in Zimbabwe`, `activists from the Fatah
+//!    party`);
+//! 3. a place the sentence locates itself in (`... blocked streets in Hong
+//!    Kong`), else the one country the sentence names;
+//! 4. the country of the dateline, else the one country the document
+//!    names most often (with at least two mentions).
+//!
+//! The noun must head its phrase (`military` in `military sites` is no
+//! group; the coder checks that on the parse). Delegations, embassies,
+//! ministries, legislatures and commissions are left to their own rules.
+//! Media and research nouns (`journalists`, `analysts`, `experts`) are left
+//! out: they comment on events rather than take part in them.
+
+use std::collections::HashMap;
+
+use dyads_lexicon::normalize::normalize;
+use dyads_text::Span;
+
+use super::build::Builder;
+use super::scan::{gap, SentScan};
+use super::GroupMention;
+
+/// Sectors whose bare nouns are not event participants.
+const NOT_PARTICIPANTS: &[&str] = &["MED", "EDU"];
+
+/// Records every generic group of the document in `b.out.groups`.
+pub(crate) fn generic_groups(b: &mut Builder<'_>, scans: &[SentScan]) {
+    let doc_country = document_country(b);
+    let mut out = Vec::new();
+    for scan in scans {
+        for t in &scan.terms {
+            let Some(info) = b.lex.term(t.term) else {
+                continue;
+            };
+            if NOT_PARTICIPANTS.contains(&info.code.as_str()) || info.code.len() != 3 {
+                continue;
+            }
+            // Delegations, embassies, ministries and the like have their
+            // own rules (`groups.rs`), which leave an ownerless one alone.
+            if super::groups::term_group(b, t).is_some() {
+                continue;
+            }
+            if b.covered(t.span) || in_phrase(b, t.span) || names_follow(b, t.span) {
+                continue;
+            }
+            let country = modifier_country(b, scan, t.span)
+                .or_else(|| complement_country(b, scan, t.span))
+                .or_else(|| sentence_country(b, scan))
+                .or_else(|| doc_country.clone());
+            out.push(GroupMention {
+                span: t.span,
+                sentence: scan.idx,
+                term: normalize(t.span.slice(&b.doc.text)),
+                sector: info.code.clone(),
+                country,
+            });
+        }
+    }
+    b.out.groups = out;
+}
+
+/// Whether `span` lies inside a longer phrase that resolved to an actor
+/// (`Foreign Minister Sergei Lavrov`).
+fn in_phrase(b: &Builder<'_>, span: Span) -> bool {
+    b.phrases
+        .iter()
+        .any(|(p, _)| p.start <= span.start && span.end <= p.end)
+}
+
+/// Whether a capitalised name follows the term directly (`President
+/// Gbagbo`, `General Secretary Kim`): a title of a person, not a group.
+fn names_follow(b: &Builder<'_>, span: Span) -> bool {
+    let rest = b.doc.text.get(span.end as usize..).unwrap_or("");
+    let Some(next) = rest.strip_prefix(' ') else {
+        return false;
+    };
+    next.chars().next().is_some_and(char::is_uppercase)
+        && b.out.mentions.iter().any(|m| m.span.start == span.end + 1)
+}
+
+/// The country of an actor mention, when it names one.
+fn country_at(b: &Builder<'_>, actor: usize) -> Option<String> {
+    b.out.actors.get(actor).and_then(|a| a.country.clone())
+}
+
+/// A state or demonym right before the noun, only modifiers between.
+fn modifier_country(b: &Builder<'_>, scan: &SentScan, span: Span) -> Option<String> {
+    let m = b
+        .before(span.start)
+        .next()
+        .filter(|m| m.span.start >= scan.span.start)?;
+    let between = gap(&b.doc.text, m.span.end, span.start);
+    let words: Vec<&str> = between.split_whitespace().collect();
+    let modifiers_only = words.len() <= 3
+        && !between.contains([',', ';', '(', ')', '"'])
+        && words.iter().enumerate().all(|(k, w)| {
+            (k == 0 && matches!(*w, "'s" | "’s" | "'" | "’"))
+                || w.chars().all(|c| c.is_lowercase() || c == '-')
+                    && !matches!(
+                        *w,
+                        "and"
+                            | "or"
+                            | "of"
+                            | "in"
+                            | "to"
+                            | "for"
+                            | "with"
+                            | "by"
+                            | "from"
+                            | "on"
+                            | "at"
+                            | "said"
+                            | "says"
+                            | "was"
+                            | "were"
+                            | "is"
+                            | "are"
+                            | "has"
+                            | "have"
+                            | "had"
+                            | "that"
+                            | "which"
+                            | "who"
+                    )
+        });
+    if !modifiers_only {
+        return None;
+    }
+    country_at(b, m.actor)
+}
+
+/// An actor of a country after `in`, `from` or `of` right after the noun.
+fn complement_country(b: &Builder<'_>, scan: &SentScan, span: Span) -> Option<String> {
+    let m = b
+        .out
+        .mentions
+        .iter()
+        .find(|m| m.span.start >= span.end && m.span.end <= scan.span.end)?;
+    let between = gap(&b.doc.text, span.end, m.span.start).trim();
+    let words: Vec<&str> = between.split_whitespace().collect();
+    let linked = matches!(words.first(), Some(&("in" | "from" | "of")))
+        && words.len() <= 4
+        && !between.contains([',', ';', '(', ')']);
+    if !linked {
+        return None;
+    }
+    country_at(b, m.actor)
+}
+
+/// The place the sentence is located in (`in Kirkuk`), else the one
+/// country the sentence names.
+fn sentence_country(b: &Builder<'_>, scan: &SentScan) -> Option<String> {
+    let text = &b.doc.text;
+    let in_sentence = b
+        .out
+        .mentions
+        .iter()
+        .filter(|m| scan.span.start <= m.span.start && m.span.end <= scan.span.end);
+    let mut located: Option<String> = None;
+    let mut countries: Vec<String> = Vec::new();
+    for m in in_sentence {
+        let Some(c) = country_at(b, m.actor) else {
+            continue;
+        };
+        let before = gap(text, scan.span.start, m.span.start);
+        let prep = before
+            .trim_end()
+            .trim_end_matches("the")
+            .trim_end()
+            .rsplit(' ')
+            .next()
+            .unwrap_or("");
+        if located.is_none() && matches!(prep, "in" | "at" | "inside") {
+            located = Some(c.clone());
+        }
+        if !countries.contains(&c) {
+            countries.push(c);
+        }
+    }
+    located.or_else(|| (countries.len() == 1).then(|| countries.remove(0)))
+}
+
+/// The dateline's country, else the country the document names most
+/// (at least twice, and more often than any other).
+fn document_country(b: &Builder<'_>) -> Option<String> {
+    if let Some(place) = &b.doc.meta.dateline_place {
+        let key = normalize(place);
+        let found =
+            b.out.actors.iter().find(|a| {
+                a.country.is_some() && a.surface_forms.iter().any(|f| normalize(f) == key)
+            });
+        if let Some(a) = found {
+            return a.country.clone();
+        }
+    }
+    let mut counts: HashMap<&str, usize> = HashMap::new();
+    for m in &b.out.mentions {
+        if let Some(c) = b.out.actors.get(m.actor).and_then(|a| a.country.as_deref()) {
+            *counts.entry(c).or_default() += 1;
+        }
+    }
+    let mut v: Vec<(&str, usize)> = counts.into_iter().collect();
+    v.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(b.0)));
+    match v.as_slice() {
+        [(c, n), rest @ ..] if *n >= 2 && rest.first().is_none_or(|r| r.1 < *n) => {
+            Some((*c).to_string())
+        }
+        _ => None,
+    }
+}
