@@ -294,6 +294,32 @@ fn load_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<Loaded> {
     })
 }
 
+/// Each member's link toward the record's first member: the links of a
+/// cluster form a tree (each joined two groups), walked from its first
+/// member, so every other member gets the member it links to and why.
+fn link_tree(c: &crate::merge::Cluster) -> HashMap<usize, (usize, String)> {
+    let mut adjacent: HashMap<usize, Vec<(usize, &String)>> = HashMap::new();
+    for (i, j, reason) in &c.links {
+        adjacent.entry(*i).or_default().push((*j, reason));
+        adjacent.entry(*j).or_default().push((*i, reason));
+    }
+    let mut why: HashMap<usize, (usize, String)> = HashMap::new();
+    let Some(&root) = c.members.first() else {
+        return why;
+    };
+    let mut seen: HashSet<usize> = HashSet::from([root]);
+    let mut queue = std::collections::VecDeque::from([root]);
+    while let Some(x) = queue.pop_front() {
+        for (y, reason) in adjacent.get(&x).into_iter().flatten() {
+            if seen.insert(*y) {
+                why.insert(*y, (x, (*reason).clone()));
+                queue.push_back(*y);
+            }
+        }
+    }
+    why
+}
+
 /// Per document, the value most of its mentions give (ties: the
 /// smallest), with the first mention giving it; documents whose mentions
 /// give none are left out.
@@ -682,10 +708,7 @@ impl Store {
                     .map_err(|e| self.err(e))?;
                 let rid = self.conn.last_insert_rowid();
                 stats.records += 1;
-                let mut why: HashMap<usize, (usize, String)> = HashMap::new();
-                for (i, j, reason) in &c.links {
-                    why.insert(*i, (*j, reason.clone()));
-                }
+                let why = link_tree(&c);
                 for &i in &c.members {
                     let (linked, reason) = match why.get(&i) {
                         Some((j, r)) => (Some(loaded[*j].m.event_id), Some(r.clone())),
