@@ -4,6 +4,7 @@ mod bench;
 mod bench_actors;
 mod bench_coder;
 mod bench_merge;
+mod bench_serve;
 mod bench_syntax;
 mod corpus;
 mod scoreboard;
@@ -47,6 +48,12 @@ Tasks:
       N/4, N/2 and N to show the growth; mentions/s and peak RSS. With
       --store, through SQLite as ingest does: half the documents coded and
       merged, then the other half (incremental), then a rebuild.
+  bench-serve [--seconds S] [--connections C] [--readers 1,4] [--db PATH]
+      Load test of the HTTP API on loopback: ingest examples/ into a temporary
+      store (or serve PATH), start a server (rate limit off) and hit each
+      main endpoint with C keep-alive connections (default 8) for S seconds
+      (default 2); requests/s and p50/p99/max latency per endpoint, once per
+      read-pool size: cargo run --release -p xtask -- bench-serve
   scoreboard [--shared DIR]
       Print every evaluation figure that can be measured against ../shared
       (or DIR); prints a skip line when it is absent.
@@ -113,6 +120,29 @@ fn main() -> Result<()> {
                 None => 500,
             };
             bench_coder::run(n)
+        }
+        "bench-serve" => {
+            let seconds = match opt("--seconds") {
+                Some(s) => s.parse()?,
+                None => 2.0,
+            };
+            let connections = match opt("--connections") {
+                Some(s) => s.parse()?,
+                None => 8,
+            };
+            let readers = match opt("--readers") {
+                Some(s) => s
+                    .split(',')
+                    .map(|n| n.trim().parse::<usize>())
+                    .collect::<std::result::Result<Vec<_>, _>>()?,
+                None => vec![1, 4],
+            };
+            bench_serve::run(&bench_serve::Options {
+                seconds,
+                connections,
+                readers,
+                db: opt("--db").map(Into::into),
+            })
         }
         "bench-merge" => {
             let n = match opt("--mentions") {

@@ -7,8 +7,8 @@ use std::process::ExitCode;
 use anyhow::{Context, Result};
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 
-use dyads_store::{Inserted, Origin, Store};
-use dyads_text::{clean, read_input, Document, Format, Limits};
+use dyads_store::Store;
+use dyads_text::{Document, Format, Limits};
 
 use crate::coding::{Coding, CODER};
 use crate::inputs::{expand, Input};
@@ -145,9 +145,9 @@ fn read_bytes(input: &Input, max_bytes: usize) -> std::result::Result<Vec<u8>, S
     Ok(buf)
 }
 
-/// Reads, cleans and stores the articles of one input, in one transaction;
-/// returns the stored documents (new, new versions and unchanged ones) with
-/// their ids, for coding.
+/// Reads, cleans and stores the articles of one input, in one transaction
+/// (`dyads_server::ingest::store_articles`); returns the stored documents
+/// (new, new versions and unchanged ones) with their ids, for coding.
 fn ingest_one(
     store: &mut Store,
     name: &str,
@@ -155,63 +155,17 @@ fn ingest_one(
     format: Option<Format>,
     limits: &Limits,
     tally: &mut Tally,
-    mut report: impl FnMut(&str),
+    report: impl FnMut(&str),
 ) -> Result<Vec<(i64, Document)>> {
-    let articles = read_input(name, bytes, format, limits);
-    let mut stored = Vec::new();
-    store.in_transaction(|store| {
-        for article in articles {
-            let article = match article {
-                Ok(a) => a,
-                Err(e) => {
-                    tally.failed += 1;
-                    report(&e.to_string());
-                    continue;
-                }
-            };
-            let doc = match clean(&article) {
-                Ok(d) => d,
-                Err(e) => {
-                    tally.failed += 1;
-                    report(&e.to_string());
-                    continue;
-                }
-            };
-            let origin = Origin {
-                source_path: article.source_path.clone(),
-                format: format_name(article.format).to_string(),
-                position: article.position,
-            };
-            tally.articles += 1;
-            let id = match store.insert(&doc, &origin, &article.content)? {
-                Inserted::New(id) => {
-                    tally.new += 1;
-                    id
-                }
-                Inserted::NewVersion { id, .. } => {
-                    tally.versions += 1;
-                    id
-                }
-                Inserted::Unchanged(id) => {
-                    tally.unchanged += 1;
-                    id
-                }
-            };
-            stored.push((id, doc));
-        }
-        Ok(())
-    })?;
+    let mut t = dyads_server::ingest::Tally::default();
+    let stored =
+        dyads_server::ingest::store_articles(store, name, bytes, format, limits, &mut t, report)?;
+    tally.articles += t.articles;
+    tally.new += t.new;
+    tally.versions += t.versions;
+    tally.unchanged += t.unchanged;
+    tally.failed += t.failed;
     Ok(stored)
-}
-
-fn format_name(f: Format) -> &'static str {
-    match f {
-        Format::Text => "text",
-        Format::Html => "html",
-        Format::Jsonl => "jsonl",
-        Format::Feed => "feed",
-        Format::Warc => "warc",
-    }
 }
 
 fn report(quiet: bool, message: &str) {

@@ -16,6 +16,7 @@ mod inputs;
 mod inspect;
 mod parse;
 mod records;
+mod serve;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -398,6 +399,8 @@ enum Command {
     /// Read `dyads export --format jsonl` files (documents, actors,
     /// mentions) back into the database, under their exported ids.
     Import(import::Args),
+    /// Serve the JSON API and the web UI over the store (http://127.0.0.1:8080).
+    Serve(serve::Args),
 }
 
 fn main() -> ExitCode {
@@ -565,6 +568,7 @@ fn main() -> ExitCode {
         }
         Command::Export(args) => export::run(&cli.db, args),
         Command::Import(args) => import::run(&cli.db, args),
+        Command::Serve(args) => serve::run(&cli.db, &args),
     };
     match result {
         Ok(code) => code,

@@ -28,8 +28,10 @@ pub mod pack;
 mod records;
 mod rows;
 pub mod schema;
+mod search;
 mod store;
 mod stories;
+mod views;
 
 pub use coded::{ActorRow, EventFilter, EventRow, StoredEvent};
 pub use error::{Error, ErrorKind, Result};
@@ -38,5 +40,11 @@ pub use records::{
     RecordRow, SeriesRow,
 };
 pub use rows::{DocActor, DocumentRow, Layout, MentionRow};
+pub use search::{fts_query, SearchHit, SnippetPart};
 pub use store::{DocSummary, Inserted, Origin, Store, StoredDoc};
 pub use stories::Story;
+pub use views::{
+    ActorDetail, ActorFilter, ActorSide, ActorSummary, Counterpart, DocFilter, DocumentView,
+    DyadSummary, EventView, MentionFilter, NetworkFilter, NetworkNode, RecordQuery, RecordView,
+    RecordViewMention, RoleSpan, SentenceSpan, StoreStats, ViewActor,
+};

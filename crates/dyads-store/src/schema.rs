@@ -145,6 +145,31 @@ CREATE TABLE contradictions (
 );
 CREATE INDEX contradictions_record ON contradictions(record_id);
 "#,
+    // 4: full-text index over documents (title and clean text), kept in
+    // step with the documents table by triggers; filled from the rows a
+    // store already has when it upgrades.
+    r#"
+CREATE VIRTUAL TABLE documents_fts USING fts5(
+    title, text, content='documents', content_rowid='id',
+    tokenize='unicode61 remove_diacritics 2'
+);
+CREATE TRIGGER documents_fts_insert AFTER INSERT ON documents BEGIN
+    INSERT INTO documents_fts(rowid, title, text) VALUES (new.id, new.title, new.text);
+END;
+CREATE TRIGGER documents_fts_delete AFTER DELETE ON documents BEGIN
+    INSERT INTO documents_fts(documents_fts, rowid, title, text)
+    VALUES ('delete', old.id, old.title, old.text);
+END;
+CREATE TRIGGER documents_fts_update AFTER UPDATE OF title, text ON documents BEGIN
+    INSERT INTO documents_fts(documents_fts, rowid, title, text)
+    VALUES ('delete', old.id, old.title, old.text);
+    INSERT INTO documents_fts(rowid, title, text) VALUES (new.id, new.title, new.text);
+END;
+INSERT INTO documents_fts(documents_fts) VALUES ('rebuild');
+CREATE INDEX documents_outlet ON documents(outlet);
+CREATE INDEX events_cameo ON events(cameo);
+CREATE INDEX doc_actors_canonical ON doc_actors(canonical);
+"#,
 ];
 
 /// The schema version this build writes.
