@@ -228,6 +228,25 @@ async fn read<T: Send + 'static>(
         .map(Json)
 }
 
+/// Runs `f` for a page of a list (`f` gives the items and the total).
+async fn read_page<T: Send + 'static>(
+    state: &Shared,
+    limit: usize,
+    offset: usize,
+    f: impl FnOnce(&Store) -> Result<(Vec<T>, i64), ApiError> + Send + 'static,
+) -> ApiResult<Page<T>> {
+    read(state, move |s| {
+        let (items, total) = f(s)?;
+        Ok(Page {
+            items,
+            total,
+            limit,
+            offset,
+        })
+    })
+    .await
+}
+
 /// Builds the application: the API, `/openapi.json`, the UI, and the
 /// security layers, over the store of `config` (opened, and migrated when
 /// needed, here).
@@ -296,14 +315,8 @@ async fn documents(State(st): State<Shared>, uri: Uri) -> ApiResult<Page<DocSumm
         q: p.text("q"),
         all_versions: p.flag("all_versions"),
     };
-    read(&st, move |s| {
-        let (items, total) = s.document_list(&f, limit, offset)?;
-        Ok(Page {
-            items,
-            total,
-            limit,
-            offset,
-        })
+    read_page(&st, limit, offset, move |s| {
+        Ok(s.document_list(&f, limit, offset)?)
     })
     .await
 }
@@ -322,15 +335,12 @@ async fn search(State(st): State<Shared>, uri: Uri) -> ApiResult<Page<dyads_stor
     let p = Params::parse(&uri, "get", "/api/search")?;
     let (limit, offset) = p.page()?;
     let q = p.text("q").unwrap_or_default();
-    read(&st, move |s| {
-        let (items, total) = s.search(&q, limit, offset)?;
-        Ok(Page {
-            items,
-            total,
-            limit,
-            offset,
-        })
-    })
+    read_page(
+        &st,
+        limit,
+        offset,
+        move |s| Ok(s.search(&q, limit, offset)?),
+    )
     .await
 }
 
@@ -362,14 +372,8 @@ async fn events(State(st): State<Shared>, uri: Uri) -> ApiResult<Page<dyads_stor
         outlet: p.text("outlet"),
         all_versions: false,
     };
-    read(&st, move |s| {
-        let (items, total) = s.mention_list(&f, limit, offset)?;
-        Ok(Page {
-            items,
-            total,
-            limit,
-            offset,
-        })
+    read_page(&st, limit, offset, move |s| {
+        Ok(s.mention_list(&f, limit, offset)?)
     })
     .await
 }
@@ -388,14 +392,8 @@ async fn records(State(st): State<Shared>, uri: Uri) -> ApiResult<Page<Record>> 
         facts_only: p.flag("facts"),
         outlet: p.text("outlet"),
     };
-    read(&st, move |s| {
-        let (items, total) = s.record_list(&q, limit, offset)?;
-        Ok(Page {
-            items,
-            total,
-            limit,
-            offset,
-        })
+    read_page(&st, limit, offset, move |s| {
+        Ok(s.record_list(&q, limit, offset)?)
     })
     .await
 }
@@ -443,7 +441,7 @@ async fn stories(State(st): State<Shared>, uri: Uri) -> ApiResult<Page<StorySumm
     let (limit, offset) = p.page()?;
     let actor = p.text("actor");
     let (since, until) = (p.text("since"), p.text("until"));
-    read(&st, move |s| {
+    read_page(&st, limit, offset, move |s| {
         let all: Vec<Story> = s
             .stories()?
             .into_iter()
@@ -465,12 +463,7 @@ async fn stories(State(st): State<Shared>, uri: Uri) -> ApiResult<Page<StorySumm
                 documents: s.documents,
             })
             .collect();
-        Ok(Page {
-            items,
-            total,
-            limit,
-            offset,
-        })
+        Ok((items, total))
     })
     .await
 }
@@ -521,14 +514,8 @@ async fn actors(State(st): State<Shared>, uri: Uri) -> ApiResult<Page<dyads_stor
         kind: p.text("kind"),
         country: p.text("country"),
     };
-    read(&st, move |s| {
-        let (items, total) = s.actor_list(&f, limit, offset)?;
-        Ok(Page {
-            items,
-            total,
-            limit,
-            offset,
-        })
+    read_page(&st, limit, offset, move |s| {
+        Ok(s.actor_list(&f, limit, offset)?)
     })
     .await
 }
@@ -638,7 +625,7 @@ struct ContradictionItem {
 async fn contradictions(State(st): State<Shared>, uri: Uri) -> ApiResult<Page<ContradictionItem>> {
     let p = Params::parse(&uri, "get", "/api/contradictions")?;
     let (limit, offset) = p.page()?;
-    read(&st, move |s| {
+    read_page(&st, limit, offset, move |s| {
         let all = s.contradictions()?;
         let total = all.len() as i64;
         let mut items = Vec::new();
@@ -649,12 +636,7 @@ async fn contradictions(State(st): State<Shared>, uri: Uri) -> ApiResult<Page<Co
                 record,
             });
         }
-        Ok(Page {
-            items,
-            total,
-            limit,
-            offset,
-        })
+        Ok((items, total))
     })
     .await
 }
