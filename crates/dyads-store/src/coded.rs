@@ -158,40 +158,8 @@ impl Store {
                 ])
                 .map_err(|e| s.err(e))?;
             }
-            let mut ins = c
-                .prepare_cached(
-                    "INSERT INTO events (doc_id, sentence, ev_start, ev_end, cameo, plover, mode, \
-                     context, goldstein, quad, modality, reciprocal, date, date_end, \
-                     date_precision, source_code, source_country, target_code, target_country, \
-                     rule, json) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, \
-                     ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21)",
-                )
-                .map_err(|e| s.err(e))?;
             for e in events {
-                ins.execute(params![
-                    doc_id,
-                    e.sentence,
-                    e.evidence.start,
-                    e.evidence.end,
-                    e.cameo,
-                    e.plover,
-                    e.mode,
-                    e.context,
-                    e.goldstein,
-                    e.quad,
-                    e.modality,
-                    e.reciprocal,
-                    e.date,
-                    e.date_end,
-                    e.date_precision,
-                    e.source_code,
-                    e.source_country,
-                    e.target_code,
-                    e.target_country,
-                    e.rule,
-                    e.json,
-                ])
-                .map_err(|e| s.err(e))?;
+                insert_event(c, "INSERT", None, doc_id, e).map_err(|e| s.err(e))?;
             }
             Ok(())
         })
@@ -301,6 +269,49 @@ impl Store {
             db: self.name.clone(),
         }
     }
+}
+
+/// Inserts one event mention of document `doc_id` (`verb`: `INSERT` or
+/// `INSERT OR IGNORE`), under `id` or, with `None`, a new id; returns the
+/// rows inserted.
+pub(crate) fn insert_event(
+    conn: &rusqlite::Connection,
+    verb: &str,
+    id: Option<i64>,
+    doc_id: i64,
+    e: &EventRow,
+) -> rusqlite::Result<usize> {
+    conn.prepare_cached(&format!(
+        "{verb} INTO events (id, doc_id, sentence, ev_start, ev_end, cameo, plover, mode, \
+         context, goldstein, quad, modality, reciprocal, date, date_end, date_precision, \
+         source_code, source_country, target_code, target_country, rule, json) \
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, \
+         ?18, ?19, ?20, ?21, ?22)"
+    ))?
+    .execute(params![
+        id,
+        doc_id,
+        e.sentence,
+        e.evidence.start,
+        e.evidence.end,
+        e.cameo,
+        e.plover,
+        e.mode,
+        e.context,
+        e.goldstein,
+        e.quad,
+        e.modality,
+        e.reciprocal,
+        e.date,
+        e.date_end,
+        e.date_precision,
+        e.source_code,
+        e.source_country,
+        e.target_code,
+        e.target_country,
+        e.rule,
+        e.json,
+    ])
 }
 
 /// The columns `events` selects, in order.

@@ -468,10 +468,11 @@ fn mode<T: Ord + Clone>(values: impl Iterator<Item = T>) -> Option<T> {
     counts.into_iter().find(|(_, c)| *c == best).map(|(v, _)| v)
 }
 
-const RECORD_COLUMNS: &str = "r.id, r.plover, r.cameo, r.quad, r.goldstein, r.modality, r.source, \
+pub(crate) const RECORD_COLUMNS: &str =
+    "r.id, r.plover, r.cameo, r.quad, r.goldstein, r.modality, r.source, \
     r.source_country, r.target, r.target_country, r.date, r.date_end, r.mentions, r.documents";
 
-fn record_from_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<Record> {
+pub(crate) fn record_from_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<Record> {
     Ok(Record {
         id: r.get(0)?,
         plover: r.get(1)?,

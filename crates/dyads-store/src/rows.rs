@@ -454,41 +454,14 @@ impl Store {
     /// Stores an exported event mention under its id. Returns false when
     /// the id is taken.
     pub fn import_mention(&self, m: &StoredEvent) -> Result<bool> {
-        let e = &m.row;
-        let n = self
-            .conn
-            .execute(
-                "INSERT OR IGNORE INTO events (id, doc_id, sentence, ev_start, ev_end, cameo, \
-                 plover, mode, context, goldstein, quad, modality, reciprocal, date, date_end, \
-                 date_precision, source_code, source_country, target_code, target_country, rule, \
-                 json) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, \
-                 ?16, ?17, ?18, ?19, ?20, ?21, ?22)",
-                params![
-                    m.id,
-                    m.doc_id,
-                    e.sentence,
-                    e.evidence.start,
-                    e.evidence.end,
-                    e.cameo,
-                    e.plover,
-                    e.mode,
-                    e.context,
-                    e.goldstein,
-                    e.quad,
-                    e.modality,
-                    e.reciprocal,
-                    e.date,
-                    e.date_end,
-                    e.date_precision,
-                    e.source_code,
-                    e.source_country,
-                    e.target_code,
-                    e.target_country,
-                    e.rule,
-                    e.json,
-                ],
-            )
-            .map_err(|e| self.err(e))?;
+        let n = crate::coded::insert_event(
+            &self.conn,
+            "INSERT OR IGNORE",
+            Some(m.id),
+            m.doc_id,
+            &m.row,
+        )
+        .map_err(|e| self.err(e))?;
         self.mark_imported(m.doc_id)?;
         Ok(n > 0)
     }

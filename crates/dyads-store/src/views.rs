@@ -20,7 +20,7 @@ use dyads_text::Span;
 
 use crate::coded::{event_from_row, ActorRow, StoredEvent, EVENT_COLUMNS};
 use crate::error::Result;
-use crate::records::{Contradiction, Edge, Record};
+use crate::records::{record_from_row, Contradiction, Edge, Record, RECORD_COLUMNS};
 use crate::store::{DocSummary, Store};
 
 /// Counts of what the store holds (current document versions).
@@ -503,28 +503,6 @@ fn event_view(e: StoredEvent, record_id: Option<i64>) -> EventView {
     }
 }
 
-fn record_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<Record> {
-    Ok(Record {
-        id: r.get(0)?,
-        plover: r.get(1)?,
-        cameo: r.get(2)?,
-        quad: r.get(3)?,
-        goldstein: r.get(4)?,
-        modality: r.get(5)?,
-        source: r.get(6)?,
-        source_country: r.get(7)?,
-        target: r.get(8)?,
-        target_country: r.get(9)?,
-        date: r.get(10)?,
-        date_end: r.get(11)?,
-        mentions: r.get(12)?,
-        documents: r.get(13)?,
-    })
-}
-
-const RECORD_COLS: &str = "r.id, r.plover, r.cameo, r.quad, r.goldstein, r.modality, r.source, \
-    r.source_country, r.target, r.target_country, r.date, r.date_end, r.mentions, r.documents";
-
 /// Mention spans of `ids` inside `sentence`, relative to its start.
 fn spans_in(actors: &[ActorRow], ids: &[ActorSide], sentence: (u32, u32)) -> Vec<Span> {
     let mut out: Vec<Span> = actors
@@ -831,7 +809,7 @@ impl Store {
         let mut stmt = self
             .conn
             .prepare_cached(&format!(
-                "SELECT {RECORD_COLS} FROM records r {where_} \
+                "SELECT {RECORD_COLUMNS} FROM records r {where_} \
                  ORDER BY r.date IS NULL, r.date DESC, r.id LIMIT ?10 OFFSET ?11"
             ))
             .map_err(|e| self.err(e))?;
@@ -850,7 +828,7 @@ impl Store {
                     limit as i64,
                     offset as i64
                 ],
-                record_row,
+                record_from_row,
             )
             .map_err(|e| self.err(e))?;
         let items = rows
@@ -1052,14 +1030,14 @@ impl Store {
             let mut stmt = self
                 .conn
                 .prepare_cached(&format!(
-                    "SELECT {RECORD_COLS} FROM records r WHERE r.id IN (SELECT m.record_id \
+                    "SELECT {RECORD_COLUMNS} FROM records r WHERE r.id IN (SELECT m.record_id \
                      FROM record_mentions m JOIN events e ON e.id = m.event_id WHERE {}) \
                      ORDER BY r.date IS NULL, r.date, r.id LIMIT 1000",
                     actor_in_event(1)
                 ))
                 .map_err(|e| self.err(e))?;
             let rows = stmt
-                .query_map([actor_id], record_row)
+                .query_map([actor_id], record_from_row)
                 .map_err(|e| self.err(e))?;
             rows.collect::<std::result::Result<Vec<_>, _>>()
                 .map_err(|e| self.err(e))?
