@@ -166,8 +166,8 @@ enum Command {
         #[arg(required = true)]
         events: Vec<i64>,
     },
-    /// List records whose sources disagree (on the date, so far), with
-    /// each source's value and words.
+    /// List records whose sources disagree on the date, the place, the
+    /// participants or a number, with each source's value and words.
     Contradictions {
         /// One JSON object per contradiction.
         #[arg(long)]
@@ -393,8 +393,8 @@ enum Command {
         #[arg(long)]
         tokens: bool,
     },
-    /// Write a table (mentions, actors, documents, plover) as CSV, JSON
-    /// lines or Parquet; see the README's "Exports" section.
+    /// Write a table (events, mentions, stories, actors, documents, plover)
+    /// as CSV, JSON lines or Parquet; see the README's "Exports" section.
     Export(export::Args),
     /// Read `dyads export --format jsonl` files (documents, actors,
     /// mentions) back into the database, under their exported ids.
