@@ -185,6 +185,10 @@ fn marker(toks: &[Tok], i: usize) -> Option<Tense> {
     {
         return Some(Tense::Future);
     }
+    // `vacation plans`: a noun, not a plan to do something.
+    if matches!(w, "plan" | "plans") && !next.is_some_and(|n| n.is("to")) {
+        return None;
+    }
     if is_future(w) {
         return Some(Tense::Future);
     }
@@ -195,6 +199,16 @@ fn marker(toks: &[Tok], i: usize) -> Option<Tense> {
     }
     // A participle after `be`, `to`, `will` belongs to another tense.
     if matches!(prev_word, "be" | "been" | "to" | "will" | "being") {
+        return None;
+    }
+    // An adjective in `-ed` after a determiner or an adverb (`a still
+    // unspecified date`, `the delayed vote`) is no verb.
+    if w.ends_with("ed")
+        && matches!(
+            prev_word,
+            "a" | "an" | "the" | "its" | "their" | "his" | "her" | "our" | "still" | "newly"
+        )
+    {
         return None;
     }
     Some(Tense::Past)
@@ -217,8 +231,13 @@ pub(crate) fn tense(toks: &[Tok], start: usize, end: usize) -> Tense {
         }
         let right = end + d - 1;
         if toks.get(right).is_some_and(|t| t.sentence == sentence) {
-            if let Some(t) = marker(toks, right) {
-                return t;
+            // An infinitive after the expression (`agreed in June to buy`)
+            // is a complement of the verb the expression goes with.
+            let infinitive = toks.get(right).is_some_and(|t| t.is("to"));
+            match marker(toks, right) {
+                Some(Tense::Future) if infinitive => {}
+                Some(t) => return t,
+                None => {}
             }
         }
     }
@@ -248,6 +267,30 @@ fn is_weekday_future(w: &str) -> bool {
             | "postponed"
             | "soon"
     )
+}
+
+/// True when token `i` is a quotation mark: `"`, `“`, `”`, a backquote, or
+/// an apostrophe doubled into `''`. A quote's words and the reporting
+/// clause around it have tenses of their own.
+fn is_quote(toks: &[Tok], i: usize) -> bool {
+    let Some(t) = toks.get(i) else {
+        return false;
+    };
+    if t.is_punct('"') || t.is_punct('“') || t.is_punct('”') || t.is_punct('`') {
+        return true;
+    }
+    let apostrophe = |t: &Tok| t.is_punct('\'') || t.is_punct('’');
+    if !apostrophe(t) {
+        return false;
+    }
+    let next_glued = toks
+        .get(i + 1)
+        .is_some_and(|n| apostrophe(n) && !n.space_before);
+    let prev_glued = !t.space_before
+        && i.checked_sub(1)
+            .and_then(|j| toks.get(j))
+            .is_some_and(apostrophe);
+    next_glued || prev_glued
 }
 
 /// The tense around a weekday name (tokens `start..end`), which decides
@@ -285,6 +328,11 @@ pub(crate) fn weekday_tense(toks: &[Tok], start: usize, end: usize) -> Tense {
         {
             return Some(Tense::Future);
         }
+        if matches!(t.lower.as_str(), "plan" | "plans")
+            && !toks.get(i + 1).is_some_and(|n| n.is("to"))
+        {
+            return None;
+        }
         if is_weekday_future(&t.lower) {
             return Some(Tense::Future);
         }
@@ -293,12 +341,23 @@ pub(crate) fn weekday_tense(toks: &[Tok], start: usize, end: usize) -> Tense {
             _ => None,
         }
     };
+    // The scan in each direction stops at a quotation mark.
+    let (mut left_open, mut right_open) = (true, true);
     for d in 1..=WINDOW {
-        if let Some(t) = start.checked_sub(d).and_then(at) {
-            return t;
+        if let Some(i) = start.checked_sub(d).filter(|_| left_open) {
+            if is_quote(toks, i) {
+                left_open = false;
+            } else if let Some(t) = at(i) {
+                return t;
+            }
         }
-        if let Some(t) = at(end + d - 1) {
-            return t;
+        let i = end + d - 1;
+        if right_open {
+            if is_quote(toks, i) {
+                right_open = false;
+            } else if let Some(t) = at(i) {
+                return t;
+            }
         }
     }
     Tense::Unknown

@@ -43,6 +43,18 @@
 //!   its first day, `end_value` its last, precision [`Precision::Interval`].
 //! - Decades and centuries in durations are spelled in years (`P10Y`,
 //!   `P20Y`), as TimeBank does; unspecified ones `PXDE`, `PXCE`.
+//! - `later`, `after` and `before` after an amount are TimeML signals, left
+//!   out of the span: `three days later` is the DURATION `three days`
+//!   (`P3D`), whose [`Timex::reaches`] holds the day it reaches from the
+//!   narrative, so [`event_dates`] still dates the event. `ago` and
+//!   `earlier` stay inside and make a date.
+//! - Not times: fractions (`three-quarters of the vote`), time words
+//!   capitalised inside a sentence as part of a title (`60 Minutes`, `High
+//!   Noon`; holidays keep theirs), a sentence-opening `Now,`.
+//! - `April 24 and 25` gives two dates; `the previous Friday` counts back
+//!   from the narrative's day; `the day before last Tuesday`, `the week of
+//!   March 6` are resolved from the day they name; `will one day` is
+//!   `FUTURE_REF`.
 //!
 //! The [`score`] module reads TimeML (`.tml`) files and scores the tagger
 //! on TempEval-3 task A, also on a held-out part (every fifth file of each
@@ -129,6 +141,12 @@ pub struct Timex {
     pub end_value: Option<String>,
     /// How precise the value is.
     pub precision: Precision,
+    /// For a duration anchored by a signal outside its span (`three days`
+    /// in `three days later`, `a month` in `a month after the vote,`): the
+    /// TIMEX3 value of the day or period it reaches from the narrative
+    /// anchor, TimeML's `endPoint` (or `beginPoint` for `before`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub reaches: Option<String>,
 }
 
 impl Timex {
@@ -175,6 +193,7 @@ pub fn tag(text: &str, dct: Date) -> Vec<Timex> {
             mod_: cand.mod_.map(str::to_string),
             end_value: r.end.map(|v| v.timex()),
             precision,
+            reaches: r.reaches.map(|v| v.timex()),
         });
     }
     out

@@ -21,11 +21,14 @@ struct Line<'a> {
     #[serde(skip_serializing_if = "Option::is_none")]
     end_value: Option<&'a str>,
     precision: Precision,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    reaches: Option<&'a str>,
 }
 
 /// Tags `text` written on `dct` and writes one JSON object per expression,
 /// one per line: `start` and `end` (byte offsets into `text`), `text`,
-/// `type`, `value`, `precision`, and `mod` and `end_value` when present.
+/// `type`, `value`, `precision`, and `mod`, `end_value` and `reaches` when
+/// present.
 /// Returns the number of expressions written.
 ///
 /// ```
@@ -50,6 +53,7 @@ pub fn write_json_lines(text: &str, dct: Date, out: &mut dyn Write) -> io::Resul
             mod_: t.mod_.as_deref(),
             end_value: t.end_value.as_deref(),
             precision: t.precision,
+            reaches: t.reaches.as_deref(),
         };
         serde_json::to_writer(&mut *out, &line)?;
         out.write_all(b"\n")?;
@@ -78,7 +82,9 @@ pub struct EventDate {
 
 /// The DATE and TIME expressions of a document (`timexes`, from [`tag`])
 /// that lie inside `sentence`, in text order, with the calendar days each
-/// covers. Durations and sets are left out: they do not date an event.
+/// covers. Sets and durations are left out, they do not date an event,
+/// except a duration that reaches a day from the narrative (`three days
+/// later`): that one stands for the day it reaches.
 ///
 /// ```
 /// use dyads_time::{event_dates, tag, Precision, Span};
@@ -97,9 +103,23 @@ pub struct EventDate {
 pub fn event_dates(sentence: Span, timexes: &[Timex]) -> Vec<EventDate> {
     timexes
         .iter()
-        .filter(|t| matches!(t.kind, TimexType::Date | TimexType::Time))
+        .filter(|t| {
+            matches!(t.kind, TimexType::Date | TimexType::Time)
+                || (t.kind == TimexType::Duration && t.reaches.is_some())
+        })
         .filter(|t| sentence.contains(t.span))
         .map(|t| {
+            if let Some(v) = t.reaches.as_deref() {
+                let range = value_range(v);
+                return EventDate {
+                    span: t.span,
+                    value: v.to_string(),
+                    start: range.map(|r| r.0),
+                    end: range.map(|r| r.1),
+                    precision: range.map_or(Precision::Unknown, |r| r.2),
+                    mod_: t.mod_.clone(),
+                };
+            }
             let range = t.date_range();
             let precision = match range {
                 Some(_) if t.end_value.is_some() => Precision::Interval,

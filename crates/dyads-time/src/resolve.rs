@@ -20,6 +20,9 @@ pub(crate) struct Resolved {
     pub kind: TimexType,
     pub val: Val,
     pub end: Option<Val>,
+    /// The day a duration anchored by a signal reaches (`three days` in
+    /// `three days later`).
+    pub reaches: Option<Val>,
 }
 
 /// Resolution state for one document.
@@ -102,14 +105,7 @@ impl<'a> Resolver<'a> {
             (None, None) => return now,
         };
         let (dp, df) = (now - p, f - now);
-        // A deadline (`by August`, `through January`) looks ahead.
-        let deadline = self
-            .span
-            .0
-            .checked_sub(1)
-            .and_then(|i| self.toks.get(i))
-            .is_some_and(|t| matches!(t.lower.as_str(), "by" | "until" | "till" | "through"));
-        let tense = if deadline {
+        let tense = if self.deadline() {
             Tense::Future
         } else {
             self.tense()
@@ -120,6 +116,16 @@ impl<'a> Resolver<'a> {
             _ if df * 4 >= dp => p,
             _ => f,
         }
+    }
+
+    /// True when the expression is a deadline (`by August`, `through
+    /// January`, `until 9 a.m. Tuesday`), which looks ahead.
+    fn deadline(&self) -> bool {
+        self.span
+            .0
+            .checked_sub(1)
+            .and_then(|i| self.toks.get(i))
+            .is_some_and(|t| matches!(t.lower.as_str(), "by" | "until" | "till" | "through"))
     }
 
     /// The year to give a day or month written without one.
@@ -163,8 +169,8 @@ impl<'a> Resolver<'a> {
         }
     }
 
-    fn weekday(&self, wd: u32, rel: Rel) -> Date {
-        let base = self.dct;
+    fn weekday(&self, wd: u32, rel: Rel, narrative: bool) -> Date {
+        let base = if narrative { self.anchor } else { self.dct };
         let diff = i64::from(wd) - i64::from(base.weekday());
         let this_week = base.add_days(diff);
         let offsets = [
@@ -174,8 +180,11 @@ impl<'a> Resolver<'a> {
         ];
         let now = base.to_days();
         let picked = match rel {
+            // A deadline (`until 9 a.m. Tuesday`) looks ahead unless a past
+            // verb says otherwise (`had filed by Wednesday`).
             Rel::None => match weekday_tense(self.toks, self.span.0, self.span.1) {
                 Tense::Future => offsets.into_iter().find(|x| *x >= now),
+                Tense::Unknown if self.deadline() => offsets.into_iter().find(|x| *x >= now),
                 _ => offsets.into_iter().rev().find(|x| *x <= now),
             },
             Rel::This => match self.tense() {
@@ -271,6 +280,7 @@ impl<'a> Resolver<'a> {
             kind: TimexType::Date,
             val,
             end: None,
+            reaches: None,
         }
     }
 
@@ -279,6 +289,7 @@ impl<'a> Resolver<'a> {
             kind,
             val: Val::Text(s.to_string()),
             end: None,
+            reaches: None,
         };
         let dct = self.dct;
         let val = match sem {
@@ -313,6 +324,7 @@ impl<'a> Resolver<'a> {
                         kind: TimexType::Date,
                         val: Val::Day(a),
                         end: Some(Val::Day(b)),
+                        reaches: None,
                     };
                 }
                 Val::Month(y, *month)
@@ -321,7 +333,22 @@ impl<'a> Resolver<'a> {
             Sem::Year(y) => Val::Year(*y),
             Sem::Decade(d) => Val::Decade(*d),
             Sem::Century(c) => Val::Century(*c),
-            Sem::Weekday { wd, rel } => Val::Day(self.weekday(*wd, *rel)),
+            Sem::Weekday { wd, rel, narrative } => Val::Day(self.weekday(*wd, *rel, *narrative)),
+            Sem::DayOffset { day, offset } => match self.value(day).val.day() {
+                Some(d) => Val::Day(d.add_days(*offset)),
+                None => return self.value(day),
+            },
+            Sem::WeekOf(day) => match self.value(day).val.day() {
+                Some(d) => {
+                    let (y, w) = d.iso_week();
+                    Val::Week(y, w)
+                }
+                None => return self.value(day),
+            },
+            Sem::CoordDay { month, day } => match Date::new(self.anchor_year, *month, *day) {
+                Some(d) => Val::Day(d),
+                None => Val::Month(self.anchor_year, *month),
+            },
             Sem::Season { season, year, rel } => match year {
                 Some(y) => Val::Season(*y, *season),
                 None => {
@@ -400,6 +427,22 @@ impl<'a> Resolver<'a> {
                 unit,
                 dir,
                 narrative,
+                signal: true,
+            } => {
+                let mut r = text(TimexType::Duration, &unit.duration(*n));
+                if let Some(n) = n {
+                    let k = dir * n.round().max(1.0) as i64;
+                    let base = if *narrative { self.anchor } else { dct };
+                    r.reaches = Some(self.shift_unit(base, *unit, k, false));
+                }
+                return r;
+            }
+            Sem::Shift {
+                n,
+                unit,
+                dir,
+                narrative,
+                signal: false,
             } => {
                 let Some(n) = n else {
                     let v = if *dir < 0 { "PAST_REF" } else { "FUTURE_REF" };
@@ -459,6 +502,7 @@ impl<'a> Resolver<'a> {
                     kind: TimexType::Time,
                     val: Val::DayPart(d, *part),
                     end: None,
+                    reaches: None,
                 };
             }
             Sem::Clock { h, m, day } => {
@@ -467,6 +511,7 @@ impl<'a> Resolver<'a> {
                     kind: TimexType::Time,
                     val: Val::Clock(d, *h, *m),
                     end: None,
+                    reaches: None,
                 };
             }
         };

@@ -301,7 +301,8 @@ fn narrative_anchor() {
             "The cease-fire began on 3 March 2020. Three days later it collapsed.",
             &[
                 ("3 March 2020", "DATE", "2020-03-03"),
-                ("Three days later", "DATE", "2020-03-06"),
+                // TimeML: `later` is a signal; the duration reaches the 6th.
+                ("Three days", "DURATION", "P3D"),
             ],
         ),
         (

@@ -32,7 +32,14 @@ pub(crate) fn month_name(c: Cur<'_>) -> Option<(Cur<'_>, u32)> {
         let after_day = before_tok.is_some_and(|p| {
             p.kind == crate::tokens::Kind::Num || lexicon::is_ordinal_suffix(&p.lower)
         });
-        if !after_digit && !after_day && !DATE_PREPS.contains(&before) && before != "-" {
+        // `the March vote`: capitalised after an article mid-sentence.
+        let after_the = before == "the";
+        if !after_digit
+            && !after_day
+            && !after_the
+            && !DATE_PREPS.contains(&before)
+            && before != "-"
+        {
             return None;
         }
     }

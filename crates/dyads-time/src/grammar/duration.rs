@@ -89,6 +89,35 @@ fn bare_duration(c: Cur<'_>, lead: &[&str]) -> Option<(usize, Sem)> {
         ])
         .map_or(c1b, |x| x.0);
     let (c2, unit, _) = unit_word(c1b)?;
+    // `three-quarters of its food`, `a quarter of the market`: a fraction
+    // of something determined, not a period (`several quarters of losses`,
+    // `two quarters of 1990` stay).
+    let hyphenated = c.prev().is_some_and(|t| t.is_punct('-') && !t.space_before);
+    if unit == Unit::Quarter
+        && (n.is_some() || hyphenated)
+        && c2.word("of").is_some_and(|c3| {
+            matches!(
+                c3.lower(),
+                Some(
+                    "the"
+                        | "a"
+                        | "an"
+                        | "its"
+                        | "their"
+                        | "his"
+                        | "her"
+                        | "our"
+                        | "all"
+                        | "this"
+                        | "that"
+                        | "these"
+                        | "those"
+                )
+            )
+        })
+    {
+        return None;
+    }
     // `$5 million a year`, `700 seats a week`: a rate, not a duration.
     if lead.is_empty() && matches!(c.lower(), Some("a" | "an")) && after_amount(c) {
         return None;

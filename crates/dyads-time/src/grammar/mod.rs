@@ -54,9 +54,25 @@ pub(crate) enum Sem {
     Decade(i32),
     /// `19` for the 20th century.
     Century(i32),
+    /// A weekday; with `narrative` (`the previous Friday`, `the following
+    /// Monday`) counted from the narrative anchor, not the DCT.
     Weekday {
         wd: u32,
         rel: Rel,
+        narrative: bool,
+    },
+    /// `the day before last Tuesday`: a day `offset` days from another.
+    DayOffset {
+        day: Box<Sem>,
+        offset: i64,
+    },
+    /// `the week of March 6`: the ISO week of a day.
+    WeekOf(Box<Sem>),
+    /// The second day of `April 24 and 25`: in the year the first one
+    /// was given.
+    CoordDay {
+        month: u32,
+        day: u32,
     },
     Season {
         season: Season,
@@ -89,13 +105,17 @@ pub(crate) enum Sem {
     },
     /// `the weekend`, `last weekend`.
     Weekend(Rel),
-    /// `two days ago` (dir -1, from the DCT), `a year later` (from the
-    /// narrative anchor when `narrative`).
+    /// `two days ago` (dir -1, from the DCT), `a year earlier` (from the
+    /// narrative anchor when `narrative`). With `signal`, the word after
+    /// the amount (`later`, `after`, `before`) is a TimeML signal outside
+    /// the span, and the expression is the duration (`three days` in
+    /// `three days later`), which reaches a day from the narrative anchor.
     Shift {
         n: Option<f64>,
         unit: Unit,
         dir: i64,
         narrative: bool,
+        signal: bool,
     },
     /// `the previous day` (-1), `that year` (0), `the following month` (1):
     /// relative to the narrative anchor.
@@ -345,14 +365,110 @@ pub(crate) fn candidates(toks: &[Tok]) -> Vec<Cand> {
     let mut i = 0;
     while i < toks.len() {
         let c = Cur { toks, i };
-        if let Some(cand) = modifier::modified(c) {
-            i = cand.end.max(i + 1);
-            out.push(cand);
-        } else {
+        let Some(cand) = modifier::modified(c) else {
             i += 1;
+            continue;
+        };
+        i = cand.end.max(i + 1);
+        if titled(toks, &cand) {
+            continue;
+        }
+        let second = coordinated_day(toks, &cand);
+        out.push(cand);
+        if let Some(second) = second {
+            i = second.end.max(i);
+            out.push(second);
         }
     }
     out
+}
+
+/// True when token `k` begins a sentence, a quote or a parenthesis.
+pub(crate) fn opens(toks: &[Tok], k: usize) -> bool {
+    let Some(t) = toks.get(k) else {
+        return false;
+    };
+    match k.checked_sub(1).and_then(|j| toks.get(j)) {
+        None => true,
+        Some(p) => {
+            p.sentence != t.sentence
+                || (p.kind == Kind::Punct && "\"“‘'`([:—-".contains(p.lower.as_str()))
+        }
+    }
+}
+
+/// True when a common time word of `cand` is capitalised inside a sentence
+/// (`60 Minutes`, `High Noon`, `This Week With ...`): the expression is
+/// the name of a programme or a work, not a time. Holidays (`Election
+/// Day`) and all-capital headlines are left alone.
+fn titled(toks: &[Tok], cand: &Cand) -> bool {
+    if matches!(cand.sem, Sem::Holiday { .. }) {
+        return false;
+    }
+    toks.get(cand.start..cand.end)
+        .unwrap_or(&[])
+        .iter()
+        .enumerate()
+        .any(|(k, t)| {
+            let common = lexicon::unit(&t.lower).is_some()
+                || lexicon::day_part(&t.lower).is_some()
+                || matches!(
+                    t.lower.as_str(),
+                    "noon" | "midnight" | "today" | "tonight" | "tomorrow" | "yesterday"
+                );
+            let shouting = toks
+                .get(cand.start.saturating_sub(1)..cand.end + 1)
+                .unwrap_or(&[])
+                .iter()
+                .filter(|x| x.kind == Kind::Word)
+                .all(|x| x.lower.chars().all(|ch| !ch.is_lowercase()) && x.cap);
+            t.kind == Kind::Word && t.cap && common && !shouting && !opens(toks, cand.start + k)
+        })
+}
+
+/// `April 24 and 25`: the second day of a coordination, in the first
+/// one's month and year.
+fn coordinated_day(toks: &[Tok], cand: &Cand) -> Option<Cand> {
+    let Sem::Date {
+        year: None,
+        month,
+        day: Some(day),
+        ..
+    } = cand.sem
+    else {
+        return None;
+    };
+    // The first expression ends with its day (`April 24`, `April 24th`).
+    let ends_with_day = cand
+        .end
+        .checked_sub(1)
+        .and_then(|k| toks.get(k))
+        .is_some_and(|t| t.kind == Kind::Num || lexicon::is_ordinal_suffix(&t.lower));
+    if cand.mod_.is_some() || !ends_with_day {
+        return None;
+    }
+    let c = Cur { toks, i: cand.end };
+    let c1 = c
+        .word("and")
+        .or_else(|| c.word("or"))
+        .or_else(|| c.punct('&'))?;
+    let (c2, day2) = calendar::day_number(c1)?;
+    // `24 and 25 people`: a count, not a day; `25/12`: another date.
+    let glued = |ch: char| c2.glued(ch).is_some();
+    if day2 <= day
+        || c2.tok().is_some_and(|t| t.kind != Kind::Punct)
+        || glued('/')
+        || glued('-')
+        || glued(':')
+    {
+        return None;
+    }
+    Some(Cand {
+        start: c1.i,
+        end: c2.i,
+        sem: Sem::CoordDay { month, day: day2 },
+        mod_: None,
+    })
 }
 
 /// The unit named by a unit word, without its plural flag.

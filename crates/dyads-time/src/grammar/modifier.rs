@@ -82,9 +82,38 @@ fn year_end(c: Cur<'_>) -> Option<Cand> {
     })
 }
 
+/// `the day before last Tuesday`, `the day after Christmas`: a day next to
+/// another named day.
+fn day_offset(c: Cur<'_>) -> Option<Cand> {
+    let c1 = c.opt_word("the").word("day")?;
+    let (c2, w) = c1.any(&["before", "after"])?;
+    let (end, day) = best_at(c2).filter(|(_, s)| is_day(s))?;
+    Some(Cand {
+        start: c.i,
+        end,
+        sem: Sem::DayOffset {
+            day: Box::new(day),
+            offset: if w == "after" { 1 } else { -1 },
+        },
+        mod_: None,
+    })
+}
+
+/// `the week of March 6`: the week that day lies in.
+fn week_of(c: Cur<'_>) -> Option<Cand> {
+    let c1 = c.words(&["the", "week", "of"])?;
+    let (end, day) = best_at(c1).filter(|(_, s)| is_day(s))?;
+    Some(Cand {
+        start: c.i,
+        end,
+        sem: Sem::WeekOf(Box::new(day)),
+        mod_: None,
+    })
+}
+
 /// The expression starting at `c`, with its modifiers and joins.
 pub(crate) fn modified(c: Cur<'_>) -> Option<Cand> {
-    if let Some(cand) = year_end(c) {
+    if let Some(cand) = year_end(c).or_else(|| day_offset(c)).or_else(|| week_of(c)) {
         return Some(cand);
     }
     let mut best: Option<Cand> = plain(c).map(|(end, sem)| Cand {
@@ -100,7 +129,9 @@ pub(crate) fn modified(c: Cur<'_>) -> Option<Cand> {
         if *words == ["mid"] || *words == ["the", "mid"] {
             inner = inner.glued('-').unwrap_or(inner);
         }
-        let base = plain(inner).or_else(|| the_unit(inner));
+        let base = plain(inner)
+            .or_else(|| the_unit(inner))
+            .or_else(|| bare_part(inner).filter(|_| is_point_mod(m)));
         let Some((end, sem)) = base else {
             continue;
         };
@@ -108,12 +139,13 @@ pub(crate) fn modified(c: Cur<'_>) -> Option<Cand> {
         if point && !takes_point_mod(&sem) {
             continue;
         }
-        // `over`, `about`, `nearly` only before numbers and amounts.
+        // `over`, `about`, `nearly` only before numbers and amounts, not
+        // before a determiner (`over the next two years`: a preposition).
         if !point
-            && !matches!(
+            && (!matches!(
                 sem,
                 Sem::Duration(_) | Sem::Shift { .. } | Sem::Clock { .. }
-            )
+            ) || inner.lower() == Some("the"))
         {
             continue;
         }
@@ -150,6 +182,17 @@ fn the_unit(c: Cur<'_>) -> Option<(usize, Sem)> {
         return None;
     }
     Some((c2.i, Sem::RelUnit { unit, offset: 0 }))
+}
+
+/// A part of the day after `mid`, `early`, `late` (`by mid afternoon`,
+/// `in the early morning`), on the narrative's day; not a compound
+/// (`late-night show`).
+fn bare_part(c: Cur<'_>) -> Option<(usize, Sem)> {
+    let (c2, part) = c.lookup(lexicon::day_part)?;
+    if c2.glued('-').is_some() {
+        return None;
+    }
+    Some((c2.i, Sem::PartOfDay { part, day: None }))
 }
 
 /// The longest single expression at `c`, joined with a following day, time

@@ -40,11 +40,14 @@ pub(crate) fn rel_day(c: Cur<'_>) -> Option<(usize, Sem)> {
 
 /// `Tuesday`, `last Friday`, `this coming Sunday`, `the previous Friday`.
 pub(crate) fn weekday(c: Cur<'_>) -> Option<(usize, Sem)> {
-    let (c1, rel) = match c.words(&["the", "previous"]) {
-        Some(c1) => (c1, Rel::Last),
+    let (c1, rel, narrative) = match c.words(&["the", "previous"]) {
+        Some(c1) => (c1, Rel::Last, true),
         None => match c.words(&["the", "following"]) {
-            Some(c1) => (c1, Rel::Next),
-            None => rel_word(c),
+            Some(c1) => (c1, Rel::Next, true),
+            None => {
+                let (c1, rel) = rel_word(c);
+                (c1, rel, false)
+            }
         },
     };
     let t = c1.tok()?;
@@ -54,7 +57,7 @@ pub(crate) fn weekday(c: Cur<'_>) -> Option<(usize, Sem)> {
     }
     let full = t.lower.len() > 4;
     let c2 = if full { c2 } else { c2.glued('.')? };
-    Some((c2.i, Sem::Weekday { wd, rel }))
+    Some((c2.i, Sem::Weekday { wd, rel, narrative }))
 }
 
 /// `last week`, `this month`, `next year`, `the current quarter`, `the
@@ -140,6 +143,7 @@ pub(crate) fn shift(c: Cur<'_>) -> Option<(usize, Sem)> {
             unit: Unit::Year,
             dir: -1,
             narrative: false,
+            signal: false,
         };
         return Some((c2.i, sem));
     }
@@ -174,13 +178,17 @@ pub(crate) fn shift(c: Cur<'_>) -> Option<(usize, Sem)> {
             }
         }
     }
+    // `three days later`, `a month after`: the duration, with the word
+    // after it left out as TimeML's signal.
+    let signal = matches!(w, "later" | "after" | "before" | "afterward" | "afterwards");
     Some((
-        c3.i,
+        if signal { c2b.i } else { c3.i },
         Sem::Shift {
             n,
             unit,
             dir,
             narrative,
+            signal,
         },
     ))
 }
@@ -191,7 +199,10 @@ pub(crate) fn amount(c: Cur<'_>) -> Option<(Cur<'_>, Option<f64>)> {
     if let Some((c1, n)) = number(c) {
         return Some((c1, Some(n)));
     }
-    if let Some(c1) = c.words(&["a", "couple", "of"]) {
+    if let Some(c1) = c
+        .words(&["a", "couple", "of"])
+        .or_else(|| c.words(&["couple", "of"]))
+    {
         return Some((c1, Some(2.0)));
     }
     if let Some(c1) = c.words(&["a", "few"]) {
@@ -228,6 +239,16 @@ pub(crate) fn anchored(c: Cur<'_>) -> Option<(usize, Sem)> {
     ];
     for (words, offset) in prefixes {
         let Some(c1) = c.words(words) else { continue };
+        // `the next morning`, `that night`: the day, as for `Friday night`.
+        if let Some((c2, _)) = c1.lookup(lexicon::day_part) {
+            return Some((
+                c2.i,
+                Sem::Anchored {
+                    unit: Unit::Day,
+                    offset: *offset,
+                },
+            ));
+        }
         let Some((c2, unit, false)) = unit_word(c1) else {
             continue;
         };
@@ -258,6 +279,22 @@ pub(crate) fn anchored(c: Cur<'_>) -> Option<(usize, Sem)> {
 
 /// `now`, `currently`, `recently`, `the past`, `the future`, `soon`.
 pub(crate) fn reference(c: Cur<'_>) -> Option<(usize, Sem)> {
+    // `will one day lead`, `could someday return`: an indefinite future.
+    let after_modal = c.prev().is_some_and(|p| {
+        matches!(
+            p.lower.as_str(),
+            "will" | "would" | "could" | "might" | "may" | "can" | "shall" | "should"
+        )
+    });
+    if after_modal {
+        if let Some(c2) = c
+            .words(&["one", "day"])
+            .or_else(|| c.words(&["some", "day"]))
+            .or_else(|| c.word("someday"))
+        {
+            return Some((c2.i, Sem::Ref("FUTURE_REF")));
+        }
+    }
     let phrases: &[(&[&str], &str)] = &[
         (&["right", "now"], "PRESENT_REF"),
         (&["at", "present"], "PRESENT_REF"),
@@ -278,6 +315,10 @@ pub(crate) fn reference(c: Cur<'_>) -> Option<(usize, Sem)> {
         (&["the", "short", "term"], "FUTURE_REF"),
         (&["the", "long", "term"], "FUTURE_REF"),
     ];
+    // `Now, he says, ...`: a discourse marker at the head of a sentence.
+    if super::opens(c.toks, c.i) && c.word("now").and_then(|c2| c2.punct(',')).is_some() {
+        return None;
+    }
     for (words, value) in phrases {
         if let Some(c2) = c.words(words) {
             // `now-defunct`, `current-account`: part of a compound word.
