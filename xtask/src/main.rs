@@ -9,6 +9,7 @@ mod bench_syntax;
 mod corpus;
 mod scoreboard;
 mod train;
+mod wordnet;
 
 use anyhow::{bail, Result};
 
@@ -31,11 +32,16 @@ Tasks:
       with counts checked). With --spacy, run spaCy en_core_web_sm on the
       same text with one thread and print the ratio. Build with --release:
       cargo run --release -p xtask -- bench-syntax --spacy /work/venv-spacy/bin/python
-  train [--ud DIR] [--out DIR] [--only ner]
+  train [--ud DIR] [--out DIR] [--only ner] [--limit N]
       Rebuild the syntax models (tagger, lemmatizer, parser, NER) from
       ../shared/ud (or DIR) into crates/dyads-syntax/models (or DIR);
-      --only ner retrains the recogniser alone on the models already there.
+      --only ner retrains the recogniser alone on the models already there;
+      --limit N trains on the first N sentences only (determinism checks).
       Deterministic; build with --release: cargo run --release -p xtask -- train
+  wordnet [DIR]
+      Rebuild the tagger's WordNet word-class table
+      crates/dyads-syntax/data/wordnet.tsv.gz from a WordNet 3.0 database
+      (default /usr/share/wordnet, Debian package wordnet-base).
   eval-syntax [--ud DIR] [--models DIR]
       Score the built-in syntax models (or those in DIR) on UD EWT test, GUM
       test (news documents and all) and UNER EWT test.
@@ -104,7 +110,18 @@ fn main() -> Result<()> {
             if opt("--only").as_deref() == Some("ner") {
                 return train::train_ner(std::path::Path::new(&ud), std::path::Path::new(&out));
             }
-            train::train(std::path::Path::new(&ud), std::path::Path::new(&out))
+            let limit = match opt("--limit") {
+                Some(s) => s.parse()?,
+                None => 0,
+            };
+            train::train(std::path::Path::new(&ud), std::path::Path::new(&out), limit)
+        }
+        "wordnet" => {
+            let dir = args.get(1).map_or("/usr/share/wordnet", String::as_str);
+            let out = "crates/dyads-syntax/data/wordnet.tsv.gz";
+            let n = wordnet::generate(std::path::Path::new(dir), std::path::Path::new(out))?;
+            println!("{n} words -> {out}");
+            Ok(())
         }
         "eval-syntax" => {
             let ud = opt("--ud").unwrap_or_else(|| "../shared/ud".into());

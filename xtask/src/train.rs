@@ -9,9 +9,14 @@ use anyhow::{Context, Result};
 use dyads_syntax::Pipeline;
 
 /// Trains every syntax model from `ud` into `out` (normally
-/// `crates/dyads-syntax/models`). Build with `--release`: about ten minutes.
-pub fn train(ud: &Path, out: &Path) -> Result<()> {
-    let config = dyads_syntax::train::TrainConfig::default();
+/// `crates/dyads-syntax/models`), on the first `limit` training sentences
+/// when `limit` is not 0 (to check determinism quickly). Build with
+/// `--release`: about ten minutes.
+pub fn train(ud: &Path, out: &Path, limit: usize) -> Result<()> {
+    let config = dyads_syntax::train::TrainConfig {
+        limit,
+        ..Default::default()
+    };
     let report = dyads_syntax::train::run(ud, out, &config, &mut |line| eprintln!("{line}"))
         .with_context(|| format!("training from {}", ud.display()))?;
     print!("{report}");

@@ -2,6 +2,7 @@
 //! lowercased form, the form, its shape, prefixes and suffixes.
 
 use crate::hash::{mix, str_hash};
+use crate::wordnet;
 
 /// Hashes of one token, computed once per sentence.
 #[derive(Clone, Copy, Debug, Default)]
@@ -19,6 +20,10 @@ pub(crate) struct Lex {
     /// Simple flags: bit 0 title case, 1 all caps, 2 has digit, 3 has hyphen,
     /// 4 has period, 5 all letters.
     pub flags: u64,
+    /// WordNet class bits of the lowercased form ([`crate::wordnet`]).
+    pub wn: u32,
+    /// WordNet morphological guesses ([`crate::wordnet::morph`]).
+    pub wm: u32,
 }
 
 /// The hashes of `form`; `buf` is scratch space.
@@ -88,8 +93,11 @@ pub(crate) fn lex(form: &str, buf: &mut String) -> Lex {
     if letters == count && count > 0 {
         flags |= 32;
     }
+    let lower_hash = str_hash(lower);
     Lex {
-        lower: str_hash(lower),
+        lower: lower_hash,
+        wn: wordnet::bits_of_hash(lower_hash),
+        wm: wordnet::morph_bits(lower),
         form: mix(str_hash(form), 7),
         shape,
         pre,

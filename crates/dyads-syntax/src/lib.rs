@@ -57,6 +57,7 @@ pub mod tagger;
 pub mod tagset;
 pub mod tokenize;
 pub mod train;
+mod wordnet;
 
 pub use error::{Error, ErrorKind, Result};
 pub use output::{to_conllu, write_conllu_into};

@@ -154,6 +154,7 @@ impl Pipeline {
 
     /// Loads models from their bytes (tagger, lemmatizer, parser, recogniser).
     pub fn from_bytes(data: [&[u8]; 4]) -> Result<Pipeline> {
+        crate::wordnet::preload();
         let t = unpack("tagger", data[0])?;
         let l = unpack("lemma", data[1])?;
         let p = unpack("parser", data[2])?;

@@ -10,6 +10,7 @@ use crate::lexical::Lex;
 use crate::modelio::{Reader, Writer};
 use crate::perceptron::{argmax, Model, Trainer};
 use crate::tagset::{upos_id, xpos_id};
+use crate::wordnet;
 
 const NONE: u64 = 0x6e6f6e65;
 
@@ -294,6 +295,25 @@ fn features(
     out.push(f3(32, p1, am(0), am(1)));
     out.push(f2(33, w.suf[2], p1));
     out.push(f2(34, am(1), w.lower));
+    // WordNet: parts of speech, the most frequent one and morphological
+    // guesses (`wp`), all class bits (`wa`).
+    let wp = |k: isize| {
+        at(lex, ii + k).map_or(NONE.wrapping_add(k as u64), |l| {
+            ((l.wn & (wordnet::POS | wordnet::DOMINANT)) as u64) | ((l.wm as u64) << 32)
+        })
+    };
+    let wa = (w.wn as u64) | ((w.wm as u64) << 32);
+    out.push(f1(50, wp(0)));
+    out.push(f1(51, wa));
+    out.push(f2(52, w.suf[2], wp(0)));
+    out.push(f2(53, w.flags, wa));
+    out.push(f1(54, wp(-1)));
+    out.push(f1(55, wp(1)));
+    out.push(f2(56, wp(0), wp(1)));
+    out.push(f2(57, p1, wp(0)));
+    out.push(f2(63, wa, w.suf[1]));
+    out.push(f2(64, wa, (i == 0) as u64));
+    out.push(f2(65, wp(0), am(1)));
     if let Some(r) = right {
         let rt = |k: usize| {
             r.get(i + k)
