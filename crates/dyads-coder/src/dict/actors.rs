@@ -311,6 +311,16 @@ impl ActorTable {
         }
     }
 
+    /// Combines actor code `actor` with `code` in place of agent `g`'s
+    /// own code, on the agent's side (TABARI's `FORMER` gives `ELI`).
+    pub fn with_agent_code(&self, actor: &str, g: usize, code: &str) -> String {
+        match self.agents.get(g).map(|a| a.position) {
+            Some(CodePosition::Before) if !actor.starts_with(code) => format!("{code}{actor}"),
+            Some(_) if !actor.ends_with(code) => format!("{actor}{code}"),
+            _ => actor.to_string(),
+        }
+    }
+
     /// The agent's code alone, as TABARI writes it (`~MIL`).
     pub fn agent_alone(&self, g: usize) -> Option<String> {
         self.agents.get(g).map(|a| match a.position {

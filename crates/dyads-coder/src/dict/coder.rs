@@ -8,17 +8,24 @@
 //! 1. a comma-delimited aside (`X, a long-time rival of Y, said`) that is
 //!    not an actor list is dropped;
 //! 2. actors, agents and pronouns are marked; an agent joins the actor
-//!    right before it, right after it, or after `of` (`GON` + `~GOV`);
-//!    a pronoun stands for the nearest actor before it; actors joined by
-//!    `,`/`and` form a compound;
-//! 3. the sentence is cut into clauses at `and`/`but` followed by a verb;
-//!    a clause without its own source takes the previous one's;
+//!    right before it, right after it, or after `of` (`GON` + `~GOV`;
+//!    after TABARI's `former` the agent is `ELI`); a pronoun stands for
+//!    the first actor before it (with `FORWARD`, for the previous
+//!    sentence's first actor when there is none); actors joined by
+//!    `,`/`and` form a compound, whose phrase runs on over listed
+//!    adjectives and possessives (a conjunction between two listed nouns
+//!    or adjectives joins those words, not actors);
+//! 3. the sentence is cut into clauses at `and`/`but` followed by a verb
+//!    (or at `and then`); a clause without its own source takes the
+//!    previous one's;
 //! 4. in each clause verbs are tried left to right (not capitalised in
 //!    mid-sentence, not after a determiner, not a listed noun or
 //!    adjective); of the patterns that match, the one with the most
 //!    matched text wins (file order breaks ties), else the verb's code;
 //!    `---` goes on to the next verb, `###`/`+++` stops the sentence, a
-//!    weak code (`023?`) is used only if no later verb codes;
+//!    weak code (`023?`) is used only if no later verb codes; pattern
+//!    parts before the verb fit nearest the verb; with no target after
+//!    the verb, an actor between the source and the verb is the target;
 //! 5. a paired code `A:B` gives source->target A and target->source B; a
 //!    compound `%` gives every ordered pair of its members.
 
@@ -100,10 +107,28 @@ impl DictCoder {
         date: Option<Date>,
         opts: &CodeOptions,
     ) -> Vec<DictEvent> {
+        self.code_forwarded(text, date, opts, None).0
+    }
+
+    /// Codes a text like [`DictCoder::code_events`]; a pronoun with no
+    /// antecedent in its sentence stands for `antecedent` (an actor code)
+    /// or, with [`CodeOptions::forward`] set, for the first actor of the
+    /// text's previous sentence. Returns the events and the first actor's
+    /// code (without agent) of the last sentence that has one, or
+    /// `antecedent` when none has: what TABARI's `FORWARD` passes on to
+    /// the next sentence of the story.
+    pub fn code_forwarded(
+        &self,
+        text: &str,
+        date: Option<Date>,
+        opts: &CodeOptions,
+        antecedent: Option<&str>,
+    ) -> (Vec<DictEvent>, Option<String>) {
         let mut out: Vec<DictEvent> = Vec::new();
+        let mut ante: Option<String> = antecedent.map(str::to_string);
         let all = tokenize(text);
         if self.actors.discarded(&all, true) {
-            return out;
+            return (out, ante);
         }
         for sentence in sentences(all) {
             if self.actors.discarded(&sentence, false) {
@@ -112,14 +137,27 @@ impl DictCoder {
             if sentence.iter().filter(|t| !t.punct).count() < opts.min_words {
                 continue;
             }
+            // A time phrase coded `###`/`+++` stops the sentence, even
+            // inside an aside the comma rule drops.
+            let stop_time = |(seq, code): &(Seq, String)| {
+                (code == "###" || code == "+++")
+                    && (0..sentence.len()).any(|i| match_words(seq, &sentence, i, 0).is_some())
+            };
+            if opts.time_shift && self.verbs.times.iter().any(stop_time) {
+                continue;
+            }
             let tokens = self.drop_asides(sentence, opts);
-            for e in self.code_sentence(&tokens, date, opts) {
+            let first = self.first_actor(&tokens, date);
+            for e in self.code_sentence(&tokens, date, opts, ante.as_deref()) {
                 if !out.iter().any(|o| o.triple == e.triple) {
                     out.push(e);
                 }
             }
+            if first.is_some() && (opts.forward.is_some() || antecedent.is_some()) {
+                ante = first;
+            }
         }
-        out
+        (out, ante)
     }
 
     fn code_sentence(
@@ -127,38 +165,45 @@ impl DictCoder {
         tokens: &[Token],
         date: Option<Date>,
         opts: &CodeOptions,
+        antecedent: Option<&str>,
     ) -> Vec<DictEvent> {
-        let ms = self.mentions(tokens, date, opts);
+        let ms = self.mentions(tokens, date, opts, antecedent);
         if ms.iter().any(|m| m.codes.iter().any(|c| c == "###")) {
-            return Vec::new();
-        }
-        let stop_time = |(seq, code): &(Seq, String)| {
-            (code == "###" || code == "+++")
-                && (0..tokens.len()).any(|i| match_words(seq, tokens, i, 0).is_some())
-        };
-        if opts.time_shift && self.verbs.times.iter().any(stop_time) {
             return Vec::new();
         }
         let groups = self.groups(tokens, &ms);
         let verbs = self.verbs(tokens, &ms);
         if let Some((max_verbs, max_conj)) = opts.complex {
+            // Conjunctions inside a compound actor do not count.
             let conj = tokens
                 .iter()
-                .filter(|t| matches!(t.text.as_str(), "AND" | "OR" | "BUT"))
+                .enumerate()
+                .filter(|(k, t)| {
+                    matches!(t.text.as_str(), "AND" | "OR" | "BUT")
+                        && !groups.iter().any(|g| g.start <= *k && *k < g.end)
+                })
                 .count();
-            if verbs.len() > max_verbs || conj > max_conj {
+            if verbs.len() >= max_verbs || conj >= max_conj {
                 return Vec::new();
             }
         }
         // Clauses: cut at `and`/`but`/`or` when a verb follows within four
-        // words (not inside a compound actor or a verb phrase).
+        // words, or at all after `and then` (not inside a compound actor
+        // or a verb phrase, nor between two listed nouns or adjectives).
         let mut cuts = vec![0];
         for (k, t) in tokens.iter().enumerate() {
             let in_group = groups.iter().any(|g| g.start <= k && k < g.end)
                 || verbs.iter().any(|v| v.start <= k && k < v.end);
+            // `and then`: what follows is a new step, with its own verb.
+            let then = tokens.get(k + 1).is_some_and(|n| n.text == "THEN");
+            // `sheep and goats`, `awful and evil`: the conjunction joins
+            // two listed nouns or adjectives, not clauses.
             if matches!(t.text.as_str(), "AND" | "BUT" | "OR")
                 && !in_group
-                && verbs.iter().any(|v| v.start > k && v.start <= k + 4)
+                && !self.joins_fillers(tokens, k)
+                && verbs
+                    .iter()
+                    .any(|v| v.start > k && (then || v.start <= k + 4))
             {
                 cuts.push(k);
             }
@@ -225,7 +270,7 @@ impl DictCoder {
                 last_tgt = coded.tgt.or(last_tgt);
                 continue;
             }
-            return self.prefer_priority(cl, &in_clause, v, inherited, opts, coded);
+            return ClauseResult::Events(coded.events, coded.src);
         }
         if let Some(first) = in_clause.first() {
             if !all.is_empty() {
@@ -241,8 +286,8 @@ impl DictCoder {
         ClauseResult::Events(c.events, c.src)
     }
 
-    /// A later verb with a priority code (`031!`) that gives events wins
-    /// over what the clause coded.
+    /// `SET: CODE ALL`: a verb with a dominant code (`031!`) that gives
+    /// events wins over what the other verbs of the clause coded.
     fn prefer_priority(
         &self,
         cl: &Clause<'_>,
@@ -429,6 +474,22 @@ impl DictCoder {
         {
             tgt_g = fallback;
             tgt_codes = codes(fallback);
+        }
+        // No target after the verb (or only the source again): an actor
+        // between the source and the verb (`X asked that Y help`).
+        if !passive_by && bind.target.is_none() && tgt_codes.iter().all(|c| src_codes.contains(c)) {
+            let from = src_g
+                .and_then(|s| groups.get(s))
+                .map_or(lo, |g| g.end.max(lo));
+            // Not across a comma: `X ..., a Y official said` is Y's.
+            let between = groups
+                .iter()
+                .rposition(|g| g.start >= from && g.end <= v.start && !g.codes.is_empty())
+                .filter(|&b| !tokens[from..groups[b].start].iter().any(Token::is_comma));
+            if between.is_some() && between != src_g {
+                tgt_g = between;
+                tgt_codes = codes(between);
+            }
         }
         if let Some(d) = &opts.defaults {
             if tgt_codes.is_empty() && !d.after && src_codes.len() >= 2 {

@@ -99,15 +99,18 @@ fn seq_match(
         return Some(bind);
     };
     let tight = k > 0 && seq.links.get(k - 1) == Some(&Link::Tight);
-    let starts: Vec<usize> = if tight || (!top && k == 0) {
+    let mut starts: Vec<usize> = if tight || (!top && k == 0) {
         vec![pos]
     } else {
         (pos..ctx.hi).collect()
     };
+    // Before the verb TABARI reads the pattern back from the verb: the
+    // nearest fit wins (`X and Y hosting ^ * ...`: `$` is Y).
+    if top && k < verb_at {
+        starts.retain(|&s| s < ctx.verb.start);
+        starts.reverse();
+    }
     for s in starts {
-        if top && k < verb_at && s >= ctx.verb.start {
-            break;
-        }
         if top && k > verb_at && s < ctx.verb.end {
             continue;
         }
@@ -154,10 +157,18 @@ fn elem_match(
             let syn = matches!(elem, Elem::Syn(_));
             for alt in alts {
                 let mut ends = Vec::new();
-                alt_ends(ctx, alt, 0, s, 0, &mut ends);
-                for (end, score) in ends {
+                alt_ends(ctx, alt, 0, s, Bind::default(), &mut ends);
+                for (end, inner) in ends {
                     let mut b = bind.clone();
+                    let score = inner.score;
                     b.score += if syn { score.saturating_sub(1) } else { score };
+                    // `+PESO_$` in a synonym set: the actor it marks.
+                    b.source = inner.source.or(b.source);
+                    b.compound = inner.compound.or(b.compound);
+                    if inner.target.is_some() {
+                        b.target = inner.target;
+                        b.target_before = inner.target_before;
+                    }
                     out.push((end, b));
                 }
             }
@@ -187,17 +198,18 @@ fn elem_match(
     }
 }
 
-/// All ends of an alternative (words and nested alternatives only).
+/// All ends of an alternative (words, nested alternatives and actor
+/// markers), each with what it binds.
 fn alt_ends(
     ctx: &Ctx<'_>,
     seq: &Seq,
     k: usize,
     pos: usize,
-    score: usize,
-    out: &mut Vec<(usize, usize)>,
+    bind: Bind,
+    out: &mut Vec<(usize, Bind)>,
 ) {
     let Some(elem) = seq.elems.get(k) else {
-        out.push((pos, score));
+        out.push((pos, bind));
         return;
     };
     let tight = k == 0 || seq.links.get(k - 1) == Some(&Link::Tight);
@@ -206,8 +218,9 @@ fn alt_ends(
         if s == ctx.verb.start && s > pos {
             break;
         }
-        for (end, b) in elem_match(ctx, elem, s, false, Bind::default()) {
-            alt_ends(ctx, seq, k + 1, end, score + b.score, out);
+        let before = s < ctx.verb.start;
+        for (end, b) in elem_match(ctx, elem, s, before, bind.clone()) {
+            alt_ends(ctx, seq, k + 1, end, b, out);
         }
     }
 }

@@ -78,6 +78,7 @@ impl DictCoder {
         tokens: &[Token],
         date: Option<Date>,
         opts: &CodeOptions,
+        antecedent: Option<&str>,
     ) -> Vec<Mention> {
         // Raw actors and agents.
         let mut actors: Vec<(usize, usize, usize)> = Vec::new();
@@ -97,7 +98,8 @@ impl DictCoder {
                     i = e;
                 }
                 _ => {
-                    if PRONOUNS.contains(&tokens[i].text.as_str()) {
+                    let w = tokens[i].text.as_str();
+                    if PRONOUNS.contains(&w) || (opts.their && w == "THEIR") {
                         pronouns.push(i);
                     }
                     i += 1;
@@ -124,9 +126,12 @@ impl DictCoder {
             let near_before = |m: &Mention| {
                 m.end < s && m.end + 2 >= s && tokens.get(m.end - 1).is_some_and(|t| t.possessive)
             };
+            let next_to = |m: &Mention| {
+                m.end == s || (opts.former && m.end + 1 == s && tokens[m.end].text == "FORMER")
+            };
             let pick = ms
                 .iter()
-                .position(|m| m.end == s)
+                .position(next_to)
                 .or_else(|| ms.iter().position(|m| m.start == e))
                 .or_else(|| {
                     if of {
@@ -139,12 +144,23 @@ impl DictCoder {
             match pick {
                 Some(p) => {
                     let m = &mut ms[p];
+                    // `former officials`, `former Gondor prosecutors`: the
+                    // agent becomes TABARI's elite code `ELI`.
+                    let is_former =
+                        |i: usize| i > 0 && tokens.get(i - 1).is_some_and(|t| t.text == "FORMER");
+                    let former = opts.former && (is_former(s) || is_former(m.start.min(s)));
                     m.codes = m
                         .codes
                         .iter()
-                        .map(|c| self.actors.with_agent(c, g))
+                        .map(|c| {
+                            if former {
+                                self.actors.with_agent_code(c, g, "ELI")
+                            } else {
+                                self.actors.with_agent(c, g)
+                            }
+                        })
                         .collect();
-                    if m.end == s {
+                    if next_to(m) {
                         m.end = e;
                     } else if m.start == e {
                         m.start = s;
@@ -174,6 +190,7 @@ impl DictCoder {
                 continue;
             }
             // The first actor of the sentence, with its compound partners.
+            kept.sort_by_key(|m| m.start);
             let mut codes: Option<Vec<String>> = None;
             let mut last_end = 0;
             for m in kept.iter().filter(|m| m.end <= p && !m.codes.is_empty()) {
@@ -191,6 +208,8 @@ impl DictCoder {
                 }
                 last_end = m.end;
             }
+            // None in the sentence: the forwarded actor, if any.
+            let codes = codes.or_else(|| antecedent.map(|a| vec![a.to_string()]));
             if let Some(codes) = codes {
                 kept.push(Mention {
                     start: p,
@@ -203,12 +222,32 @@ impl DictCoder {
         kept
     }
 
+    /// The code (without agent) of the first actor of a sentence that has
+    /// one: what TABARI forwards to the next sentence.
+    pub(crate) fn first_actor(&self, tokens: &[Token], date: Option<Date>) -> Option<String> {
+        let mut i = 0;
+        while i < tokens.len() {
+            let act = self.actors.actor_at(tokens, i);
+            let agt = self.actors.agent_at(tokens, i);
+            match (act, agt) {
+                (Some((e, a)), g) if g.is_none_or(|(ge, _)| e >= ge) => {
+                    if let Some(c) = self.actors.actor_codes(a, date).into_iter().next() {
+                        return Some(c);
+                    }
+                    i = e;
+                }
+                (_, Some((e, _))) => i = e,
+                _ => i += 1,
+            }
+        }
+        None
+    }
+
     pub(crate) fn groups(&self, tokens: &[Token], ms: &[Mention]) -> Vec<Group> {
         let mut out: Vec<Group> = Vec::new();
         for m in ms.iter().filter(|m| !m.codes.is_empty()) {
             if let Some(g) = out.last_mut() {
                 let from = g.end.min(m.start);
-                let between = &tokens[from..m.start];
                 let joiner = |i: usize| {
                     let t = &tokens[i];
                     t.is_comma()
@@ -220,10 +259,18 @@ impl DictCoder {
                             .iter()
                             .any(|a| match_words(a, tokens, i, 0) == Some(i + 1))
                 };
-                let joined = between
-                    .iter()
-                    .any(|t| t.is_comma() || matches!(t.text.as_str(), "AND" | "OR" | "NOR"))
-                    && (from..m.start).all(joiner);
+                let conj = (from..m.start).any(|i| {
+                    let t = &tokens[i];
+                    t.is_comma()
+                        || (matches!(t.text.as_str(), "AND" | "OR" | "NOR")
+                            && !self.joins_fillers(tokens, i))
+                });
+                // Within a compound's phrase, an actor after adjectives or
+                // after a possessive member joins too (`X and the evil Y
+                // awful Z`, `X and Y's Z`).
+                let extends = g.codes.len() >= 2
+                    && (from < m.start || (from > 0 && tokens[from - 1].possessive));
+                let joined = (conj || extends) && (from..m.start).all(joiner);
                 if joined {
                     g.end = m.end;
                     g.codes.extend(m.codes.iter().cloned());
@@ -237,6 +284,20 @@ impl DictCoder {
             });
         }
         out
+    }
+
+    /// True when the conjunction at `k` stands between two listed nouns
+    /// (`<NOUN>`) or two listed adjectives (`<ADJECTIVE>`): it joins
+    /// them, not actors or clauses.
+    pub(crate) fn joins_fillers(&self, tokens: &[Token], k: usize) -> bool {
+        let listed = |list: &[crate::dict::pattern::Seq], i: usize| {
+            list.iter()
+                .any(|f| match_words(f, tokens, i, 0) == Some(i + 1))
+        };
+        let around = |list: &[crate::dict::pattern::Seq]| {
+            k > 0 && listed(list, k - 1) && listed(list, k + 1)
+        };
+        around(&self.verbs.nouns) || around(&self.verbs.adjectives)
     }
 
     pub(crate) fn verbs(&self, tokens: &[Token], ms: &[Mention]) -> Vec<VerbHit> {

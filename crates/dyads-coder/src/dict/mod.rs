@@ -302,7 +302,8 @@ pub struct Outcome {
 
 /// Applies a TABARI `OPTION:` setting the coder understands (`SET:
 /// CONVERT AGENT`, `SET: TIME SHIFT`, `SET: MINIMUM WORDS`, `SET: CODE BY
-/// CLAUSE|SENTENCE`, `SET: CODE ALL`, `DEFAULT: ...`, `COMMA: ...`);
+/// CLAUSE|SENTENCE`, `SET: CODE ALL`, `DEFAULT: ...`, `COMMA: ...`,
+/// `COMPLEX: ...`, `FORWARD: MASK [OFF]`);
 /// returns false for settings it does not model.
 pub fn apply_option(opts: &mut CodeOptions, option: &str) -> bool {
     let norm = option
@@ -330,6 +331,13 @@ pub fn apply_option(opts: &mut CodeOptions, option: &str) -> bool {
             };
         }
         "COMMA: OFF" => opts.comma = None,
+        f if f.starts_with("FORWARD:") => {
+            let rest: Vec<&str> = f["FORWARD:".len()..].split_whitespace().collect();
+            opts.forward = match rest.as_slice() {
+                [.., "OFF"] | [] => None,
+                [mask, ..] => Some(mask.to_string()),
+            };
+        }
         c if c.starts_with("COMMA:") => {
             opts.comma = Some(parse_comma(c, opts.comma.unwrap_or_default()))
         }
@@ -413,15 +421,24 @@ pub fn tabari_options(loaded: &Loaded) -> CodeOptions {
 pub fn run_records(coder: &DictCoder, records: &[Record], opts: CodeOptions) -> Vec<Outcome> {
     let mut opts = opts;
     let mut out = Vec::new();
+    // The story and first actor of the last coded record, for `FORWARD`.
+    let mut prev: Option<(String, Option<String>)> = None;
     for r in records {
         if r.scored {
             let date = Date::parse_compact(&r.date);
+            let story = opts.forward.as_deref().map(|m| story_key(&r.id, m));
+            let ante = match (&story, &prev) {
+                (Some(s), Some((ps, a))) if s == ps => a.clone(),
+                _ => None,
+            };
+            let (events, first) = coder.code_forwarded(&r.text, date, &opts, ante.as_deref());
+            prev = story.map(|s| (s, first));
             out.push(Outcome {
                 id: r.id.clone(),
                 line: r.line,
                 text: r.text.split_whitespace().collect::<Vec<_>>().join(" "),
                 expected: r.expected.iter().cloned().collect(),
-                produced: coder.code(&r.text, date, &opts),
+                produced: events.into_iter().map(|e| e.triple).collect(),
             });
         }
         for o in &r.options {
@@ -429,4 +446,24 @@ pub fn run_records(coder: &DictCoder, records: &[Record], opts: CodeOptions) -> 
         }
     }
     out
+}
+
+/// The story a record id belongs to under a TABARI `FORWARD` mask: the
+/// id's characters where the mask, aligned with the end of the id, has
+/// `N`; without any `N`, the id up to its last `-`.
+pub fn story_key(id: &str, mask: &str) -> String {
+    let ids: Vec<char> = id.chars().collect();
+    let ms: Vec<char> = mask.chars().collect();
+    if !ms.contains(&'N') {
+        return id.rsplit_once('-').map_or(id, |(s, _)| s).to_string();
+    }
+    let off = ms.len() as isize - ids.len() as isize;
+    ids.iter()
+        .enumerate()
+        .filter(|(i, _)| {
+            let m = *i as isize + off;
+            m >= 0 && ms.get(m as usize) == Some(&'N')
+        })
+        .map(|(_, c)| *c)
+        .collect()
 }

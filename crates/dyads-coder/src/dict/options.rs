@@ -16,9 +16,22 @@ pub struct CodeOptions {
     pub comma: Option<CommaRule>,
     /// `SET: TIME SHIFT`: time phrases coded `###`/`+++` stop a sentence.
     pub time_shift: bool,
-    /// `COMPLEX: VERBS[n] CONJ[m]`: a sentence with more than `n` verbs or
-    /// `m` conjunctions (`and`, `or`, `but`) is too complex to code.
+    /// `COMPLEX: VERBS[n] CONJ[m]`: a sentence with `n` or more verbs or
+    /// `m` or more conjunctions (`and`, `or`, `but`; not those joining a
+    /// compound actor) is too complex to code.
     pub complex: Option<(usize, usize)>,
+    /// `FORWARD: MASK`: a pronoun with no antecedent in its sentence
+    /// stands for the first actor (its actor code, without agent) of the
+    /// previous sentence of the same story. The mask tells which
+    /// characters of a record id name the story (`N`), aligned with the
+    /// end of the id; `None` (`FORWARD: ... OFF`) switches it off.
+    pub forward: Option<String>,
+    /// TABARI's pronoun list: the plural possessive `their` stands for an
+    /// actor (a compound) like `they` does; PETRARCH leaves it alone.
+    pub their: bool,
+    /// TABARI's `FORMER` conversion: an agent right after `former` (or
+    /// in an actor phrase right after it) is coded `ELI`.
+    pub former: bool,
 }
 
 impl Default for CodeOptions {
@@ -31,16 +44,22 @@ impl Default for CodeOptions {
             comma: Some(CommaRule::default()),
             time_shift: true,
             complex: None,
+            forward: None,
+            their: false,
+            former: false,
         }
     }
 }
 
 impl CodeOptions {
-    /// TABARI's defaults: as [`CodeOptions::default`], and sentences of
-    /// fewer than 8 words are not coded.
+    /// TABARI's defaults: as [`CodeOptions::default`], sentences of
+    /// fewer than 8 words are not coded, `their` is a pronoun and
+    /// `former` makes an agent `ELI`.
     pub fn tabari() -> CodeOptions {
         CodeOptions {
             min_words: 8,
+            their: true,
+            former: true,
             ..CodeOptions::default()
         }
     }

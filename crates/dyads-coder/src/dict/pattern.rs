@@ -223,7 +223,21 @@ fn parse_depth(text: &str, synsets: &Synsets, depth: usize) -> Result<Seq, Strin
                 };
                 // A `~` keeps the word a stem even when `_` follows.
                 let tilde = chars[j - 1] == '~';
-                seq.push(Elem::Word(Word { text, mode }), link);
+                // A hyphen between letters joins two words tightly, as
+                // the text's `AL-GORE` is read as `AL GORE`.
+                let parts = hyphen_parts(&text);
+                let last = parts.len() - 1;
+                for (k, part) in parts.into_iter().enumerate() {
+                    let m = if k < last { WordMode::Exact } else { mode };
+                    let l = if k == 0 { link } else { Link::Tight };
+                    seq.push(
+                        Elem::Word(Word {
+                            text: part,
+                            mode: m,
+                        }),
+                        l,
+                    );
+                }
                 if tilde && j < chars.len() && chars[j] == '_' {
                     link = Link::Tight;
                     i = j + 1;
@@ -235,6 +249,24 @@ fn parse_depth(text: &str, synsets: &Synsets, depth: usize) -> Result<Seq, Strin
         }
     }
     Ok(seq)
+}
+
+/// Splits a word at hyphens that stand between two letters (never
+/// empty: a word without such a hyphen is one part).
+pub fn hyphen_parts(word: &str) -> Vec<String> {
+    let chars: Vec<char> = word.chars().collect();
+    let mut out = vec![String::new()];
+    for (i, &c) in chars.iter().enumerate() {
+        let joins = c == '-'
+            && i > 0
+            && chars[i - 1].is_alphabetic()
+            && chars.get(i + 1).is_some_and(|n| n.is_alphabetic());
+        match out.last_mut() {
+            Some(cur) if !joins => cur.push(c),
+            _ => out.push(String::new()),
+        }
+    }
+    out
 }
 
 /// Splits `A | B { C | D }` at the top-level bars.

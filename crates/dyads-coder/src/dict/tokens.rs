@@ -41,7 +41,8 @@ fn punct(text: &str) -> Token {
     }
 }
 
-/// Splits text into tokens. Quotes and brackets are dropped; commas,
+/// Splits text into tokens. Quotes and brackets are dropped; a hyphen
+/// between letters separates words (`Al-Gore` is `AL GORE`); commas,
 /// sentence stops, colons and semicolons become tokens. A final period is
 /// kept with abbreviations that have another period inside (`U.S.`).
 pub fn tokenize(text: &str) -> Vec<Token> {
@@ -49,9 +50,16 @@ pub fn tokenize(text: &str) -> Vec<Token> {
     // `word,word` and `Dol_Amroth`: separate words.
     let mut spaced = String::with_capacity(text.len());
     let mut chars = text.chars().peekable();
+    let mut prev = ' ';
     while let Some(c) = chars.next() {
+        let after_letter = prev.is_alphabetic();
+        prev = c;
         match c {
             '_' => spaced.push(' '),
+            // `Al-Gore`: two words (TABARI's hyphen conversion).
+            '-' if after_letter && chars.peek().is_some_and(|n| n.is_alphabetic()) => {
+                spaced.push(' ')
+            }
             ',' if chars
                 .peek()
                 .is_some_and(|n| !n.is_whitespace() && !n.is_ascii_digit()) =>
