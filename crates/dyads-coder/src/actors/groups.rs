@@ -402,7 +402,7 @@ fn commission(b: &mut Builder<'_>, scan: &SentScan, p: Option<&ParsedSentence>, 
     // `the intergovernmental commission on economic and trade cooperation
     // between Moscow and Pyongyang`: the whole phrase is a form.
     let end = p
-        .and_then(|p| np_right_end(p, t.span))
+        .and_then(|p| np_right_end(p, t.span).or_else(|| topic_end(p, t.span)))
         .filter(|&e| gap(text, t.span.end, e).split_whitespace().count() <= 14)
         .unwrap_or(t.span.end);
     let ante = b
@@ -424,6 +424,26 @@ fn commission(b: &mut Builder<'_>, scan: &SentScan, p: Option<&ParsedSentence>, 
         scan.idx,
         Some(Span { start, end }),
     );
+}
+
+/// The end of an `on`/`for` phrase naming a commission's topic, read off
+/// the surface up to the next verb or punctuation, for a parse that hung
+/// the phrase elsewhere (`the commission on trade cooperation between
+/// Russia and North Korea will meet`).
+fn topic_end(p: &ParsedSentence, span: Span) -> Option<u32> {
+    let first = p.tokens.iter().position(|t| t.span.start >= span.end)?;
+    let t0 = p.tokens.get(first)?;
+    if t0.upos != "ADP" || !matches!(&*t0.lemma.to_lowercase(), "on" | "for") {
+        return None;
+    }
+    let mut end = None;
+    for t in p.tokens.iter().skip(first + 1).take(14) {
+        if matches!(t.upos, "VERB" | "AUX" | "PUNCT" | "SCONJ") {
+            break;
+        }
+        end = Some(t.span.end);
+    }
+    end
 }
 
 /// `the delegation`, `the embassy`, `the ministry`: the group of that kind

@@ -110,6 +110,9 @@ fn match_entry(lex: &EventLexicon, e: usize, s: &Sent<'_>, i: usize) -> Option<H
     if noun == s.is_verb(i) && !(noun && s.upos(i) == "ADJ") {
         return None;
     }
+    if !noun && (is_prenominal_participle(s, i) || is_apposed_title(s, i)) {
+        return None;
+    }
     let head_word = canon(entry.head_word());
     let items = &entry.pattern;
     let at = items.iter().position(|it| match it {
@@ -151,6 +154,39 @@ fn match_entry(lex: &EventLexicon, e: usize, s: &Sent<'_>, i: usize) -> Option<H
         return None;
     }
     Some(hit)
+}
+
+/// Whether the verb form at `i` only modifies a following noun (`the
+/// Israeli-occupied West Bank`, `the long-threatened invasion`, `the
+/// besieged town`): a participle used as an adjective names a state, not
+/// an event of the sentence.
+fn is_prenominal_participle(s: &Sent<'_>, i: usize) -> bool {
+    let xpos: &str = s.p.tokens[i].xpos;
+    // A finite verb misread as a modifier (`Israel Friday reimposed
+    // blockades`) follows its subject: only a participle after a
+    // determiner, adjective, adverb, preposition, number or hyphen (or at
+    // the start) is taken for a modifier.
+    let after_modifier = i == 0
+        || matches!(
+            s.upos(i - 1),
+            "DET" | "ADV" | "ADP" | "CCONJ" | "NUM" | "PUNCT"
+        )
+        || s.upos(i - 1) == "ADJ" && s.p.tokens[i - 1].xpos.starts_with("JJ");
+    matches!(xpos, "VBN" | "JJ")
+        && after_modifier
+        && s.rel(i) == "amod"
+        && s.head(i).is_some_and(|h| h > i)
+}
+
+/// Whether the bare verb form at `i` opens an apposition after a comma
+/// with no subject of its own (`Dmitry Peskov, press secretary to the
+/// president, said`): a title word the tagger read as a verb.
+fn is_apposed_title(s: &Sent<'_>, i: usize) -> bool {
+    i > 0
+        && s.form[i - 1] == ","
+        && s.p.tokens[i].xpos == "VB"
+        && matches!(s.rel(i), "list" | "appos" | "dep")
+        && s.kid(i, "nsubj").is_none()
 }
 
 /// The items before a nominal head: `SRC 's`, `SRC - TGT`, modifiers.
@@ -359,4 +395,113 @@ fn match_items(
         k += 1;
     }
     true
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::events::{Event, Pipeline};
+    use dyads_text::{clean, read_input, Format, Limits};
+
+    fn code(p: &Pipeline, text: &str) -> Vec<Event> {
+        let bytes = format!("{text}\n");
+        read_input(
+            "t",
+            bytes.as_bytes(),
+            Some(Format::Text),
+            &Limits::default(),
+        )
+        .into_iter()
+        .flatten()
+        .filter_map(|a| clean(&a).ok())
+        .flat_map(|d| p.code("t", &d, Some("2024-06-01")))
+        .collect()
+    }
+
+    #[test]
+    fn prenominal_participles_are_no_events() {
+        let Ok(p) = Pipeline::load() else {
+            panic!("pipeline does not load");
+        };
+        // `occupied` and `besieged` only describe the places.
+        for text in [
+            "Farmers in the Israeli-occupied West Bank harvested olives on Monday.",
+            "Aid trucks reached the besieged city of Mariupol in March 2022.",
+        ] {
+            let ev = code(&p, text);
+            let rules: Vec<&str> = ev.iter().map(|e| e.rule.as_str()).collect();
+            assert!(
+                !rules
+                    .iter()
+                    .any(|r| r.ends_with(".occupy") || r.ends_with(".besiege")),
+                "{text}: {rules:?}"
+            );
+        }
+        // The same verbs as the predicate still fire.
+        let ev = code(&p, "Russian forces besieged Mariupol in March 2022.");
+        assert!(ev.iter().any(|e| e.rule == "coder.coerce.besiege"));
+    }
+
+    #[test]
+    fn stance_participles_keep_their_subject() {
+        let Ok(p) = Pipeline::load() else {
+            panic!("pipeline does not load");
+        };
+        // `is opposed to`, `is committed to`: the subject holds the stance
+        // (no passive turning it into the target).
+        let ev = code(
+            &p,
+            "India is opposed to any mediation by third countries on Kashmir.",
+        );
+        let e = ev.iter().find(|e| e.plover.as_deref() == Some("REJECT"));
+        let src = e
+            .and_then(|e| e.source.as_ref())
+            .map(|a| a.members()[0].country.clone());
+        assert_eq!(src, Some(Some("IND".to_string())), "{ev:?}");
+        let ev = code(
+            &p,
+            "Vietnam is committed to opening its economy to foreign investors.",
+        );
+        let e = ev.iter().find(|e| e.plover.as_deref() == Some("AGREE"));
+        let src = e
+            .and_then(|e| e.source.as_ref())
+            .map(|a| a.members()[0].country.clone());
+        assert_eq!(src, Some(Some("VNM".to_string())), "{ev:?}");
+    }
+
+    #[test]
+    fn hostile_act_without_target_takes_its_place() {
+        let Ok(p) = Pipeline::load() else {
+            panic!("pipeline does not load");
+        };
+        let ev = code(
+            &p,
+            "Thousands of Kurdish protesters demonstrated in Istanbul on Sunday.",
+        );
+        let e = ev.iter().find(|e| e.plover.as_deref() == Some("PROTEST"));
+        let tgt = e
+            .and_then(|e| e.target.as_ref())
+            .map(|a| a.members()[0].country.clone());
+        assert_eq!(tgt, Some(Some("TUR".to_string())), "{ev:?}");
+        // A cooperative event does not target the place it happens in.
+        let ev = code(&p, "Kenya sent aid to Somalia through a depot in Mombasa.");
+        assert!(
+            !ev.iter().any(|e| e
+                .target
+                .as_ref()
+                .is_some_and(|a| a.members().iter().any(|m| m.text.contains("Mombasa")))),
+            "{ev:?}"
+        );
+    }
+
+    #[test]
+    fn apposed_titles_are_no_events() {
+        let Ok(p) = Pipeline::load() else {
+            panic!("pipeline does not load");
+        };
+        let ev = code(
+            &p,
+            "Karine Jean-Pierre, press secretary to the US president, spoke to reporters on Monday.",
+        );
+        assert!(!ev.iter().any(|e| e.rule.ends_with(".press")), "{ev:?}");
+    }
 }

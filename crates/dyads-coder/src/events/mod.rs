@@ -393,6 +393,19 @@ impl<'l> Coder<'l> {
         if entry.kind == EntryKind::Cue && tgt.is_empty() {
             return None;
         }
+        let hostile_act = code
+            .code
+            .get(..2)
+            .and_then(|r| r.parse::<u8>().ok())
+            .is_some_and(|r| r >= 13);
+        if tgt.is_empty() && hostile_act {
+            // A hostile act with no one named as its target: the place it
+            // happens in (`blocked roads in Algiers`).
+            if let Some((r, v)) = roles::place_target(s, actors, h.head, &src) {
+                tgt = v;
+                tgt_range = Some(r);
+            }
+        }
         let mut reciprocal = entry.reciprocal;
         // `The two sides agreed`: the last pair of countries the document
         // joined in an event.

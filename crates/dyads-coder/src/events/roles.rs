@@ -111,8 +111,17 @@ fn is_event_predicate(s: &Sent<'_>, p: usize) -> bool {
     })
 }
 
+/// Verbs whose participle before `to` states the subject's stance.
+const STANCE_PARTICIPLES: &[&str] = &["commit", "oppose", "prepare", "determine", "resolve"];
+
 /// Whether the verb at `head` is passive.
 pub(crate) fn is_passive(s: &Sent<'_>, head: usize) -> bool {
+    // `Vietnam is committed to`, `Israel is opposed to`, `Iraq is
+    // prepared to`: a participle of stance before `to` is an adjective;
+    // its subject is the one who holds the stance.
+    if s.lemma_in(head, STANCE_PARTICIPLES) && s.form.get(head + 1).is_some_and(|w| w == "to") {
+        return false;
+    }
     if s.kid(head, "nsubj:pass").is_some() || s.kid(head, "aux:pass").is_some() {
         return true;
     }
@@ -277,6 +286,47 @@ pub(crate) fn object_target(
             .map_or(hi, |j| j - 1);
         (!actors_in(s, actors, (lo, hi)).is_empty()).then_some((lo, hi))
     })
+}
+
+/// Prepositions that place a hostile act (`rioted in Kirkuk`, `fired at
+/// targets in Jericho`, `a curfew in Abidjan`, `blockade into Gaza`).
+const PLACE_CASES: &[&str] = &["in", "into", "at", "near", "outside", "inside", "across"];
+
+/// For a hostile event with no target: the first place phrase after the
+/// head, within its clause, that names an actor other than the source
+/// (`Protesters blocked roads in Algiers` -> Algeria). CAMEO codes the
+/// state of the place where a protest, threat, coercion or attack happens
+/// as its target when no one else is named.
+pub(crate) fn place_target(
+    s: &Sent<'_>,
+    actors: &DocActors,
+    head: usize,
+    src: &[ActorRef],
+) -> Option<((usize, usize), Vec<ActorRef>)> {
+    let end = (head + 16).min(s.len());
+    let mut j = head + 1;
+    while j < end {
+        let w = s.form[j].as_str();
+        if matches!(w, ";" | ":" | "--") || s.upos(j) == "SCONJ" || w == "," && j > head + 1 {
+            break;
+        }
+        if PLACE_CASES.contains(&w) && s.upos(j) == "ADP" {
+            if let Some((lo, hi)) = s.np_from(j + 1) {
+                let found: Vec<ActorRef> = actors_in(s, actors, (lo, hi))
+                    .into_iter()
+                    .filter(|a| {
+                        a.country.is_some() && !src.iter().any(|x| x.actor_id == a.actor_id)
+                    })
+                    .collect();
+                if !found.is_empty() {
+                    return Some(((lo, hi), found));
+                }
+                j = hi;
+            }
+        }
+        j += 1;
+    }
+    None
 }
 
 /// The agent of a passive (`by X`) after `head`, read off the surface.

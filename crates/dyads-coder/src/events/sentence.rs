@@ -72,6 +72,9 @@ pub(crate) struct Sent<'a> {
     /// lemmatiser misses (`expelled` -> `expel`, `rioted` -> `riot`);
     /// empty for most tokens.
     pub stems: Vec<Vec<String>>,
+    /// Tokens tagged as adjectives that are past-tense verbs (see
+    /// `misread_past`).
+    pub misread: Vec<bool>,
 }
 
 /// Base forms an inflected verb form may come from: `-ed`, `-ing`, `-s`
@@ -114,7 +117,60 @@ pub(crate) fn verb_stems(form: &str) -> Vec<String> {
             push(stem.to_string());
         }
     }
+    if let Some(&(_, base)) = IRREGULAR_PAST.iter().find(|(f, _)| *f == form) {
+        push(base.to_string());
+    }
     out
+}
+
+/// Irregular past forms of event verbs that the lemmatiser may leave as
+/// they are (`undertook`).
+const IRREGULAR_PAST: &[(&str, &str)] = &[
+    ("undertook", "undertake"),
+    ("undertaken", "undertake"),
+    ("retook", "retake"),
+    ("retaken", "retake"),
+    ("overran", "overrun"),
+    ("withdrew", "withdraw"),
+    ("withdrawn", "withdraw"),
+    ("forbade", "forbid"),
+    ("forbidden", "forbid"),
+    ("swore", "swear"),
+    ("sworn", "swear"),
+    ("shot", "shoot"),
+    ("struck", "strike"),
+    ("stricken", "strike"),
+    ("froze", "freeze"),
+    ("frozen", "freeze"),
+    ("broke", "break"),
+    ("broken", "break"),
+    ("sought", "seek"),
+    ("fought", "fight"),
+    ("overthrew", "overthrow"),
+    ("overthrown", "overthrow"),
+];
+
+/// Whether token `i`, tagged as an adjective, is a past-tense verb the
+/// tagger misread (`Irish guerrillas wounded two soldiers`): an `-ed` word
+/// right after a noun, before the first verb of the sentence, followed by
+/// the start of a noun phrase.
+/// So is a participle of stance after `be` and before `to` (`Vietnam is
+/// committed to`, `Israel is opposed to`).
+fn misread_past(p: &ParsedSentence, form: &[String], i: usize) -> bool {
+    let t = &p.tokens;
+    let upos = |j: usize| t.get(j).map_or("", |x| x.upos);
+    if upos(i) != "ADJ" || !form[i].ends_with("ed") || i == 0 {
+        return false;
+    }
+    let stance = form.get(i + 1).is_some_and(|w| w == "to")
+        && (i.saturating_sub(2)..i).any(|j| upos(j) == "AUX");
+    stance
+        || matches!(upos(i - 1), "NOUN" | "PROPN")
+            && matches!(
+                upos(i + 1),
+                "DET" | "NUM" | "ADJ" | "NOUN" | "PROPN" | "PRON"
+            )
+            && !t[..i].iter().any(|x| x.upos == "VERB" || x.upos == "AUX")
 }
 
 impl<'a> Sent<'a> {
@@ -129,16 +185,24 @@ impl<'a> Sent<'a> {
         }
         let lemma: Vec<String> = p.tokens.iter().map(|t| canon(&t.lemma)).collect();
         let form: Vec<String> = p.tokens.iter().map(|t| canon(t.span.slice(text))).collect();
+        let misread: Vec<bool> = (0..n).map(|i| misread_past(p, &form, i)).collect();
         let stems = p
             .tokens
             .iter()
             .enumerate()
             .map(|(i, t)| {
                 let verbal = t.upos == "VERB" || t.xpos.starts_with("VB") && t.upos != "AUX";
-                if verbal && form[i] != lemma[i] {
+                if misread[i] || verbal && form[i] != lemma[i] {
                     let mut v = verb_stems(&form[i]);
                     v.retain(|w| *w != lemma[i]);
                     v
+                } else if verbal {
+                    // An irregular past the lemmatiser left as it is.
+                    IRREGULAR_PAST
+                        .iter()
+                        .filter(|(f, _)| *f == form[i])
+                        .map(|(_, b)| b.to_string())
+                        .collect()
                 } else {
                     Vec::new()
                 }
@@ -151,6 +215,7 @@ impl<'a> Sent<'a> {
             form,
             kids,
             stems,
+            misread,
         }
     }
 
@@ -194,7 +259,7 @@ impl<'a> Sent<'a> {
     /// Whether token `i` is verbal (a verb, or a participle tagged otherwise).
     pub fn is_verb(&self, i: usize) -> bool {
         let t = &self.p.tokens[i];
-        t.upos == "VERB" || t.xpos.starts_with("VB") && t.upos != "AUX"
+        t.upos == "VERB" || t.xpos.starts_with("VB") && t.upos != "AUX" || self.misread[i]
     }
 
     /// The first dependent of `i` whose relation starts with `rel`.
@@ -348,6 +413,9 @@ mod tests {
             ("applauded", "applaud"),
             ("denied", "deny"),
             ("blames", "blame"),
+            ("undertook", "undertake"),
+            ("swore", "swear"),
+            ("retook", "retake"),
         ] {
             assert!(super::verb_stems(form).iter().any(|w| w == want), "{form}");
         }
