@@ -212,14 +212,19 @@ fn match_noun_prefix(items: &[Item], s: &Sent<'_>, first: usize, hit: &mut Hit) 
         match slots.as_slice() {
             [Slot::Src, Slot::Tgt] => {
                 // `the US-China summit`: split at the hyphen.
-                if let Some(d) =
-                    (lo..=hi).find(|&j| matches!(s.form[j].as_str(), "" | "-" | "\u{2013}"))
-                {
-                    if d > lo && d < hi {
+                let split = (lo..=hi)
+                    .find(|&j| matches!(s.form[j].as_str(), "" | "-" | "\u{2013}"))
+                    .filter(|&d| d > lo && d < hi);
+                match split {
+                    Some(d) => {
                         hit.src = Some((lo, d - 1));
                         hit.tgt = Some((d + 1, hi));
                         hit.score += 2;
                     }
+                    // `SRC - TGT exercises` names a pair: without one
+                    // ("large-scale exercises") the entry does not apply.
+                    None if items.iter().any(|it| matches!(it, Item::Dash)) => return None,
+                    None => {}
                 }
             }
             [Slot::Tgt] => hit.tgt = Some((lo, hi)),
@@ -503,5 +508,23 @@ mod tests {
             "Karine Jean-Pierre, press secretary to the US president, spoke to reporters on Monday.",
         );
         assert!(!ev.iter().any(|e| e.rule.ends_with(".press")), "{ev:?}");
+    }
+
+    #[test]
+    fn pair_nouns_need_the_pair() {
+        let Ok(p) = Pipeline::load() else {
+            panic!("pipeline does not load");
+        };
+        // `SRC - TGT exercises` is military cooperation between the pair;
+        // a hyphenated modifier ("large-scale") is no pair.
+        let ev = code(
+            &p,
+            "China carries out large-scale exercises around Taiwan every spring.",
+        );
+        assert!(
+            !ev.iter()
+                .any(|e| e.rule == "coder.cooperate.joint_exercise_noun"),
+            "{ev:?}"
+        );
     }
 }
