@@ -13,8 +13,9 @@
 //!   an article with neither is reported and skipped (exit status 1).
 //!
 //! Each object has `start`, `end`, `text`, `type` (DATE, TIME, DURATION,
-//! SET), `value` (TIMEX3), `precision`, and `mod` and `end_value` when
-//! present.
+//! SET), `value` (TIMEX3), `precision`, and `mod`, `end_value` and
+//! `reaches` (the day a duration such as "three days later" leads to from
+//! the narrative) when present.
 
 use std::io::{BufWriter, Read, Write};
 use std::path::Path;
@@ -93,6 +94,8 @@ struct Line<'a> {
     mod_: Option<&'a str>,
     precision: dyads_time::Precision,
     #[serde(skip_serializing_if = "Option::is_none")]
+    reaches: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
     doc: Option<&'a str>,
 }
 
@@ -106,6 +109,7 @@ fn line<'a>(text: &'a str, t: &'a Timex, doc: Option<&'a str>) -> Line<'a> {
         end_value: t.end_value.as_deref(),
         mod_: t.mod_.as_deref(),
         precision: t.precision,
+        reaches: t.reaches.as_deref(),
         doc,
     }
 }

@@ -294,7 +294,8 @@ enum Command {
     /// (DATE, TIME, DURATION, SET), `value` (TIMEX3: `2024-01-16`,
     /// `2013-W11`, `P1M`, `XXXX-WI`, `PRESENT_REF`), `precision` (day,
     /// week, month, quarter, half, season, year, decade, century, time,
-    /// interval, unknown), and `mod` and `end_value` when present. Standard
+    /// interval, unknown), and `mod`, `end_value` and `reaches` (the day a
+    /// duration such as "three days later" leads to) when present. Standard
     /// input and `.txt` files (or files without an extension) are plain
     /// text: offsets are into the input and --dct is required. Other files
     /// (or any input with --format) are articles, read and cleaned as
