@@ -2,38 +2,10 @@
 //! sentences of our own. Every row lists all the expressions it expects
 //! as (text, type, value), so a missed or an extra one fails too.
 
-use dyads_time::{event_dates, tag, Date, Span, Timex};
+mod common;
 
-fn run(dct: &str, text: &str) -> Vec<(String, String, String)> {
-    let dct: Date = match dct.parse() {
-        Ok(d) => d,
-        Err(e) => panic!("bad dct in table: {e}"),
-    };
-    tag(text, dct)
-        .iter()
-        .map(|t: &Timex| {
-            (
-                t.text(text).to_string(),
-                t.kind.as_str().to_string(),
-                t.value.clone(),
-            )
-        })
-        .collect()
-}
-
-type Expr<'a> = (&'a str, &'a str, &'a str);
-type Row<'a> = (&'a str, &'a str, &'a [Expr<'a>]);
-
-fn check(rows: &[Row<'_>]) {
-    for (dct, text, want) in rows {
-        let got = run(dct, text);
-        let want: Vec<(String, String, String)> = want
-            .iter()
-            .map(|(a, b, c)| (a.to_string(), b.to_string(), c.to_string()))
-            .collect();
-        assert_eq!(got, want, "dct {dct}: {text}");
-    }
-}
+use common::check;
+use dyads_time::{event_dates, tag, Date, Span};
 
 /// `later`, `after`, `before` after an amount are TimeML signals: the
 /// expression is the duration, and it still dates the event through the
