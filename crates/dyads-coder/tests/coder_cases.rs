@@ -11,22 +11,11 @@
 use std::path::{Path, PathBuf};
 
 use dyads_coder::events::{Actors, Event, Pipeline};
-use dyads_text::{clean, read_input, Format, Limits};
+use dyads_text::clean_text;
 use toml_edit::{DocumentMut, Item, Table};
 
 fn code(p: &Pipeline, text: &str, published: Option<&str>) -> Result<Vec<Event>, String> {
-    let bytes = format!("{text}\n");
-    let article = read_input(
-        "case",
-        bytes.as_bytes(),
-        Some(Format::Text),
-        &Limits::default(),
-    )
-    .into_iter()
-    .next()
-    .ok_or("no article")?
-    .map_err(|e| e.to_string())?;
-    let doc = clean(&article).map_err(|e| e.to_string())?;
+    let doc = clean_text("case", &format!("{text}\n")).map_err(|e| e.to_string())?;
     Ok(p.code("case", &doc, published))
 }
 

@@ -3,21 +3,10 @@
 //! announced refusals as rejections, demands by a that-clause.
 
 use dyads_coder::events::{Actors, Event, Pipeline};
-use dyads_text::{clean, read_input, Format, Limits};
+use dyads_text::clean_text;
 
 fn code(p: &Pipeline, text: &str) -> Result<Vec<Event>, String> {
-    let bytes = format!("{text}\n");
-    let article = read_input(
-        "rule",
-        bytes.as_bytes(),
-        Some(Format::Text),
-        &Limits::default(),
-    )
-    .into_iter()
-    .next()
-    .ok_or("no article")?
-    .map_err(|e| e.to_string())?;
-    let doc = clean(&article).map_err(|e| e.to_string())?;
+    let doc = clean_text("rule", &format!("{text}\n")).map_err(|e| e.to_string())?;
     Ok(p.code("rule", &doc, Some("2024-06-01")))
 }
 

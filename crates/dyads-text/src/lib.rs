@@ -31,7 +31,7 @@ pub mod segment;
 pub mod span;
 
 pub use article::{Article, ContentKind, Format, Hints};
-pub use clean::clean;
+pub use clean::{clean, clean_text};
 pub use document::{
     Alignment, Document, Metadata, Piece, Precision, Published, Sentence, Token, TokenKind,
 };

@@ -5,7 +5,7 @@ use std::sync::OnceLock;
 
 use dyads_lexicon::{Date, Lexicon};
 use dyads_syntax::Pipeline;
-use dyads_text::{clean, read_input, Document, Format, Limits};
+use dyads_text::{clean_text, Document};
 
 use super::{resolve, ActorSource, DocActor, DocActors, MentionKind};
 
@@ -19,17 +19,7 @@ fn pipeline() -> Result<&'static Pipeline, String> {
 }
 
 fn document(text: &str) -> Result<Document, String> {
-    let article = read_input(
-        "t.txt",
-        text.as_bytes(),
-        Some(Format::Text),
-        &Limits::default(),
-    )
-    .into_iter()
-    .next()
-    .ok_or("no article")?
-    .map_err(|e| e.to_string())?;
-    clean(&article).map_err(|e| e.to_string())
+    clean_text("t.txt", text).map_err(|e| e.to_string())
 }
 
 fn run(text: &str, date: &str) -> Result<(Document, DocActors), Box<dyn std::error::Error>> {

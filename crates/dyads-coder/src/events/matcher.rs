@@ -405,21 +405,12 @@ fn match_items(
 #[cfg(test)]
 mod tests {
     use crate::events::{Event, Pipeline};
-    use dyads_text::{clean, read_input, Format, Limits};
+    use dyads_text::clean_text;
 
     fn code(p: &Pipeline, text: &str) -> Vec<Event> {
-        let bytes = format!("{text}\n");
-        read_input(
-            "t",
-            bytes.as_bytes(),
-            Some(Format::Text),
-            &Limits::default(),
-        )
-        .into_iter()
-        .flatten()
-        .filter_map(|a| clean(&a).ok())
-        .flat_map(|d| p.code("t", &d, Some("2024-06-01")))
-        .collect()
+        clean_text("t", &format!("{text}\n"))
+            .map(|d| p.code("t", &d, Some("2024-06-01")))
+            .unwrap_or_default()
     }
 
     #[test]

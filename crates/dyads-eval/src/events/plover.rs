@@ -16,7 +16,7 @@ use std::path::Path;
 use serde_json::Value;
 
 use dyads_coder::events::{Actors, Event, Modality, Pipeline};
-use dyads_text::{clean, read_input, Format, Limits};
+use dyads_text::clean_text;
 
 use crate::{Error, Result};
 
@@ -148,14 +148,7 @@ pub fn score_plover_file(path: &Path) -> Result<PloverReport> {
             continue;
         }
         r.records += 1;
-        let bytes = format!("{sentence}\n");
-        let doc = match read_input(id, bytes.as_bytes(), Some(Format::Text), &Limits::default())
-            .into_iter()
-            .next()
-        {
-            Some(Ok(a)) => clean(&a).ok(),
-            _ => None,
-        };
+        let doc = clean_text(id, &format!("{sentence}\n")).ok();
         let events = doc
             .map(|d| pipeline.code(id, &d, rec["date"].as_str()))
             .unwrap_or_default();

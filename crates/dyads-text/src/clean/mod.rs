@@ -14,13 +14,33 @@ pub mod pubdate;
 
 use sha2::{Digest, Sha256};
 
-use crate::article::{Article, ContentKind};
+use crate::article::{Article, ContentKind, Format};
 use crate::blocks::{Block, PageMeta};
 use crate::document::{Alignment, Document, Metadata};
 use crate::error::{Error, ErrorKind, Place, Result};
-use crate::formats::{html, text};
+use crate::formats::{html, read_input, text, Limits};
 use crate::segment;
 use crate::span::Span;
+
+/// Reads `content` as one plain-text article called `name` (default
+/// limits) and cleans it: the short way from a string to a [`Document`].
+///
+/// ```
+/// let doc = dyads_text::clean_text("note.txt", "Kenya recalled its envoy.\n")?;
+/// assert_eq!(doc.sentences.len(), 1);
+/// # Ok::<(), dyads_text::Error>(())
+/// ```
+pub fn clean_text(name: &str, content: &str) -> Result<Document> {
+    let first = read_input(
+        name,
+        content.as_bytes(),
+        Some(Format::Text),
+        &Limits::default(),
+    )
+    .into_iter()
+    .next();
+    clean(&first.unwrap_or_else(|| Err(Error::new(ErrorKind::Empty, name, Place::Whole)))?)
+}
 
 /// Cleans an article: boilerplate removed, metadata read, text segmented.
 ///
