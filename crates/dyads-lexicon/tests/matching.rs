@@ -186,6 +186,13 @@ fn names_variants_typos_and_ambiguity() -> TestResult {
         "{hyphen:?}"
     );
     t!(lex, "Cho Hyun spoke.", "Cho Hyun", ["cho-hyun"], Exact);
+    // ... unless the hyphen joins two names: both sides are matched.
+    let pair = run(lex, "the US-Philippine drills and the EU-China summit");
+    let spans: Vec<&str> = pair.iter().map(|(s, _, _, _)| s.as_str()).collect();
+    assert_eq!(spans, ["US", "Philippine", "EU", "China"], "{pair:?}");
+    // A name glued to a common word stays out.
+    let glued = run(lex, "Iran-backed militias");
+    assert!(glued.is_empty(), "{glued:?}");
     t!(lex, "the WHO said", "WHO", ["who"], Exact);
     Ok(())
 }

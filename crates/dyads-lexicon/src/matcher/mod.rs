@@ -263,10 +263,12 @@ impl Matcher {
         let mut i = 0;
         while i < toks.len() {
             // A name never ends inside a hyphenated word (`Cho Hyun` in
-            // `Cho Hyun-dong`).
-            let found = self
-                .longest(&toks, &ids, i)
-                .filter(|&(end, _)| !hyphen_glued(text, toks[end - 1].end));
+            // `Cho Hyun-dong`), unless the word is a pair of names
+            // (`US-Philippine`, `EU-China`).
+            let found = self.longest(&toks, &ids, i).filter(|&(end, p)| {
+                !hyphen_glued(text, toks[end - 1].end)
+                    || self.hyphen_pair(text, &toks, &ids, (i, end), p)
+            });
             let Some((end, p)) = found else {
                 let typo = self
                     .typo(text, &toks, i)
@@ -350,6 +352,49 @@ impl Matcher {
             i = end;
         }
         scan
+    }
+
+    /// True when the name of payload `p` over tokens `i..end` is followed,
+    /// across a hyphen and nothing else, by another name: a pair such as
+    /// `US-Philippine` or `EU-China`, each side a name of its own. Weak
+    /// aliases and bare surnames do not pair (`Jackson-Lee` is one
+    /// person), and neither does a name glued to a common word
+    /// (`Iran-backed`, `Cho Hyun-dong`).
+    fn hyphen_pair(
+        &self,
+        text: &str,
+        toks: &[NormToken],
+        ids: &[u32],
+        (i, end): (usize, usize),
+        p: u32,
+    ) -> bool {
+        let strong = |p: u32, span: &[NormToken]| {
+            self.payloads.get(p as usize).is_some_and(|es| {
+                es.iter().any(|e| {
+                    e.fits(span)
+                        && e.kind != MatchKind::Weak
+                        && matches!(
+                            e.target,
+                            Target::Actor(_, k) if !matches!(k, NameKind::Weak | NameKind::Surname)
+                        )
+                })
+            })
+        };
+        let (Some(last), Some(next)) =
+            (end.checked_sub(1).and_then(|k| toks.get(k)), toks.get(end))
+        else {
+            return false;
+        };
+        if text.get(last.end..next.start) != Some("-") || !(next.capitalized || next.upper) {
+            return false;
+        }
+        let Some(first) = toks.get(i..end) else {
+            return false;
+        };
+        strong(p, first)
+            && self
+                .longest(toks, ids, end)
+                .is_some_and(|(end2, p2)| toks.get(end..end2).is_some_and(|s| strong(p2, s)))
     }
 
     /// True when every entry of payload `p` fitting tokens `i..end` is a
