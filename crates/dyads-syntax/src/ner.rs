@@ -1,8 +1,9 @@
 //! Named-entity recogniser: left-to-right BILOU tagging (trained greedily,
 //! decoded with a small beam search under BILOU and function-word
-//! constraints) with an averaged perceptron over word, shape, affix, tag, dependency and
-//! tag-dictionary features, gazetteer matches ([`crate::ner_gazetteer`]) and
-//! what unlabeled treebank text says about each word ([`crate::ner_words`]).
+//! constraints) with an averaged perceptron over word, shape, affix, tag,
+//! dependency and tag-dictionary features, capitalised and proper-noun
+//! runs, gazetteer matches ([`crate::ner_gazetteer`]) and what unlabeled
+//! treebank text says about each word ([`crate::ner_words`]).
 //! Types: `PER`, `ORG`, `LOC` (UNER's scheme, in which countries and
 //! cities, GPEs elsewhere, are `LOC`).
 
@@ -211,6 +212,25 @@ fn fixed_features(x: &NerInput<'_>, c: &Context, i: usize, out: &mut Vec<u64>) {
                 out.push(f2(56, k as u64, (m >> 8) as u64));
             }
         }
+    }
+    // The run of proper nouns (predicted tags) this token is in, which
+    // also finds lowercase and all-capitals names.
+    if let Some(&Some((s, e))) = c.pruns.get(i) {
+        let pos = if e - s == 1 {
+            0
+        } else if i == s {
+            1
+        } else if i + 1 == e {
+            3
+        } else {
+            2
+        };
+        let kl = c.kinds.get(e - 1).copied().unwrap_or(0);
+        let last = x.lex.get(e - 1).map_or(NONE, |l| l.lower);
+        out.push(f2(70, pos, (e - s).min(5) as u64));
+        out.push(f2(71, pos, kl));
+        out.push(f3(72, pos, w.flags & 3, c.case));
+        out.push(f2(73, pos, last));
     }
     // The capitalised run this token is in.
     if let Some(&Some((s, e))) = c.runs.get(i) {

@@ -45,6 +45,8 @@ pub(crate) struct Context {
     pub(crate) kinds: Vec<u64>,
     /// The `case` marker (preposition) of each token or of its nearby head.
     pub(crate) cases: Vec<u64>,
+    /// The proper-noun run `(start, end)` each token is in, if any.
+    pub(crate) pruns: Vec<Option<(usize, usize)>>,
 }
 
 /// Lowercase hashes of words that may join capitalised words in a name.
@@ -78,6 +80,7 @@ impl Context {
             }
         }
         self.fill_runs(x);
+        self.fill_propn_runs(x);
         self.fill_cases(x);
         self.case = if words < 3 {
             0
@@ -114,6 +117,31 @@ impl Context {
         }
     }
 
+    fn fill_propn_runs(&mut self, x: &NerInput<'_>) {
+        use std::sync::OnceLock;
+        static PROPN: OnceLock<u8> = OnceLock::new();
+        let propn = *PROPN.get_or_init(|| crate::tagset::upos_id("PROPN") as u8);
+        let n = x.lex.len();
+        let is = |j: usize| x.upos.get(j) == Some(&propn);
+        self.pruns.clear();
+        self.pruns.resize(n, None);
+        let mut i = 0;
+        while i < n {
+            if !is(i) {
+                i += 1;
+                continue;
+            }
+            let mut e = i + 1;
+            while e < n && is(e) {
+                e += 1;
+            }
+            for r in self.pruns.iter_mut().take(e).skip(i) {
+                *r = Some((i, e));
+            }
+            i = e;
+        }
+    }
+
     fn fill_runs(&mut self, x: &NerInput<'_>) {
         let n = x.lex.len();
         let cap = |j: usize| x.lex.get(j).is_some_and(|l| l.flags & 3 != 0);
@@ -146,5 +174,47 @@ impl Context {
             }
             i = e;
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::lexical::lex;
+    use crate::tagset::upos_id;
+
+    #[test]
+    fn proper_noun_runs_follow_the_tags() {
+        let mut b = String::new();
+        let words = ["we", "met", "john", "smith", "in", "PARIS", "today"];
+        let tags = ["PRON", "VERB", "PROPN", "PROPN", "ADP", "PROPN", "NOUN"];
+        let lx: Vec<_> = words.iter().map(|w| lex(w, &mut b)).collect();
+        let upos: Vec<u8> = tags.iter().map(|t| upos_id(t) as u8).collect();
+        let n = words.len();
+        let zeros = vec![0u8; n];
+        let x = NerInput {
+            lex: &lx,
+            amb: &[],
+            upos: &upos,
+            xpos: &zeros,
+            heads: &vec![n as u32; n],
+            labels: &zeros,
+        };
+        let mut c = Context::default();
+        c.fill_propn_runs(&x);
+        let want = [
+            None,
+            None,
+            Some((2, 4)),
+            Some((2, 4)),
+            None,
+            Some((5, 6)),
+            None,
+        ];
+        assert_eq!(c.pruns, want);
+        // Capitalised runs miss the lowercase name.
+        c.fill_runs(&x);
+        assert_eq!(c.runs[2], None);
+        assert_eq!(c.runs[5], Some((5, 6)));
     }
 }

@@ -1,6 +1,8 @@
 //! Document-level consistency for the recogniser: a name recognised once
 //! in a document is recognised, with its majority type, wherever else it
-//! occurs in that document (capitalised, and not inside another entity).
+//! occurs in that document (not inside another entity; in lowercase too,
+//! `hamas` after `Hamas`, unless a recognised mention has an all-capitals
+//! word, so that `US` does not make `us` a name).
 
 use dyads_text::Span;
 
@@ -17,11 +19,25 @@ fn seq(lex: &[Lex]) -> u64 {
     lex.iter().fold(0x0d0c, |h, l| mix(h, l.lower))
 }
 
+/// Whether a lowercase word may be a common word: three characters or
+/// fewer, or a WordNet verb, adjective, adverb or lowercase noun, or an
+/// inflection of one (`bill`, `may`, `rose`), so that a lowercase
+/// mention of a name written the same way is not carried.
+fn common(l: &Lex) -> bool {
+    use crate::wordnet::{ADJ, ADV, LOWER_NOUN, VERB};
+    // The 3-character prefix is the whole word.
+    let short = l.pre[2] == mix(l.lower, 102);
+    short || l.wn & (VERB | ADJ | ADV | LOWER_NOUN) != 0 || l.wm != 0
+}
+
 /// Type votes of every entity string of a document.
 #[derive(Default)]
 struct Votes {
     by_string: IdMap<[u32; 3]>,
     lens: [bool; MAX_LEN + 1],
+    /// Strings with a mention that has an all-capitals word (`US`), which
+    /// are not carried to lowercase mentions (`us`).
+    capitals: IdMap<()>,
 }
 
 impl Votes {
@@ -52,6 +68,9 @@ pub(crate) fn harmonize(sents: &[&[Lex]], ents: &mut [Vec<(usize, usize, usize)>
             }
             votes.by_string.entry(seq(span)).or_default()[v] += 1;
             votes.lens[span.len()] = true;
+            if span.iter().any(|l| l.flags & 2 != 0) {
+                votes.capitals.insert(seq(span), ());
+            }
         }
     }
     if votes.by_string.is_empty() {
@@ -73,10 +92,14 @@ pub(crate) fn harmonize(sents: &[&[Lex]], ents: &mut [Vec<(usize, usize, usize)>
         for len in (1..=MAX_LEN).rev().filter(|&l| votes.lens[l]) {
             for s in 0..lex.len().saturating_sub(len - 1) {
                 let e = s + len;
-                if taken[s..e].iter().any(|&x| x) || lex[s].flags & 3 == 0 {
+                let h = seq(&lex[s..e]);
+                let lower = lex[s].flags & 3 == 0;
+                if taken[s..e].iter().any(|&x| x)
+                    || (lower && (votes.capitals.contains_key(&h) || lex[s..e].iter().any(common)))
+                {
                     continue;
                 }
-                if let Some(t) = votes.majority(seq(&lex[s..e])) {
+                if let Some(t) = votes.majority(h) {
                     taken[s..e].iter_mut().for_each(|x| *x = true);
                     added.push((s, e, t));
                 }
@@ -192,12 +215,19 @@ mod tests {
     fn carries_names_across_sentences() {
         let a = lexes("Officials of Hamas met in Gaza");
         let b = lexes("Hamas said us and the US");
-        let c = lexes("we love hamas");
+        let c = lexes("we love hamas and us");
         let mut ents = vec![vec![(2, 3, 1), (5, 6, 2)], vec![(5, 6, 2)], vec![]];
         harmonize(&[&a, &b, &c], &mut ents);
         assert_eq!(ents[0], vec![(2, 3, 1), (5, 6, 2)]);
         assert_eq!(ents[1], vec![(0, 1, 1), (5, 6, 2)]);
-        assert!(ents[2].is_empty());
+        // Lowercase mentions are carried, but not from an acronym.
+        assert_eq!(ents[2], vec![(2, 3, 1)]);
+        // Nor to a lowercase common word.
+        let e = lexes("Bill Gates spoke and Bill thanked Congress");
+        let f = lexes("the bill passed , Bill said");
+        let mut ents = vec![vec![(0, 2, 0), (4, 5, 0), (6, 7, 1)], vec![]];
+        harmonize(&[&e, &f], &mut ents);
+        assert_eq!(ents[1], vec![(4, 5, 0)]);
         let mut votes = vec![vec![(0, 1, 0)], vec![(0, 1, 1)], vec![(0, 1, 1)]];
         let d = lexes("Hamas");
         harmonize(&[&d, &d, &d], &mut votes);
