@@ -185,7 +185,9 @@ fn is_apposed_title(s: &Sent<'_>, i: usize) -> bool {
     i > 0
         && s.form[i - 1] == ","
         && s.p.tokens[i].xpos == "VB"
-        && matches!(s.rel(i), "list" | "appos" | "dep")
+        && (matches!(s.rel(i), "list" | "appos" | "dep")
+            // ... or the root, with the name before it read as vocative.
+            || (s.rel(i) == "root" && s.kid(i, "vocative").is_some()))
         && s.kid(i, "nsubj").is_none()
 }
 
@@ -211,10 +213,20 @@ fn match_noun_prefix(items: &[Item], s: &Sent<'_>, first: usize, hit: &mut Hit) 
     if let Some((lo, hi)) = s.np_left(first) {
         match slots.as_slice() {
             [Slot::Src, Slot::Tgt] => {
-                // `the US-China summit`: split at the hyphen.
+                // `the US-China summit`: split at the hyphen, between two
+                // capitalised words (names, not `large-scale`).
+                let capital = |j: usize| {
+                    s.p.tokens.get(j).is_some_and(|t| {
+                        t.span
+                            .slice(s.text)
+                            .chars()
+                            .next()
+                            .is_some_and(char::is_uppercase)
+                    })
+                };
                 let split = (lo..=hi)
                     .find(|&j| matches!(s.form[j].as_str(), "" | "-" | "\u{2013}"))
-                    .filter(|&d| d > lo && d < hi);
+                    .filter(|&d| d > lo && d < hi && capital(d - 1) && capital(d + 1));
                 match split {
                     Some(d) => {
                         hit.src = Some((lo, d - 1));

@@ -45,6 +45,26 @@ use tidy::{borrow_targets, drop_untargeted_duplicates};
 /// (not only of its own paragraph).
 const NARRATIVE_ACROSS_PARAGRAPHS: bool = true;
 
+/// Gatherings a host holds rather than guests it receives.
+const GATHERINGS: &[&str] = &[
+    "session",
+    "meeting",
+    "summit",
+    "conference",
+    "forum",
+    "congress",
+    "games",
+    "ceremony",
+    "exhibition",
+    "festival",
+    "event",
+    "plenum",
+    "assembly",
+    "round",
+    "tournament",
+    "competition",
+];
+
 /// An asserted event dated to end more than this many days before the
 /// publication date is reported background (`historical`).
 const HISTORICAL_DAYS: i64 = 180;
@@ -231,6 +251,7 @@ impl<'l> Coder<'l> {
                     published,
                     out.len(),
                     pair.as_ref(),
+                    &quotes,
                 ) {
                     out.push(e);
                     heads.push(h.head);
@@ -258,10 +279,21 @@ impl<'l> Coder<'l> {
                 .filter(|d| d.start.is_some())
                 .find(|d| root.is_some() && s.date_verb(d.span) == root)
                 .or_else(|| {
+                    // Else the date nearest the main verb that does not
+                    // modify a noun: a date inside a noun phrase (`the traditional April
+                    // festival`) names something else's time, not the
+                    // sentence's.
+                    let adverbial: Vec<dyads_time::EventDate> = dates
+                        .iter()
+                        .filter(|d| !modifies_noun(&s, d.span))
+                        .cloned()
+                        .collect();
                     root.and_then(|r| p.tokens.get(r))
-                        .and_then(|t| pick_date(&dates, t.span))
-                })
-                .or(dates.last());
+                        .and_then(|t| pick_date(&adverbial, t.span))
+                        .and_then(|d| dates.iter().find(|x| x.span == d.span))
+                });
+            // An expression with no calendar position (`the current
+            // pace`) leaves the narrative time where it was.
             if let (Some(d), Some(q)) = (main, para) {
                 last_date = Some((q, d.clone()));
             }
@@ -283,6 +315,7 @@ impl<'l> Coder<'l> {
         published: Option<dyads_time::Date>,
         n: usize,
         pair: Option<&(ActorRef, ActorRef)>,
+        quotes: &[crate::quotes::Quote],
     ) -> Option<Event> {
         let entry = &self.lex.entries()[h.entry];
         let (mut src_range, mut tgt_range) = (h.src, h.tgt);
@@ -367,7 +400,35 @@ impl<'l> Coder<'l> {
                 tgt_range = Some(r);
             }
         }
+        if tgt.is_empty() {
+            // `our` in quoted words is the speaker's side (`North Korea
+            // slammed the head of our state`, said a Seoul spokesman).
+            if let Some(sp) = tgt_range
+                .filter(|&(lo, hi)| {
+                    (lo..=hi.min(s.len().saturating_sub(1)))
+                        .any(|j| s.form[j].eq_ignore_ascii_case("our"))
+                })
+                .and_then(|(lo, hi)| {
+                    let span = s.span(lo, hi);
+                    speaker_of(quotes, actors, span, span.slice(s.text))
+                })
+            {
+                if !src.iter().any(|x| x.country == sp.country) {
+                    tgt = vec![sp];
+                }
+            }
+        }
         tgt.retain(|t| !src.iter().any(|x| x.actor_id == t.actor_id));
+        if code.code.starts_with("043")
+            && verbal
+            && s.kids[h.head]
+                .iter()
+                .any(|&k| s.rel(k) == "obj" && s.lemma_in(k, GATHERINGS))
+        {
+            // Hosting a gathering (`hosted a session of the congress`)
+            // receives no guest: the body named in it is no visitor.
+            tgt.clear();
+        }
         if !condemned.is_empty() {
             // The condemned actor is another country's: the first phrase of
             // the clause that names one.
@@ -408,12 +469,16 @@ impl<'l> Coder<'l> {
         }
         let mut reciprocal = entry.reciprocal;
         // `The two sides agreed`: the last pair of countries the document
-        // joined in an event.
-        if src.is_empty() {
+        // joined in an event. The phrase refers back to the pair even when
+        // the actor layer reads a generic group into it (`The Foreign
+        // Ministers` as ministers of a country named nearby).
+        if src.is_empty() || src_range.is_some_and(|r| roles::is_pair_phrase(s, r)) {
             if let (Some(r), Some((a, b))) = (src_range, pair) {
                 if roles::is_pair_phrase(s, r) {
                     src = vec![a.clone()];
-                    if tgt.is_empty() {
+                    // The other party, unless the pattern's own target slot
+                    // named someone (`the two sides met with Iran`).
+                    if tgt.is_empty() || h.tgt.is_none() {
                         tgt = vec![b.clone()];
                     }
                     reciprocal = true;
@@ -421,11 +486,42 @@ impl<'l> Coder<'l> {
             }
         }
         // Event data are dyadic: an event needs a source actor (as in
-        // TABARI and PETRARCH); the target may be unknown.
-        if src.is_empty() {
+        // TABARI and PETRARCH); the target may be unknown. The exception
+        // is an agentless act: a conflictual act done to a named target by
+        // no one the sentence names (`the journalist was killed`, `he was
+        // accused of fraud`, `supporters of the jailed leader blocked
+        // roads in Algiers`), kept with a null source. An active verb
+        // needs a subject of its own (not a participle: `a resolution
+        // barring arms transfers`).
+        let agentless = verbal
+            && !tgt.is_empty()
+            && agentless_act(&code.code, passive)
+            && (passive || roles::subject(s, h.head).is_some());
+        if src.is_empty() && !agentless {
             return None;
         }
-        if entry.reciprocal && tgt.is_empty() && src.len() >= 2 {
+        if code.code == "150"
+            && tgt.iter().all(|t| t.country.is_none())
+            && src.len() >= 2
+            && src.iter().all(|a| a.country.is_some())
+            && src.iter().any(|a| a.country != src[0].country)
+        {
+            // Drills held together by forces of two countries (`French
+            // and Egyptian warships launched war games`) are military
+            // cooperation between them, not a show of force.
+            if let Some(c) = self.lex.code("062") {
+                code = c;
+                reciprocal = true;
+                tgt = src.split_off(1);
+            }
+        }
+        // A symmetric event of a coordinated subject is between its
+        // members; a target that names no country or coded actor (`discussed
+        // the situation on the Korean Peninsula`) is its topic, not a party.
+        if entry.reciprocal
+            && src.len() >= 2
+            && tgt.iter().all(|t| t.country.is_none() && t.code.is_none())
+        {
             tgt = src.split_off(1);
         } else if !entry.reciprocal && h.src.is_some() && h.tgt.is_some() && !verbal {
             reciprocal = false;
@@ -576,6 +672,60 @@ impl<'l> Coder<'l> {
     }
 }
 
+/// Whether the date expression at `span` modifies a noun as a prenominal
+/// or prepositional modifier (`the traditional April festival`, `the
+/// agreements of September`) rather than the clause.
+fn modifies_noun(s: &Sent<'_>, span: Span) -> bool {
+    let Some(first) =
+        s.p.tokens
+            .iter()
+            .position(|t| t.span.start >= span.start && t.span.start < span.end)
+    else {
+        return false;
+    };
+    let mut h = first;
+    for _ in 0..8 {
+        match s.head(h) {
+            Some(p)
+                if span.start <= s.p.tokens[p].span.start && s.p.tokens[p].span.end <= span.end =>
+            {
+                h = p
+            }
+            _ => break,
+        }
+    }
+    let rel = s.rel(h);
+    matches!(
+        rel.split(':').next().unwrap_or(rel),
+        "compound" | "amod" | "nmod"
+    ) && s
+        .head(h)
+        .is_some_and(|p| matches!(s.upos(p), "NOUN" | "PROPN"))
+}
+
+/// The speaker, with a country, of the quote whose content holds `span`.
+fn speaker_of(
+    quotes: &[crate::quotes::Quote],
+    actors: &DocActors,
+    span: Span,
+    text: &str,
+) -> Option<ActorRef> {
+    let q = quotes
+        .iter()
+        .find(|q| q.content.start <= span.start && span.end <= q.content.end)?;
+    let a = q.speaker_actor.and_then(|i| actors.actors.get(i))?;
+    a.country.as_ref()?;
+    Some(ActorRef {
+        text: text.to_string(),
+        actor_id: a.id.clone(),
+        code: a.code.clone(),
+        canonical: a.canonical.clone(),
+        country: a.country.clone(),
+        sector: a.sector.clone(),
+        role: a.role.clone(),
+    })
+}
+
 /// The quote whose content holds the event's evidence, as
 /// `{speaker_actor_id, cue, start, end}`.
 fn quote_of(
@@ -605,4 +755,15 @@ fn pick_date(dates: &[dyads_time::EventDate], head: Span) -> Option<&dyads_time:
         let (a, b) = (d.span.start as i64, head.start as i64);
         (a - b).abs()
     })
+}
+
+/// Whether an act coded `code` may stand without a source: material
+/// conflict (roots 14 to 20), and in the passive voice, where the agent is
+/// left out by construction, also verbal conflict (09, 11 to 13).
+fn agentless_act(code: &str, passive: bool) -> bool {
+    let root = code
+        .get(..2)
+        .and_then(|r| r.parse::<u8>().ok())
+        .unwrap_or(0);
+    (14..=20).contains(&root) || (passive && (root == 9 || (11..=13).contains(&root)))
 }

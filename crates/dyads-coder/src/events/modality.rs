@@ -177,6 +177,15 @@ fn own(s: &Sent<'_>, i: usize) -> Option<Modality> {
         if s.rel(k) == "mark" && matches!(f, "if" | "unless" | "whether") {
             found = Some(Modality::Hypothetical);
         }
+        // A present-tense `when` clause states what happens whenever
+        // (`when Washington holds drills, Pyongyang fires missiles`), no
+        // particular event.
+        if matches!(s.rel(k), "mark" | "advmod")
+            && (f.eq_ignore_ascii_case("when") || f.eq_ignore_ascii_case("whenever"))
+            && matches!(s.p.tokens[i].xpos, "VBZ" | "VBP")
+        {
+            found = Some(Modality::Hypothetical);
+        }
         if s.rel(k) == "amod" && CLAIMED_MODIFIERS.contains(&f) {
             return Some(Modality::Claimed);
         }

@@ -65,7 +65,7 @@ const EVENT_PREDICATES: &[&str] = &[
 ];
 
 /// Whether the nominal event headed by `head` is what its clause predicates:
-/// the root of a nominal sentence or headline, the subject of a verb (`the
+/// the root of a nominal sentence with a verb somewhere, the subject of a verb (`the
 /// talks took place`, `the meeting was held`, `the deal led to ...`), or
 /// the object of a verb (`held talks`, `attended the summit`). A noun that
 /// only refers to an event from inside a noun phrase (a possessive,
@@ -83,7 +83,10 @@ pub(crate) fn nominal_predicated(s: &Sent<'_>, head: usize) -> bool {
     let rel = s.rel(h);
     let base = rel.split(':').next().unwrap_or(rel);
     match base {
-        "root" | "csubj" | "parataxis" | "ccomp" | "list" | "dep" => true,
+        // A verbless line (a subheading such as `The president's visit to
+        // Hanoi`) names a topic; it asserts nothing.
+        "root" => (0..s.len()).any(|j| s.is_verb(j) || s.upos(j) == "AUX"),
+        "csubj" | "parataxis" | "ccomp" | "list" | "dep" => true,
         "nsubj" if rel == "nsubj:pass" => true,
         "nsubj" => s
             .head(h)
@@ -241,9 +244,10 @@ const PAIR_NOUNS: &[&str] = &[
 /// two sides`, `both countries`, `the leaders of both sides`, `the sides`,
 /// `the foreign ministers`.
 pub(crate) fn is_pair_phrase(s: &Sent<'_>, (lo, hi): (usize, usize)) -> bool {
-    let words: Vec<&str> = (lo..=hi.min(s.len() - 1))
-        .map(|j| s.form[j].as_str())
+    let lower: Vec<String> = (lo..=hi.min(s.len() - 1))
+        .map(|j| s.form[j].to_lowercase())
         .collect();
+    let words: Vec<&str> = lower.iter().map(String::as_str).collect();
     if words.len() > 8 {
         return false;
     }

@@ -388,7 +388,8 @@ impl<'a> Sent<'a> {
                 "DET" | "ADJ" | "PROPN" | "NOUN" | "NUM" | "PART" | "PRON"
             ) || matches!(
                 self.form[j].as_str(),
-                "'s" | "s" | "and" | "-" | "\u{2013}" | "\u{2019}s"
+                // A hyphen's canonical form is empty (`canon` drops it).
+                "'s" | "s" | "and" | "" | "-" | "\u{2013}" | "\u{2019}s"
             );
             if !ok || end - j > 10 {
                 break;
