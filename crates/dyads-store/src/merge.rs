@@ -232,16 +232,22 @@ pub fn compatible(a: &Mention, b: &Mention) -> Option<String> {
             sides_match(x, y)
         }
     };
+    // An agentless act (`the journalist was killed`) has no source: two
+    // of them match on their targets alone, which must both be known.
+    let agentless = (a.source.is_empty() && b.source.is_empty())
+        .then(|| sides_match(&a.target, &b.target))
+        .flatten();
     let straight = sides_match(&a.source, &b.source)
         .and_then(|s| target_ok(&a.target, &b.target).map(|t| (s, t)));
-    let actors = match straight {
-        Some((s, t)) => format!("same source ({s}) and target ({t})"),
-        None if a.reciprocal || b.reciprocal => {
+    let actors = match (straight, agentless) {
+        (Some((s, t)), _) => format!("same source ({s}) and target ({t})"),
+        (None, Some(t)) => format!("no source in either, same target ({t})"),
+        (None, None) if a.reciprocal || b.reciprocal => {
             let s = sides_match(&a.source, &b.target)?;
             let t = sides_match(&a.target, &b.source)?;
             format!("reciprocal: {s} and {t} on either side")
         }
-        None => return None,
+        (None, None) => return None,
     };
     let family = a
         .plover
@@ -510,6 +516,14 @@ mod tests {
                 true,
             ),
             (
+                "source unknown in one",
+                Mention {
+                    source: Vec::new(),
+                    ..mention("b", 2, rus.clone(), Some(prk.clone()), d)
+                },
+                false,
+            ),
+            (
                 "two days later",
                 mention(
                     "b",
@@ -603,6 +617,42 @@ mod tests {
                 mention("a", 1, rus.clone(), Some(prk.clone()), month),
                 mention("b", 2, rus.clone(), Some(prk.clone()), d),
                 true,
+            ),
+            (
+                "no source in either, same target",
+                Mention {
+                    source: Vec::new(),
+                    ..mention("a", 1, rus.clone(), Some(prk.clone()), d)
+                },
+                Mention {
+                    source: Vec::new(),
+                    ..mention("b", 2, rus.clone(), Some(prk.clone()), d)
+                },
+                true,
+            ),
+            (
+                "no source in either, other targets",
+                Mention {
+                    source: Vec::new(),
+                    ..mention("a", 1, rus.clone(), Some(prk.clone()), d)
+                },
+                Mention {
+                    source: Vec::new(),
+                    ..mention("b", 2, rus.clone(), Some(usa.clone()), d)
+                },
+                false,
+            ),
+            (
+                "no source and no target in either",
+                Mention {
+                    source: Vec::new(),
+                    ..mention("a", 1, rus.clone(), None, d)
+                },
+                Mention {
+                    source: Vec::new(),
+                    ..mention("b", 2, rus.clone(), None, d)
+                },
+                false,
             ),
         ];
         for (name, m, want) in cases {
