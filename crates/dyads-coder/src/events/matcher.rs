@@ -136,20 +136,28 @@ fn match_entry(lex: &EventLexicon, e: usize, s: &Sent<'_>, i: usize) -> Option<H
                 .rev()
                 .find(|&j| s.is(j, w))?;
             hit.words.push(j);
+            // A longer noun (`peace talks`, `air raid`) is the more
+            // specific entry: it beats the bare head (`talks`, `raid`).
+            hit.score += 2;
             first = j;
             prefix_end = prefix_end.saturating_sub(1);
         }
     }
+    let mut pos = i;
     if let Item::Phrasal(_, prt) = &items[at] {
         let prt = canon(prt);
         let j = (i + 1..(i + 6).min(s.len())).find(|&j| s.is(j, &prt))?;
         hit.words.push(j);
         hit.score += 2;
+        // A particle right after the verb comes before its object (`shot
+        // down a warplane`): the object's phrase starts after it.
+        if j == i + 1 {
+            pos = j;
+        }
     }
     if noun {
         match_noun_prefix(&items[..prefix_end], s, first, &mut hit)?;
     }
-    let mut pos = i;
     if !match_items(&items[at + 1..], s, &mut pos, &mut hit, true) {
         return None;
     }
@@ -247,6 +255,66 @@ fn match_noun_prefix(items: &[Item], s: &Sent<'_>, first: usize, hit: &mut Hit) 
     Some(())
 }
 
+/// The last token of pattern word `w` starting at token `j`: `j` itself,
+/// or the second half of a hyphenated word the tokenizer split (`sit`,
+/// `-`, `in` for `sit-in`).
+fn word_end(s: &Sent<'_>, j: usize, w: &str) -> Option<usize> {
+    if s.is(j, w) {
+        return Some(j);
+    }
+    (j + 2 < s.len()
+        && matches!(s.form[j + 1].as_str(), "" | "-")
+        && canon(&format!("{}{}", s.form[j], s.form[j + 2])) == w)
+        .then_some(j + 2)
+}
+
+/// Nouns of time: a phrase headed by one (`on Sunday`, `in the morning`,
+/// `at dawn`) says when, not who.
+const TIME_NOUNS: &[&str] = &[
+    "Monday",
+    "Tuesday",
+    "Wednesday",
+    "Thursday",
+    "Friday",
+    "Saturday",
+    "Sunday",
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+    "morning",
+    "afternoon",
+    "evening",
+    "night",
+    "dawn",
+    "day",
+    "weekend",
+    "week",
+    "month",
+    "year",
+];
+
+/// Whether the noun phrase starting at `j` is headed by a noun of time.
+fn time_phrase_at(s: &Sent<'_>, j: usize) -> bool {
+    (j..s.len())
+        .find(|&k| {
+            s.upos(k) != "NUM"
+                && !matches!(
+                    s.form[k].to_lowercase().as_str(),
+                    "the" | "this" | "that" | "last" | "next" | "early" | "late" | "same"
+                )
+        })
+        .is_some_and(|k| TIME_NOUNS.contains(&s.p.tokens[k].span.slice(s.text)))
+}
+
 fn is_prep(w: &str) -> bool {
     matches!(
         w,
@@ -301,11 +369,26 @@ fn match_items(
                 let alts: Vec<String> = alts.iter().map(|a| canon(a)).collect();
                 let lo = *pos + 1;
                 let hi = (lo + WINDOW).min(s.len());
-                match (lo..hi).find(|&j| alts.iter().any(|a| s.is(j, a))) {
+                // A preposition before a slot does not introduce a time
+                // phrase (`fired missiles on Sunday` names no target), and
+                // an infinitive's `to` is no preposition (`gave Egypt aid
+                // to pay its teachers`).
+                let before_slot = matches!(items.get(k + 1), Some(Item::Slot(..)))
+                    && alts.iter().all(|a| is_prep(a));
+                // A subordinate clause (`while talks continue`) is not part
+                // of the pattern: the search stops at its conjunction.
+                let found = (lo..hi)
+                    .take_while(|&j| s.upos(j) != "SCONJ" || alts.iter().any(|a| s.is(j, a)))
+                    .find(|&j| {
+                        alts.iter().any(|a| word_end(s, j, a).is_some())
+                            && !(before_slot && (time_phrase_at(s, j + 1) || s.upos(j) == "PART"))
+                    });
+                match found {
                     Some(j) => {
-                        hit.words.push(j);
+                        let end = alts.iter().find_map(|a| word_end(s, j, a)).unwrap_or(j);
+                        hit.words.extend(j..=end);
                         hit.score += 2;
-                        *pos = j;
+                        *pos = end;
                         after_prep = alts.iter().all(|a| is_prep(a));
                     }
                     None if alts.iter().any(|a| a == "that") => {}
@@ -347,6 +430,19 @@ fn match_items(
                     k += 1;
                     continue;
                 };
+                // `TGT 's N`: the slot is the possessor; the phrase ends
+                // before the possessive marker and the pattern goes on
+                // after it (`accepted the Dutch king's apology`).
+                let mut marker = None;
+                if matches!(items.get(k + 1), Some(Item::Possessive)) {
+                    let end = (hi + 1).min(s.len() - 1);
+                    let Some(m) = (lo + 1..=end).find(|&j| s.p.tokens[j].xpos == "POS") else {
+                        return false;
+                    };
+                    hi = m - 1;
+                    marker = Some(m);
+                    hit.score += 2;
+                }
                 // The phrase ends before the next pattern word (`between X
                 // and Y`: X is the part before `and`; `accuse X of`).
                 if let Some(Item::Word(next)) = items.get(k + 1) {
@@ -364,7 +460,8 @@ fn match_items(
                 }
                 // `the statements made by the South Korean president`: the
                 // actor of a participle's by-phrase belongs to the phrase.
-                if hi + 3 < s.len()
+                if marker.is_none()
+                    && hi + 3 < s.len()
                     && s.p.tokens[hi + 1].xpos == "VBN"
                     && s.form[hi + 2] == "by"
                     && !matches!(items.get(k + 1), Some(Item::Word(_)))
@@ -381,7 +478,7 @@ fn match_items(
                     }
                 }
                 hit.score += 1;
-                *pos = hi;
+                *pos = marker.unwrap_or(hi);
                 after_prep = false;
             }
             Item::Any => {

@@ -530,14 +530,31 @@ impl<'l> Coder<'l> {
         // he resign`, `insisted that Seoul must`), not a statement of fact
         // (`insisted that the claims were baseless`). Verbs of demanding
         // make any that-clause a demand (`demanded that its partners
-        // refuse`, where the subjunctive looks like a present tense).
-        if (code.code.starts_with("10") || code.code.starts_with("02"))
+        // refuse`, where the subjunctive looks like a present tense). An
+        // agreement by a that-clause is one on what should be done
+        // (`agreed that their armies should pull back`), not on a fact.
+        if (code.code.starts_with("10")
+            || code.code.starts_with("02")
+            || code.code.starts_with("03"))
             && !matches!(entry.lemma.as_str(), "demand" | "request" | "ask")
             && entry
                 .pattern
                 .iter()
                 .any(|it| matches!(it, dyads_lexicon::events::Item::Word(w) if w.iter().any(|x| x == "that")))
             && !speech::mandative_clause(s, h.head)
+        {
+            return None;
+        }
+        // An agreement by a that-clause needs the clause (`the sanctions
+        // were agreed by the ministers` has none).
+        if code.code.starts_with("03")
+            && entry.pattern.iter().any(
+                |it| matches!(it, dyads_lexicon::events::Item::Word(w) if w.iter().any(|x| x == "that")),
+            )
+            && !s.kids[h.head]
+                .iter()
+                .any(|&k| k > h.head && s.rel(k) == "ccomp")
+            && !(h.head + 1..s.len().min(h.head + 6)).any(|j| s.form[j] == "that")
         {
             return None;
         }

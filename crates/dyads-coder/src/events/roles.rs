@@ -160,7 +160,19 @@ pub(crate) fn subject(s: &Sent<'_>, head: usize) -> Option<(usize, usize)> {
                 // post-modifiers up to the verb: a quantity noun misread
                 // as the root keeps its `of` phrase (`Thousands of Iraqi
                 // Kurds demonstrated`).
-                let (lo, _) = s.np_left(p).unwrap_or((p, p));
+                // A reduced clause after a name with an `of` phrase
+                // (`The Organization of Islamic Cooperation called for`)
+                // belongs to the whole name: climb to the noun it modifies.
+                let mut top = p;
+                if p < h && s.rel(h) == "acl" {
+                    while s.rel(top) == "nmod" {
+                        match s.head(top).filter(|&g| g < top && !s.is_verb(g)) {
+                            Some(g) => top = g,
+                            None => break,
+                        }
+                    }
+                }
+                let (lo, _) = s.np_left(top).unwrap_or((top, top));
                 let hi = if p < h && s.rel(h) == "acl" { h - 1 } else { p };
                 return Some((lo, hi));
             }
