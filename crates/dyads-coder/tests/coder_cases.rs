@@ -162,9 +162,8 @@ fn lexicon_examples_fire_their_entry() -> Result<(), String> {
         eprintln!("  {f}");
     }
     // Every example should fire; the floor (measured 970/1011 last, 656/916
-    // when this test
-    // was written) guards against regressions while the remaining misses,
-    // listed above, are worked through.
+    // when this test was written) guards against regressions while the
+    // remaining misses, listed above, are worked through.
     assert!(rate >= 0.93, "examples firing rate {rate:.3}");
     Ok(())
 }

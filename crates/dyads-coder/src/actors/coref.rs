@@ -84,6 +84,29 @@ fn weak(b: &mut Builder<'_>, scan: &SentScan, m: &dyads_lexicon::Match) {
         .collect();
     if let [i] = found[..] {
         b.mention(i, m.span, MentionKind::Name, scan.idx, None);
+        return;
+    }
+    // ... or a state whose country the document already places something
+    // in (`Jordan` in an article that names Amman or a Jordanian
+    // minister): exactly one candidate may be such a state.
+    let placed: Vec<dyads_lexicon::ActorId> = m
+        .candidates
+        .iter()
+        .map(|c| c.actor)
+        .filter(|&id| {
+            b.lex.get(id).is_some_and(|a| {
+                a.kind == dyads_lexicon::ActorKind::State
+                    && b.out
+                        .actors
+                        .iter()
+                        .any(|x| x.country.as_deref() == Some(a.id.as_str()))
+            })
+        })
+        .collect();
+    if let [id] = placed[..] {
+        if let Some(i) = b.lexicon_actor(id) {
+            b.mention(i, m.span, MentionKind::Name, scan.idx, None);
+        }
     }
 }
 

@@ -60,6 +60,9 @@ const TABLE: &[(&str, &str, &str, usize, &str)] = &[
     ("The Kremlin said it welcomed the visit.", "2024-01-16", "Kremlin", 0, "kremlin"),
     ("Pyongyang rejected the proposal.", "2024-01-16", "Pyongyang", 0, "PRK"),
     ("Choe Son Hui held talks in Moscow.", "2024-01-16", "Moscow", 0, "place:moscow"),
+    // weak aliases: the state only when the document places something in it
+    ("Jordan closed its border crossing after protests in Amman.", "2024-01-16", "Jordan", 0, "JOR"),
+    ("Jordan scored twenty points in the final game.", "2024-01-16", "Jordan", 0, "-"),
     // demonyms
     ("Russian officials declined to comment.", "2024-01-16", "Russian", 0, "RUS"),
     // family names alone
