@@ -88,6 +88,21 @@ pub struct ActorRef {
     pub role: Option<String>,
 }
 
+impl ActorRef {
+    /// The document actor `a`, mentioned by the words `text`.
+    pub(crate) fn of(a: &crate::actors::DocActor, text: &str) -> ActorRef {
+        ActorRef {
+            text: text.to_string(),
+            actor_id: a.id.clone(),
+            code: a.code.clone(),
+            canonical: a.canonical.clone(),
+            country: a.country.clone(),
+            sector: a.sector.clone(),
+            role: a.role.clone(),
+        }
+    }
+}
+
 /// One actor, or several for a compound (`Israel and Egypt`).
 #[derive(Clone, Debug, PartialEq, Serialize)]
 #[serde(untagged)]
@@ -732,15 +747,7 @@ fn speaker_of(
         .find(|q| q.content.start <= span.start && span.end <= q.content.end)?;
     let a = q.speaker_actor.and_then(|i| actors.actors.get(i))?;
     a.country.as_ref()?;
-    Some(ActorRef {
-        text: text.to_string(),
-        actor_id: a.id.clone(),
-        code: a.code.clone(),
-        canonical: a.canonical.clone(),
-        country: a.country.clone(),
-        sector: a.sector.clone(),
-        role: a.role.clone(),
-    })
+    Some(ActorRef::of(a, text))
 }
 
 /// The quote whose content holds the event's evidence, as

@@ -460,15 +460,7 @@ pub(crate) fn actors_in(s: &Sent<'_>, actors: &DocActors, range: (usize, usize))
         if out.iter().any(|o| o.actor_id == a.id) {
             continue;
         }
-        out.push(ActorRef {
-            text: m.span.slice(s.text).to_string(),
-            actor_id: a.id.clone(),
-            code: a.code.clone(),
-            canonical: a.canonical.clone(),
-            country: a.country.clone(),
-            sector: a.sector.clone(),
-            role: a.role.clone(),
-        });
+        out.push(ActorRef::of(a, m.span.slice(s.text)));
     }
     if out.is_empty() {
         out = groups_in(s, actors, span);
