@@ -63,6 +63,10 @@ const TABLE: &[(&str, &str, &str, usize, &str)] = &[
     // weak aliases: the state only when the document places something in it
     ("Jordan closed its border crossing after protests in Amman.", "2024-01-16", "Jordan", 0, "JOR"),
     ("Jordan scored twenty points in the final game.", "2024-01-16", "Jordan", 0, "-"),
+    // one title and name, two kings: the country named or the date decides
+    ("King Abdullah of Jordan met the Egyptian president in Amman.", "2024-01-16", "King Abdullah", 0, "abdullah-ii"),
+    ("King Abdullah received the US envoy in Riyadh.", "2010-03-01", "King Abdullah", 0, "abdullah-bin-abdulaziz"),
+    ("King Abdullah received the US envoy in Amman.", "2024-01-16", "King Abdullah", 0, "abdullah-ii"),
     // demonyms
     ("Russian officials declined to comment.", "2024-01-16", "Russian", 0, "RUS"),
     // family names alone
