@@ -382,6 +382,11 @@ fn match_items(
                     .find(|&j| {
                         alts.iter().any(|a| word_end(s, j, a).is_some())
                             && !(before_slot && (time_phrase_at(s, j + 1) || s.upos(j) == "PART"))
+                            // A word inside a fixed multiword expression is
+                            // not the pattern's word (`agreed on the issues,
+                            // according to a readout released by` is no
+                            // `agree to release`).
+                            && s.rel(j) != "fixed"
                     });
                 match found {
                     Some(j) => {
@@ -544,6 +549,23 @@ mod tests {
         // The same verbs as the predicate still fire.
         let ev = code(&p, "Russian forces besieged Mariupol in March 2022.");
         assert!(ev.iter().any(|e| e.rule == "coder.coerce.besiege"));
+    }
+
+    #[test]
+    fn fixed_expressions_hold_no_pattern_words() {
+        let Ok(p) = Pipeline::load() else {
+            panic!("pipeline does not load");
+        };
+        let rules =
+            |text: &str| -> Vec<String> { code(&p, text).into_iter().map(|e| e.rule).collect() };
+        // `released` belongs to the readout, not to `agreed`.
+        let r = rules(
+            "Iran and Qatar agreed on new shipping rules, according to a statement released by the Qatari foreign ministry.",
+        );
+        assert!(!r.iter().any(|r| r == "coder.agree.agree_release"), "{r:?}");
+        // The pattern still reaches past an inserted phrase.
+        let r = rules("Hamas agreed, under Qatari pressure, to release ten hostages held in Gaza.");
+        assert!(r.iter().any(|r| r == "coder.agree.agree_release"), "{r:?}");
     }
 
     #[test]
