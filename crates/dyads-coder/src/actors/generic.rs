@@ -190,18 +190,22 @@ fn sentence_country(b: &Builder<'_>, scan: &SentScan) -> Option<String> {
     located.or_else(|| (countries.len() == 1).then(|| countries.remove(0)))
 }
 
+/// The country of the dateline's place, when an actor of the document has
+/// that place among its surface forms.
+pub(crate) fn dateline_country(b: &Builder<'_>) -> Option<String> {
+    let key = normalize(b.doc.meta.dateline_place.as_deref()?);
+    b.out
+        .actors
+        .iter()
+        .find(|a| a.country.is_some() && a.surface_forms.iter().any(|f| normalize(f) == key))
+        .and_then(|a| a.country.clone())
+}
+
 /// The dateline's country, else the country the document names most
 /// (at least twice, and more often than any other).
 fn document_country(b: &Builder<'_>) -> Option<String> {
-    if let Some(place) = &b.doc.meta.dateline_place {
-        let key = normalize(place);
-        let found =
-            b.out.actors.iter().find(|a| {
-                a.country.is_some() && a.surface_forms.iter().any(|f| normalize(f) == key)
-            });
-        if let Some(a) = found {
-            return a.country.clone();
-        }
+    if let Some(c) = dateline_country(b) {
+        return Some(c);
     }
     let mut counts: HashMap<&str, usize> = HashMap::new();
     for m in &b.out.mentions {

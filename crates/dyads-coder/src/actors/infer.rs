@@ -18,6 +18,7 @@ use dyads_text::Span;
 
 use super::build::{Builder, Inferred};
 use super::scan::{gap, is_name_word, is_possessive, is_stop_word, SentScan};
+use super::ActorMention;
 use super::MentionKind;
 
 /// Words allowed between a title and the name after it (`Minister of
@@ -180,7 +181,11 @@ pub(crate) fn infer_people(b: &mut Builder<'_>, scans: &[SentScan], parsed: &[Pa
             };
             let mut inferred = inferred;
             if inferred.country.is_none() && inferred.role.is_some() {
-                inferred.country = only_country(b, scan);
+                // An official named without a country is, by the
+                // reporting convention, of the dateline's country; else of
+                // the one country the sentence names.
+                inferred.country = super::generic::dateline_country(b)
+                    .or_else(|| only_country(b, scan, phrase.unwrap_or(span)));
             }
             let i = match known_by_initials(b, &words) {
                 Some(i) => i,
@@ -191,12 +196,33 @@ pub(crate) fn infer_people(b: &mut Builder<'_>, scans: &[SentScan], parsed: &[Pa
     }
 }
 
-/// The one country the sentence names (states and demonyms), if only one.
-fn only_country(b: &Builder<'_>, scan: &SentScan) -> Option<String> {
+/// The one country the sentence names (states and demonyms), if only one,
+/// leaving out a country that belongs to another title of the sentence
+/// (`Vice Foreign Minister Masataka Okano told China's acting
+/// ambassador`: China is the ambassador's, not the minister's); `own` is
+/// the person's own phrase (title and name).
+fn only_country(b: &Builder<'_>, scan: &SentScan, own: Span) -> Option<String> {
+    let text = &b.doc.text;
+    let owned_elsewhere = |m: &ActorMention| {
+        scan.terms.iter().any(|t| {
+            let outside = t.span.end <= own.start || t.span.start >= own.end;
+            let g = gap(text, m.span.end, t.span.start).trim();
+            let g = g
+                .strip_prefix("'s")
+                .or_else(|| g.strip_prefix("’s"))
+                .unwrap_or(g);
+            outside
+                && t.span.start >= m.span.end
+                && is_title(b, t)
+                && g.split_whitespace().count() <= 2
+                && g.split_whitespace()
+                    .all(|w| w.chars().all(|c| c.is_lowercase() || c == '-'))
+        })
+    };
     let mut found: Option<&String> = None;
     for m in b.out.mentions.iter().filter(|m| m.sentence == scan.idx) {
         let a = &b.out.actors[m.actor];
-        if a.kind != "state" {
+        if a.kind != "state" || owned_elsewhere(m) {
             continue;
         }
         match (found, &a.country) {
@@ -387,7 +413,16 @@ fn country_before(
     let m = b.before(pos).next()?;
     let g = gap(text, m.span.end, pos).trim();
     let g = g.strip_suffix("the").map(str::trim).unwrap_or(g);
-    if !(g.is_empty() || is_possessive(g)) || m.span.start < scan.span.start {
+    // `China's acting ambassador`: a possessive and up to two lowercase
+    // modifiers.
+    let modified = g.split_once(' ').is_some_and(|(poss, rest)| {
+        is_possessive(poss)
+            && rest.split_whitespace().count() <= 2
+            && rest
+                .split_whitespace()
+                .all(|w| w.chars().all(|c| c.is_lowercase() || c == '-'))
+    });
+    if !(g.is_empty() || is_possessive(g) || modified) || m.span.start < scan.span.start {
         return None;
     }
     let a = b.out.actors.get(m.actor)?;

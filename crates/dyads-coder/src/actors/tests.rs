@@ -152,6 +152,13 @@ fn inferred_people_carry_country_sector_and_role() -> TestResult {
         ("Russian Deputy Foreign Minister Mikhail Galuzin met the ambassador.", "Mikhail Galuzin", Some("RUS"), Some("GOV")),
         ("Kim In-ae, a deputy spokeswoman for South Korea's Unification Ministry, said talks should resume.", "Kim In-ae", Some("KOR"), Some("GOV")),
         ("Hong Min, a senior researcher with the Korea Institute for National Unification, said the launch mattered.", "Hong Min", Some("KOR"), Some("EDU")),
+        // A country with its own title belongs to that title, even behind a
+        // modifier (`China's acting ambassador`); an official named without
+        // a country is of the dateline's country.
+        ("TOKYO, Aug 26 (TDI) - Vice Foreign Minister Masataka Okano told China's acting ambassador, Shi Yong, that Beijing must stop the flights.", "Shi Yong", Some("CHN"), Some("GOV")),
+        ("TOKYO, Aug 26 (TDI) - Vice Foreign Minister Masataka Okano told China's acting ambassador, Shi Yong, that Beijing must stop the flights.", "Masataka Okano", Some("JPN"), Some("GOV")),
+        // Without a dateline, the other title's country is still not his.
+        ("Vice Foreign Minister Masataka Okano told China's acting ambassador that the flights were unacceptable.", "Masataka Okano", None, Some("GOV")),
     ];
     for (text, name, country, sector) in table {
         let (doc, actors) = run(text, "2024-01-16")?;
