@@ -155,6 +155,11 @@ pub fn page_meta(tree: &Tree, src: &str, roots: &[usize]) -> PageMeta {
         .or_else(|| ld.headline.clone())
         .or(title_tag)
         .map(|t| strip_site(&t, outlet.as_deref()));
+    // `Headline | Section | Site`: the site names the outlet when nothing
+    // else does.
+    let piped = title.as_deref().and_then(piped_site);
+    let outlet = outlet.or_else(|| piped.as_ref().map(|(_, site)| site.clone()));
+    let title = piped.map(|(head, _)| head).or(title);
     let published = meta("article:published_time")
         .or_else(|| meta("og:published_time"))
         .or_else(|| meta("og:article:published_time"))
@@ -226,6 +231,28 @@ pub fn strip_site(title: &str, site: Option<&str>) -> String {
         }
     }
     title
+}
+
+/// A title in the `Headline | Section | Site` form: the headline (three
+/// words or more) and the site (the last part: one to five words,
+/// capitalised). Short capitalised sections between are dropped too.
+fn piped_site(title: &str) -> Option<(String, String)> {
+    let short = |part: &str, most: usize| {
+        let words = part.split_whitespace().count();
+        (1..=most).contains(&words) && part.trim().starts_with(|c: char| c.is_uppercase())
+    };
+    let (mut head, site) = title.trim().rsplit_once(" | ")?;
+    if !short(site, 5) {
+        return None;
+    }
+    while let Some((h, section)) = head.rsplit_once(" | ") {
+        if !short(section, 3) {
+            break;
+        }
+        head = h;
+    }
+    let head = head.trim();
+    (head.split_whitespace().count() >= 3).then(|| (head.to_string(), site.trim().to_string()))
 }
 
 /// Facts read from JSON-LD blocks (the first block that has them wins).

@@ -218,6 +218,14 @@ fn meta_table() -> TestResult {
         ("<title>Plain title</title>", "title", Some("Plain title")),
         ("<title>A &amp; B - Site</title><meta name=application-name content=Site>", "title", Some("A & B")),
         ("<title>Keep - Other</title><meta property=og:site_name content=Site>", "title", Some("Keep - Other")),
+        // `Headline | Section | Site`: the site is the outlet when nothing
+        // else names one; a short first part is no headline.
+        ("<title>Japan protests airspace incursion | Asia | Tidewater Post</title>", "title", Some("Japan protests airspace incursion")),
+        ("<title>Japan protests airspace incursion | Asia | Tidewater Post</title>", "outlet", Some("Tidewater Post")),
+        ("<title>Japan protests airspace incursion | Tidewater Post</title><meta property=og:site_name content=TP>", "outlet", Some("TP")),
+        ("<title>Opinion | Why the talks failed</title>", "title", Some("Opinion | Why the talks failed")),
+        ("<title>Opinion | Why the talks failed</title>", "outlet", None),
+        ("<title>Ceasefire holds | what the deal means for the border towns</title>", "title", Some("Ceasefire holds | what the deal means for the border towns")),
         ("<meta name=twitter:title content=TT><title>T</title>", "title", Some("TT")),
         (r#"<script type="application/ld+json">{"@type":"NewsArticle","headline":"LD head"}</script><title>T</title>"#, "title", Some("LD head")),
         (r#"<script type="application/ld+json">[{"@type":"BlogPosting","datePublished":"2023-11-02T08:00:00Z"}]</script>"#, "published", Some("2023-11-02T08:00:00Z")),
