@@ -335,6 +335,7 @@ impl<'l> Coder<'l> {
         let entry = &self.lex.entries()[h.entry];
         let (mut src_range, mut tgt_range) = (h.src, h.tgt);
         let mut condemned: Vec<(usize, usize)> = Vec::new();
+        let mut obligation = false;
         let mut code = if entry.kind == EntryKind::Cue {
             // Reported speech is coded for its content, except that a
             // speaker saying what another actor must or should do makes a
@@ -343,6 +344,7 @@ impl<'l> Coder<'l> {
             // or a provocation criticizes it.
             if let Some(r) = speech::obligation_subject(s, h.head) {
                 tgt_range = Some(r);
+                obligation = true;
                 self.lex.code("100")?
             } else {
                 condemned = speech::condemned(s, h.head);
@@ -465,6 +467,16 @@ impl<'l> Coder<'l> {
                     break;
                 }
             }
+        }
+        if obligation {
+            // A speaker saying what its own side must do makes no demand on
+            // anyone (`Finland's foreign minister said Helsinki had to
+            // decide`).
+            tgt.retain(|t| {
+                !src.iter().any(|x| {
+                    x.actor_id == t.actor_id || x.country.is_some() && x.country == t.country
+                })
+            });
         }
         if entry.kind == EntryKind::Cue && tgt.is_empty() {
             return None;

@@ -60,7 +60,13 @@ pub(crate) fn obligation_subject(s: &Sent<'_>, head: usize) -> Option<(usize, us
         || s.lemma_in(c, &["need", "have"])
             && s.kid(c, "xcomp")
                 .is_some_and(|x| s.kids[x].iter().any(|&m| s.form[m] == "to"));
-    if !modal {
+    // `might have to`, `may need to`: a guess about what it must do, no
+    // demand.
+    let guess = s.kids[c].iter().any(|&k| {
+        s.rel(k).starts_with("aux")
+            && matches!(s.form[k].as_str(), "might" | "may" | "could" | "would")
+    });
+    if !modal || guess {
         return None;
     }
     let k = s.kid(c, "nsubj")?;
