@@ -395,9 +395,14 @@ fn expand(kind: &str) -> Vec<&str> {
     }
 }
 
+/// How many sentences back a pronoun looks for its person when this and
+/// the previous sentence name none.
+const PRONOUN_REACH: usize = 3;
+
 /// `he`, `she`, `him`, `her` as subject or object: the one gender-compatible
-/// person mentioned earlier in this or the previous sentence, or of several,
-/// the only one mentioned as a subject.
+/// person mentioned earlier in this or the previous sentence (else in the
+/// [`PRONOUN_REACH`] sentences before), or of several, the only one
+/// mentioned as a subject.
 fn pronouns(b: &mut Builder<'_>, scan: &SentScan, parsed: &[ParsedSentence]) {
     let Some(p) = parsed.get(scan.idx) else {
         return;
@@ -413,22 +418,30 @@ fn pronouns(b: &mut Builder<'_>, scan: &SentScan, parsed: &[ParsedSentence]) {
         if !role_ok || b.covered(tok.span) {
             continue;
         }
-        let window_start = scan.idx.saturating_sub(1);
+        // This and the previous sentence; when they name no person, the
+        // three before (`Lavrov met Wang Yi ... a joint statement said.
+        // Speaking to reporters later, he criticised`).
         let mut cands: Vec<(usize, bool)> = Vec::new();
-        for m in b.before(tok.span.start) {
-            if m.sentence < window_start {
+        for back in [1, PRONOUN_REACH] {
+            let window_start = scan.idx.saturating_sub(back);
+            for m in b.before(tok.span.start) {
+                if m.sentence < window_start {
+                    break;
+                }
+                let i = m.actor;
+                if !b.info[i].person || b.info[i].gender.is_some_and(|g| g != gender) {
+                    continue;
+                }
+                let subj = parsed.get(m.sentence).is_some_and(|ps| {
+                    head_token(ps, m.span).is_some_and(|h| is_subject(ps.tokens[h].deprel))
+                });
+                match cands.iter_mut().find(|(a, _)| *a == i) {
+                    Some(c) => c.1 |= subj,
+                    None => cands.push((i, subj)),
+                }
+            }
+            if !cands.is_empty() {
                 break;
-            }
-            let i = m.actor;
-            if !b.info[i].person || b.info[i].gender.is_some_and(|g| g != gender) {
-                continue;
-            }
-            let subj = parsed.get(m.sentence).is_some_and(|ps| {
-                head_token(ps, m.span).is_some_and(|h| is_subject(ps.tokens[h].deprel))
-            });
-            match cands.iter_mut().find(|(a, _)| *a == i) {
-                Some(c) => c.1 |= subj,
-                None => cands.push((i, subj)),
             }
         }
         let subjects: Vec<usize> = cands.iter().filter(|c| c.1).map(|c| c.0).collect();

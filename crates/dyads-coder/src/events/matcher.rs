@@ -179,7 +179,11 @@ fn is_prenominal_participle(s: &Sent<'_>, i: usize) -> bool {
             s.upos(i - 1),
             "DET" | "ADV" | "ADP" | "CCONJ" | "NUM" | "PUNCT"
         )
-        || s.upos(i - 1) == "ADJ" && s.p.tokens[i - 1].xpos.starts_with("JJ");
+        || s.upos(i - 1) == "ADJ"
+            && s.p.tokens[i - 1].xpos.starts_with("JJ")
+            // ... but an adjective owned by a possessor is a noun
+            // (`Myanmar's military imposed martial law`).
+            && !(i >= 2 && matches!(s.form[i - 2].as_str(), "'s" | "s"));
     matches!(xpos, "VBN" | "JJ")
         && after_modifier
         && s.rel(i) == "amod"
@@ -387,6 +391,17 @@ fn match_items(
                             // according to a readout released by` is no
                             // `agree to release`).
                             && s.rel(j) != "fixed"
+                            // A preposition right after the head in the
+                            // pattern is not one past the head's object
+                            // (`refused the request to send` is no `refuse
+                            // to`, `called the president for the first
+                            // time` no `call for`).
+                            && !(k == 0
+                                && *pos == hit.head
+                                && alts.iter().all(|a| is_prep(a))
+                                && (lo..j).any(|m| {
+                                    s.rel(m) == "obj" && s.head(m) == Some(hit.head)
+                                }))
                     });
                 match found {
                     Some(j) => {

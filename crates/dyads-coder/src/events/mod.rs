@@ -288,6 +288,13 @@ impl<'l> Coder<'l> {
             // nearest its main verb (`On 16 January, A and B discussed the
             // agreements reached in September 2023` sets 16 January).
             // A date modifying the main verb first, else the date nearest it.
+            // A date of the report (`according to X on 17 January`) does
+            // not move the narrative.
+            let report = report_phrase(&s);
+            let dates: Vec<dyads_time::EventDate> = dates
+                .into_iter()
+                .filter(|d| report.is_none_or(|(a, b)| d.span.start < a || d.span.start >= b))
+                .collect();
             let root = p.root();
             let main = dates
                 .iter()
@@ -355,12 +362,33 @@ impl<'l> Coder<'l> {
             // A declaration of what another actor must or should do is a
             // demand on it (`Washington declared that Beijing must open its
             // markets`), like the same words after a speech cue.
+            // So is one calling what another actor does a violation
+            // (`declared that the deployment of Russian nuclear weapons in
+            // Belarus was illegal`): a criticism of it, when
+            // the clause names a foreign actor (else the statement stays).
             match speech::obligation_subject(s, h.head) {
                 Some(r) => {
                     tgt_range = Some(r);
                     self.lex.code("100")?
                 }
-                None => self.lex.code(&entry.cameo)?,
+                // An announcement of one's own future act (`announced it
+                // would deny visas to officials undermining the peace`)
+                // condemns no one.
+                None if (h.head + 1..(h.head + 5).min(s.len()))
+                    .any(|j| matches!(s.form[j].as_str(), "will" | "would" | "'ll" | "shall")) =>
+                {
+                    self.lex.code(&entry.cameo)?
+                }
+                None => {
+                    condemned = speech::condemned(s, h.head);
+                    match condemned.first() {
+                        Some(&r) => {
+                            tgt_range = Some(r);
+                            self.lex.code("111")?
+                        }
+                        None => self.lex.code(&entry.cameo)?,
+                    }
+                }
             }
         } else {
             self.lex.code(&entry.cameo)?
@@ -387,9 +415,32 @@ impl<'l> Coder<'l> {
                 };
             }
         }
+        if code.code.starts_with("04") && verbal {
+            // Troops that arrive or are sent somewhere are no visitors: a
+            // deployment, of peacekeepers (074) or of force (154).
+            if let Some(kind) = src_range.and_then(|r| troops_in(s, r)) {
+                code = self.lex.code(if kind { "074" } else { "154" })?;
+            }
+        }
         let mut src = src_range
             .map(|r| roles::actors_in(s, actors, r))
             .unwrap_or_default();
+        if src.is_empty() {
+            // `we` or `I` in quoted words is the speaker (`"We will send
+            // more air defence systems to Ukraine," the chancellor said`).
+            if let Some(sp) = src_range
+                .filter(|&(lo, hi)| {
+                    (lo..=hi.min(s.len().saturating_sub(1)))
+                        .any(|j| s.upos(j) == "PRON" && matches!(s.form[j].as_str(), "we" | "i"))
+                })
+                .and_then(|(lo, hi)| {
+                    let span = s.span(lo, hi);
+                    speaker_of(quotes, actors, span, span.slice(s.text))
+                })
+            {
+                src = vec![sp];
+            }
+        }
         if src.is_empty() && !verbal {
             // A nominal event as the object of a verb: the verb's subject
             // (`Turkey attended the summit`).
@@ -412,7 +463,12 @@ impl<'l> Coder<'l> {
             // whole phrase (`boycott all contact with the United States`),
             // then a prepositional dependent of the verb (`warned of North
             // Korea`).
-            if let Some(r) = roles::object_target(s, actors, h.head) {
+            let cooperative = code
+                .code
+                .get(..2)
+                .and_then(|r| r.parse::<u8>().ok())
+                .is_some_and(|r| (3..=8).contains(&r));
+            if let Some(r) = roles::object_target(s, actors, h.head, cooperative) {
                 tgt = roles::actors_in(s, actors, r);
                 tgt_range = Some(r);
             }
@@ -481,6 +537,10 @@ impl<'l> Coder<'l> {
         if entry.kind == EntryKind::Cue && tgt.is_empty() {
             return None;
         }
+        if entry.kind != EntryKind::Cue && !condemned.is_empty() && tgt.is_empty() {
+            // A statement that condemns no one foreign stays a statement.
+            code = self.lex.code(&entry.cameo)?;
+        }
         let hostile_act = code
             .code
             .get(..2)
@@ -502,13 +562,18 @@ impl<'l> Coder<'l> {
         if src.is_empty() || src_range.is_some_and(|r| roles::is_pair_phrase(s, r)) {
             if let (Some(r), Some((a, b))) = (src_range, pair) {
                 if roles::is_pair_phrase(s, r) {
-                    src = vec![a.clone()];
-                    // The other party, unless the pattern's own target slot
-                    // named someone (`the two sides met with Iran`).
-                    if tgt.is_empty() || h.tgt.is_none() {
+                    if !tgt.is_empty() && h.tgt.is_some() {
+                        // The pattern's own target slot named a third
+                        // party: both act on it (`the two ministers thanked
+                        // China`, `the two sides met with Iran`).
+                        src = vec![a.clone(), b.clone()];
+                        src.retain(|x| !tgt.iter().any(|t| t.actor_id == x.actor_id));
+                    } else {
+                        // Else the one party acts with the other.
+                        src = vec![a.clone()];
                         tgt = vec![b.clone()];
+                        reciprocal = true;
                     }
-                    reciprocal = true;
                 }
             }
         }
@@ -585,9 +650,35 @@ impl<'l> Coder<'l> {
         {
             return None;
         }
-        let modality = modality::of(s, h.head, inner);
+        let mut modality = modality::of(s, h.head, inner);
+        if modality == Modality::Asserted
+            && verbal
+            && habitual_present(s, h.head, &code.code, dates)
+        {
+            modality = Modality::Hypothetical;
+        }
         let head_span = s.p.tokens[h.head].span;
-        let date = pick_date(dates, head_span).or(narrative);
+        // A date inside an `according to` phrase dates the report, not the
+        // event (`According to state media on 7 April, the two ministers
+        // thanked China`).
+        let report = report_phrase(s);
+        let own_dates: Vec<dyads_time::EventDate> = dates
+            .iter()
+            .filter(|d| {
+                report.is_none_or(|(a, b)| {
+                    d.span.start < a || d.span.start >= b || (a..b).contains(&head_span.start)
+                })
+            })
+            .cloned()
+            .collect();
+        // A date on a gerund or participle clause of its own (`agreed to
+        // hand over a militant convicted of killing a guard in 1978`) dates
+        // that clause, not the event.
+        let own_dates: Vec<dyads_time::EventDate> = own_dates
+            .into_iter()
+            .filter(|d| !in_other_clause(s, d.span, h.head))
+            .collect();
+        let date = pick_date(&own_dates, head_span).or(narrative);
         let modality = match (modality, date.and_then(|d| d.end), published) {
             (Modality::Asserted, Some(end), Some(p))
                 if end.to_days() + HISTORICAL_DAYS < p.to_days() =>
@@ -636,9 +727,11 @@ impl<'l> Coder<'l> {
                 code = c;
                 announced = true;
             }
-        } else if modality == Modality::Future {
+        } else if modality == Modality::Future && !modality::forecast(s, h.head) {
             // CAMEO codes a cooperative act announced for the future as an
-            // expression of intent (root 03).
+            // expression of intent (root 03); someone else's forecast of it
+            // (`experts believe Putin will visit Pyongyang`) keeps its own
+            // code.
             if let Some(c) = intent_code(&code.code).and_then(|c| self.lex.code(c)) {
                 code = c;
                 announced = true;
@@ -674,7 +767,20 @@ impl<'l> Coder<'l> {
         // A consultation (root 04: a visit, call, meeting) is with someone: a
         // visit to a park or a meeting with no named counterpart is no
         // dyadic event.
-        if code.code.starts_with("04")
+        // Military cooperation with no partner is a build-up of one's own
+        // force (`Iran trained fighters capable of attacking Israel`: 154,
+        // against whom it is aimed).
+        if code.code.starts_with("062") && tgt.is_empty() && verbal && !reciprocal {
+            if let Some(c) = self.lex.code("154") {
+                code = c;
+                if let Some(r) = roles::object_target(s, actors, h.head, false) {
+                    tgt = roles::actors_in(s, actors, r);
+                    tgt_range = Some(r);
+                }
+            }
+        }
+        // Other material cooperation (root 06) needs a partner too.
+        if (code.code.starts_with("04") || code.code.starts_with("06") && !reciprocal)
             && tgt.is_empty()
             && entry.has_slot(dyads_lexicon::events::Slot::Tgt)
             && modality == Modality::Asserted
@@ -714,6 +820,95 @@ impl<'l> Coder<'l> {
             rule: entry.id.clone(),
         })
     }
+}
+
+/// Whether the date expression at `span` lies inside a gerund or
+/// participle clause that is not the event's own and does not govern it:
+/// the first verb above the date is such a clause's.
+fn in_other_clause(s: &Sent<'_>, span: Span, head: usize) -> bool {
+    let Some(mut t) =
+        s.p.tokens
+            .iter()
+            .position(|x| x.span.start >= span.start && x.span.start < span.end)
+    else {
+        return false;
+    };
+    for _ in 0..8 {
+        let Some(p) = s.head(t) else { return false };
+        if p == head || s.dominates(p, head) {
+            return false;
+        }
+        if s.is_verb(p) {
+            return matches!(s.p.tokens[p].xpos, "VBG" | "VBN") && s.rel(p) != "root";
+        }
+        t = p;
+    }
+    false
+}
+
+/// The byte range of an `according to X` phrase, up to the next comma or
+/// the end of the sentence.
+fn report_phrase(s: &Sent<'_>) -> Option<(u32, u32)> {
+    let a = (0..s.len().saturating_sub(1))
+        .find(|&j| s.form[j] == "according" && s.form[j + 1] == "to")?;
+    let end = (a + 2..s.len())
+        .find(|&j| s.form[j] == ",")
+        .unwrap_or(s.len() - 1);
+    Some((s.p.tokens[a].span.start, s.p.tokens[end].span.start))
+}
+
+/// Whether tokens `lo..=hi` name a body of troops: `Some(true)` for
+/// peacekeepers, `Some(false)` for other troops, `None` for anyone else.
+fn troops_in(s: &Sent<'_>, (lo, hi): (usize, usize)) -> Option<bool> {
+    const TROOPS: &[&str] = &[
+        "troop",
+        "troops",
+        "soldier",
+        "peacekeeper",
+        "battalion",
+        "brigade",
+        "contingent",
+        "deployment",
+    ];
+    let hi = hi.min(s.len().saturating_sub(1));
+    let any = (lo..=hi).any(|j| s.lemma_in(j, TROOPS) && s.upos(j) == "NOUN");
+    let peace = (lo..=hi).any(|j| s.lemma[j].starts_with("peacekeep"));
+    any.then_some(peace)
+}
+
+/// Whether a material act (roots 06-08, 14-20) is told in the simple
+/// present in a full sentence with no date (`Washington sends more
+/// warships and holds exercises near our coast`): what an actor habitually does, no
+/// particular event. A headline (no closing stop) uses the present for
+/// the news itself and is left alone.
+fn habitual_present(
+    s: &Sent<'_>,
+    head: usize,
+    code: &str,
+    dates: &[dyads_time::EventDate],
+) -> bool {
+    let root = code
+        .get(..2)
+        .and_then(|r| r.parse::<u8>().ok())
+        .unwrap_or(0);
+    let material = (6..=8).contains(&root) || (14..=20).contains(&root);
+    let closed = (0..s.len())
+        .rev()
+        .find(|&j| {
+            !matches!(
+                s.form[j].as_str(),
+                // (a lone `’` is empty in canonical form)
+                "\"" | "\u{201d}" | "'" | "" | ")"
+            )
+        })
+        .is_some_and(|j| matches!(s.form[j].as_str(), "." | "!"));
+    material
+        && closed
+        && matches!(s.p.tokens[head].xpos, "VBZ" | "VBP")
+        && !s.kids[head]
+            .iter()
+            .any(|&k| s.rel(k).starts_with("aux") || s.upos(k) == "AUX")
+        && dates.iter().all(|d| d.start.is_none())
 }
 
 /// Whether the date expression at `span` modifies a noun as a prenominal

@@ -134,6 +134,77 @@ pub(crate) fn is_passive(s: &Sent<'_>, head: usize) -> bool {
             .any(|j| matches!(s.lemma[j].as_str(), "be" | "get") && s.upos(j) == "AUX")
 }
 
+/// Marks of a gerund clause whose subject is the noun phrase right before
+/// it (`accused Russia of supplying`, `charged Moscow with using`,
+/// `criticised Beijing for backing`); none for a bare gerund (`warned of
+/// Iran possibly supplying`).
+const GERUND_MARKS: &[&str] = &["of", "with", "for"];
+
+/// Verbs whose object is the instrument of the infinitive it takes (`used
+/// drones to strike`): the infinitive's subject is the verb's.
+const INSTRUMENT_VERBS: &[&str] = &["use", "utilize", "employ", "deploy"];
+
+/// Nouns whose infinitive is done by whoever holds them (`accepted an
+/// invitation to visit`, `announced a plan to expand`).
+const CONTROL_NOUNS: &[&str] = &[
+    "invitation",
+    "offer",
+    "plan",
+    "proposal",
+    "decision",
+    "bid",
+    "promise",
+    "pledge",
+    "commitment",
+    "intention",
+    "attempt",
+    "effort",
+];
+
+/// The subject of the gerund clause at `h` read off the phrase right before
+/// it: the object or prepositional object of the verb it depends on, when
+/// only an adverb or the clause's own mark (`of`, `with`, `for`) stands
+/// between them.
+fn gerund_subject(s: &Sent<'_>, h: usize) -> Option<(usize, usize)> {
+    if !matches!(s.rel(h), "advcl" | "acl")
+        || !s.form[h].ends_with("ing")
+        || s.kid(h, "nsubj").is_some()
+    {
+        return None;
+    }
+    let p = s.head(h).filter(|&p| p < h && s.is_verb(p))?;
+    let mark = s.kids[h]
+        .iter()
+        .copied()
+        .find(|&k| k < h && matches!(s.rel(k), "mark" | "case"));
+    if mark.is_some_and(|m| !GERUND_MARKS.contains(&s.form[m].as_str())) {
+        return None;
+    }
+    let k = s.kids[p]
+        .iter()
+        .copied()
+        .rfind(|&k| k < h && matches!(s.rel(k), "obj" | "obl"))?;
+    // A bare gerund after a direct object is the subject's own act (`shelled
+    // the town killing ten`).
+    if mark.is_none() && s.rel(k) == "obj" {
+        return None;
+    }
+    let (mut lo, hi) = s.subtree(k);
+    if hi >= h {
+        return None;
+    }
+    let between_ok = (hi + 1..h).all(|j| Some(j) == mark || s.upos(j) == "ADV");
+    if !between_ok {
+        return None;
+    }
+    if s.rel(k) == "obl" {
+        while lo < k && s.upos(lo) == "ADP" {
+            lo += 1;
+        }
+    }
+    Some((lo, hi))
+}
+
 /// The subject phrase of the verb at `head`: its own subject, or the one it
 /// shares by control, coordination or a relative clause.
 pub(crate) fn subject(s: &Sent<'_>, head: usize) -> Option<(usize, usize)> {
@@ -145,6 +216,9 @@ pub(crate) fn subject(s: &Sent<'_>, head: usize) -> Option<(usize, usize)> {
             if !rel_pron {
                 return Some((lo, hi.min(h.saturating_sub(1)).max(lo)));
             }
+        }
+        if let Some(r) = gerund_subject(s, h) {
+            return Some(r);
         }
         let p = s.head(h)?;
         match s.rel(h) {
@@ -163,6 +237,34 @@ pub(crate) fn subject(s: &Sent<'_>, head: usize) -> Option<(usize, usize)> {
                 // A reduced clause after a name with an `of` phrase
                 // (`The Organization of Islamic Cooperation called for`)
                 // belongs to the whole name: climb to the noun it modifies.
+                // An infinitive on the instrument of `use` (`using glide
+                // bombs to strike a city`) or on an invitation, offer or
+                // plan that is a verb's object (`accepted an invitation to
+                // visit`) has the verb's subject for subject; an invitation
+                // to someone (`extended an invitation to Putin to visit`),
+                // that someone.
+                let infinitive =
+                    s.rel(h) == "acl" && s.kids[h].iter().any(|&k| s.form[k] == "to" && k < h);
+                if infinitive && s.rel(p) == "obj" {
+                    let g = s.head(p);
+                    if let Some(to) = s.kids[p].iter().copied().find(|&k| {
+                        k < h
+                            && s.lemma_in(p, CONTROL_NOUNS)
+                            && s.rel(k) == "nmod"
+                            && s.kids[k]
+                                .iter()
+                                .any(|&c| s.rel(c) == "case" && s.form[c] == "to")
+                    }) {
+                        let (lo, hi) = s.subtree(to);
+                        return Some((lo + 1, hi.max(lo + 1)));
+                    }
+                    if g.is_some_and(|g| {
+                        s.lemma_in(g, INSTRUMENT_VERBS) || s.lemma_in(p, CONTROL_NOUNS)
+                    }) {
+                        h = g?;
+                        continue;
+                    }
+                }
                 let mut top = p;
                 if p < h && s.rel(h) == "acl" {
                     while s.rel(top) == "nmod" {
@@ -206,7 +308,16 @@ pub(crate) fn subject_candidates(s: &Sent<'_>, head: usize) -> Vec<(usize, usize
                 let lo = s.np_left(lo).map_or(lo, |(a, _)| a);
                 out.push((lo, hi));
             }
-            if subs.len() == 1 && s.upos(subs[0]) == "PRON" && s.rel(h) == "ccomp" {
+            // A pronoun subject, or one owned by a pronoun (`Moscow said
+            // its forces had completed a withdrawal`), of a reported clause
+            // may stand for the reporter.
+            let pronominal = |k: usize| {
+                s.upos(k) == "PRON"
+                    || s.kids[k]
+                        .iter()
+                        .any(|&c| s.rel(c) == "nmod:poss" && s.upos(c) == "PRON")
+            };
+            if subs.len() == 1 && pronominal(subs[0]) && s.rel(h) == "ccomp" {
                 if let Some(r) = s.head(h).and_then(|p| subject(s, p)) {
                     out.push(r);
                 }
@@ -218,13 +329,31 @@ pub(crate) fn subject_candidates(s: &Sent<'_>, head: usize) -> Vec<(usize, usize
         }) {
             return subject(s, head).into_iter().collect();
         }
+        if let Some(r) = gerund_subject(s, h) {
+            return vec![r];
+        }
         let Some(p) = s.head(h) else { break };
         match s.rel(h) {
             "conj" | "advcl" | "ccomp" if s.is_verb(p) => h = p,
             _ => break,
         }
     }
-    subject(s, head).into_iter().collect()
+    let mut out: Vec<(usize, usize)> = subject(s, head).into_iter().collect();
+    // A pronoun subject shared by control inside a reported clause
+    // (`Vietnam said it intends to deepen`): the reporter, as above.
+    if let Some(&(lo, hi)) = out.first() {
+        if lo == hi && s.upos(lo) == "PRON" {
+            if let Some(r) = s
+                .head(lo)
+                .filter(|&c| s.rel(c) == "ccomp")
+                .and_then(|c| s.head(c))
+                .and_then(|p| subject(s, p))
+            {
+                out.push(r);
+            }
+        }
+    }
+    out
 }
 
 /// Words that make a plural phrase refer to the two parties of a dyad
@@ -282,6 +411,7 @@ pub(crate) fn object_target(
     s: &Sent<'_>,
     actors: &DocActors,
     head: usize,
+    cooperative: bool,
 ) -> Option<(usize, usize)> {
     let mut cands: Vec<usize> = s.kids[head]
         .iter()
@@ -297,8 +427,16 @@ pub(crate) fn object_target(
     }));
     cands.into_iter().find_map(|k| {
         let (lo, hi) = s.subtree(k);
+        // For a cooperative act, whoever the object is turned against, or
+        // acts on in a clause of its own, is no partner (`trained fighters
+        // for a war against Israel`, `trained fighters capable of attacking
+        // Israel`).
         let hi = (lo..=hi)
-            .find(|&j| j > k && matches!(s.form[j].as_str(), "," | ";" | ":" | "--"))
+            .find(|&j| {
+                j > k
+                    && (matches!(s.form[j].as_str(), "," | ";" | ":" | "--")
+                        || cooperative && (s.form[j] == "against" || s.is_verb(j)))
+            })
             .map_or(hi, |j| j - 1);
         (!actors_in(s, actors, (lo, hi)).is_empty()).then_some((lo, hi))
     })

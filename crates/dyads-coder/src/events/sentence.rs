@@ -148,18 +148,31 @@ const IRREGULAR_PAST: &[(&str, &str)] = &[
     ("fought", "fight"),
     ("overthrew", "overthrow"),
     ("overthrown", "overthrow"),
+    ("unfroze", "unfreeze"),
+    ("unfrozen", "unfreeze"),
+    ("forgave", "forgive"),
+    ("forgiven", "forgive"),
+    ("underwent", "undergo"),
+    ("withheld", "withhold"),
 ];
+
+/// Verbs whose past is their base form (`protesters set fire to`).
+const SAME_PAST: &[&str] = &["set", "cut", "hit", "shut", "put", "spread", "quit"];
 
 /// Whether token `i`, tagged as an adjective, is a past-tense verb the
 /// tagger misread (`Irish guerrillas wounded two soldiers`): an `-ed` word
 /// right after a noun, before the first verb of the sentence, followed by
-/// the start of a noun phrase.
+/// the start of a noun phrase; so is a bare or irregular past in the same
+/// place (`Iraqi protesters set fire to the consulate`).
 /// So is a participle of stance after `be` and before `to` (`Vietnam is
 /// committed to`, `Israel is opposed to`).
 fn misread_past(p: &ParsedSentence, form: &[String], i: usize) -> bool {
     let t = &p.tokens;
     let upos = |j: usize| t.get(j).map_or("", |x| x.upos);
-    if upos(i) != "ADJ" || !form[i].ends_with("ed") || i == 0 {
+    let past_form = form[i].ends_with("ed")
+        || SAME_PAST.contains(&form[i].as_str())
+        || IRREGULAR_PAST.iter().any(|(f, _)| *f == form[i]);
+    if upos(i) != "ADJ" || !past_form || i == 0 {
         return false;
     }
     let stance = form.get(i + 1).is_some_and(|w| w == "to")
@@ -259,7 +272,12 @@ impl<'a> Sent<'a> {
     /// Whether token `i` is verbal (a verb, or a participle tagged otherwise).
     pub fn is_verb(&self, i: usize) -> bool {
         let t = &self.p.tokens[i];
-        t.upos == "VERB" || t.xpos.starts_with("VB") && t.upos != "AUX" || self.misread[i]
+        t.upos == "VERB"
+            || t.xpos.starts_with("VB") && t.upos != "AUX"
+            || self.misread[i]
+            // A word with a verb particle is a verb whatever its tag
+            // (`the prime minister hit out at Brussels`, `hit` as a noun).
+            || self.kids[i].iter().any(|&k| self.p.tokens[k].deprel == "compound:prt")
     }
 
     /// The first dependent of `i` whose relation starts with `rel`.
@@ -354,6 +372,9 @@ impl<'a> Sent<'a> {
             return true;
         }
         match self.upos(i) {
+            // A participle modifying the noun after it (`a British-flagged
+            // tanker`) is inside the phrase.
+            "VERB" if self.rel(i) == "amod" && self.head(i).is_some_and(|h| h > i) => false,
             "VERB" | "AUX" | "SCONJ" => true,
             "ADP" => f != "of" && f != "'s",
             _ => false,

@@ -43,7 +43,13 @@ pub(crate) fn mandative_clause(s: &Sent<'_>, head: usize) -> bool {
         return s.form[cop] == "be";
     }
     let xpos = s.p.tokens[c].xpos;
-    aux.is_empty() && xpos == "VB" || aux.iter().any(|&k| s.form[k] == "be" && xpos == "VBN")
+    // A bare verb after a singular noun subject is a subjunctive the
+    // tagger read as a present (`insisted that Greece stick to the cuts`).
+    let subjunctive = xpos == "VBP"
+        && s.kid(c, "nsubj")
+            .is_some_and(|k| matches!(s.p.tokens[k].xpos, "NN" | "NNP"));
+    aux.is_empty() && (xpos == "VB" || subjunctive)
+        || aux.iter().any(|&k| s.form[k] == "be" && xpos == "VBN")
 }
 
 /// The subject of a clause complement of the reporting verb at `head` that
@@ -138,6 +144,27 @@ pub(crate) fn condemned(s: &Sent<'_>, head: usize) -> Vec<(usize, usize)> {
         i += 1;
     }
     let mut out = Vec::new();
+    if clauses.is_empty() {
+        // No clause parsed: the words after `that`, read off the surface
+        // (the phrase after it as the subject, then the whole clause).
+        let t = (head + 1..(head + 3).min(s.len())).find(|&j| s.form[j] == "that");
+        let end = (0..s.len())
+            .rev()
+            .find(|&j| s.upos(j) != "PUNCT")
+            .unwrap_or(0);
+        if let Some(t) = t.filter(|&t| t < end) {
+            let negative = (t + 1..=end).any(|j| {
+                CONDEMNING
+                    .iter()
+                    .any(|w| s.lemma[j] == *w || s.form[j] == *w)
+            });
+            if negative {
+                out.extend(s.np_from(t + 1));
+                out.push((t + 1, end));
+            }
+        }
+        return out;
+    }
     for c in clauses {
         let (lo, hi) = s.subtree(c);
         let negative = (lo..=hi).any(|j| {

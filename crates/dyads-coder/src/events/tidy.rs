@@ -7,7 +7,9 @@ use super::Event;
 /// An event without a target takes the target of an event of the same
 /// source whose head lies inside its complement (`Putin accepted the
 /// invitation to visit North Korea`, `Kim proposed holding the meeting
-/// during his visit to Russia`).
+/// during his visit to Russia`), or, when it is a nominal event that is the
+/// subject of the other, of that event (`the cartel's car bombing killed
+/// several officers`).
 pub(crate) fn borrow_targets(s: &Sent<'_>, events: &mut [Event], heads: &[usize]) {
     for i in 0..events.len() {
         if events[i].target.is_some() {
@@ -18,10 +20,15 @@ pub(crate) fn borrow_targets(s: &Sent<'_>, events: &mut [Event], heads: &[usize]
             .as_ref()
             .map(|a| a.members().iter().map(|m| m.actor_id.as_str()).collect())
             .unwrap_or_default();
+        // ... or, for a nominal event that is the subject of another
+        // (`the group's suicide bombing killed many troops`), that event's.
         let found = (0..events.len()).find(|&j| {
             j != i
                 && events[j].target.is_some()
-                && s.dominates(heads[i], heads[j])
+                && (s.dominates(heads[i], heads[j])
+                    || s.head(heads[i]) == Some(heads[j])
+                        && s.rel(heads[i]).starts_with("nsubj")
+                        && !s.is_verb(heads[i]))
                 && events[j].source.as_ref().is_some_and(|a| {
                     a.members()
                         .iter()
