@@ -5,6 +5,7 @@
 use dyads_text::Span;
 
 use crate::actors::{DocActors, MentionKind};
+use crate::quotes::reported::SPEECH_VERBS;
 
 use super::sentence::Sent;
 use super::ActorRef;
@@ -211,7 +212,15 @@ pub(crate) fn subject(s: &Sent<'_>, head: usize) -> Option<(usize, usize)> {
     let mut h = head;
     for _ in 0..5 {
         if let Some(k) = s.kid(h, "nsubj") {
-            let (lo, hi) = s.subtree(k);
+            let (lo, mut hi) = s.subtree(k);
+            // Two subjects with the `and` on the verb are one coordinated
+            // subject (see [`subject_candidates`]).
+            for &k2 in &s.kids[h] {
+                let (lo2, hi2) = s.subtree(k2);
+                if s.rel(k2) == "nsubj" && lo2 == hi + 2 && s.upos(hi + 1) == "CCONJ" {
+                    hi = hi2;
+                }
+            }
             let rel_pron = matches!(s.form[k].as_str(), "who" | "which" | "that");
             if !rel_pron {
                 return Some((lo, hi.min(h.saturating_sub(1)).max(lo)));
@@ -229,6 +238,18 @@ pub(crate) fn subject(s: &Sent<'_>, head: usize) -> Option<(usize, usize)> {
                 }
             }
             "conj" | "advcl" | "ccomp" if s.is_verb(p) => {}
+            // `Biden said the strikes were a response and warned that ...`:
+            // a speech verb the parser joined to a reported clause's
+            // nominal predicate is the reporting verb's conjunct.
+            "conj" if s.rel(p) == "ccomp" && s.lemma_in(h, SPEECH_VERBS) => {
+                match s.head(p).filter(|&g| s.lemma_in(g, SPEECH_VERBS)) {
+                    Some(g) => {
+                        h = g;
+                        continue;
+                    }
+                    None => return None,
+                }
+            }
             "acl:relcl" | "acl" => {
                 // The noun phrase the clause modifies, with its
                 // post-modifiers up to the verb: a quantity noun misread
@@ -301,11 +322,23 @@ pub(crate) fn subject_candidates(s: &Sent<'_>, head: usize) -> Vec<(usize, usize
             .filter(|&k| !matches!(s.form[k].as_str(), "who" | "which" | "that"))
             .collect();
         if !subs.is_empty() {
+            let mut subs = subs;
+            subs.sort_unstable();
             let mut out = Vec::new();
             for &k in &subs {
-                let (lo, hi) = s.subtree(k);
-                let hi = hi.min(h.saturating_sub(1)).max(lo);
-                let lo = s.np_left(lo).map_or(lo, |(a, _)| a);
+                let (own, hi) = s.subtree(k);
+                let hi = hi.min(h.saturating_sub(1)).max(own);
+                // `The United States and Britain launched`, parsed as two
+                // subjects with the `and` on the verb: one coordinated
+                // subject.
+                if let Some(last) = out.last_mut() {
+                    let (plo, phi): (usize, usize) = *last;
+                    if phi + 2 == own && s.upos(phi + 1) == "CCONJ" {
+                        *last = (plo, hi);
+                        continue;
+                    }
+                }
+                let lo = s.np_left(own).map_or(own, |(a, _)| a);
                 out.push((lo, hi));
             }
             // A pronoun subject, or one owned by a pronoun (`Moscow said
