@@ -20,11 +20,15 @@ export async function dyadView(el, ctx, a, b) {
   // The records behind the series (same pair, either direction).
   const related = items(await get("records", { actor: a, limit: 500, facts: all ? null : "true" }));
   const is = (key, name, country) => [name, country].some((x) => (x || "").toLowerCase() === key.toLowerCase());
-  const records = related.filter(
+  const pair = related.filter(
     (r) =>
       (is(a, r.source, r.source_country) && is(b, r.target, r.target_country)) ||
       (is(b, r.source, r.source_country) && is(a, r.target, r.target_country)),
   );
+  // The series counts dated records only; the table lists the same ones
+  // and says how many have no date.
+  const records = pair.filter((r) => r.date);
+  const undated = pair.length - records.length;
 
   const route = (over) => {
     const p = new URLSearchParams({ by, mode, ...(all ? { all: "1" } : {}), ...over });
@@ -57,7 +61,11 @@ export async function dyadView(el, ctx, a, b) {
       ),
     ),
     section("Series", total ? chartBox : empty("Nothing to chart."), total ? pivotTable(rows, mode) : null),
-    section("Event records", recordsTable(records, { sort: 0, emptyText: "No records found for this pair." })),
+    section(
+      "Event records",
+      recordsTable(records, { sort: 0, emptyText: "No dated records found for this pair." }),
+      undated ? h("p.muted.undated", `${num(undated)} more ${undated === 1 ? "record has" : "records have"} no date and ${undated === 1 ? "is" : "are"} not in the series.`) : null,
+    ),
   );
   if (total) {
     el.addEventListener("attached", () => seriesChart(chartBox, rows, { mode, by }), { once: true });
