@@ -54,6 +54,11 @@ pub fn run(shared: &Path) -> Result<()> {
         "seed events (issue 5)",
         dyads_eval::events::score_seeds(shared),
     );
+    let own = Path::new(env!("CARGO_MANIFEST_DIR")).join("../testdata/heldout");
+    section(
+        "our own gold events, testdata/heldout (issue 5)",
+        dyads_eval::events::score_events(&own.join("events.jsonl"), &own),
+    );
     section(
         "seed merging and contradictions (issue 6)",
         dyads_eval::merging::score_seed_merging(shared),

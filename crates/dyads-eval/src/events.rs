@@ -26,6 +26,8 @@ use crate::{Error, Result};
 /// Seeds events scores.
 #[derive(Clone, Debug, Default)]
 pub struct SeedsReport {
+    /// What was scored (`seed events`), the first word of the report.
+    pub label: String,
     /// Asserted system events with a PLOVER type.
     pub asserted: usize,
     /// Of those, the ones matching a gold event.
@@ -65,7 +67,8 @@ impl fmt::Display for SeedsReport {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         writeln!(
             f,
-            "seed events: P {:.3} ({}/{} asserted), R {:.3} ({}/{} gold), asserted-only R {}/{}, {} untyped (01) events not scored",
+            "{}: P {:.3} ({}/{} asserted), R {:.3} ({}/{} gold), asserted-only R {}/{}, {} untyped (01) events not scored",
+            if self.label.is_empty() { "events" } else { &self.label },
             self.precision(),
             self.asserted_matched,
             self.asserted,
@@ -149,9 +152,21 @@ pub fn matches_gold(e: &Event, g: &Value) -> bool {
 
 /// Codes the seed articles and scores them against `gold/seeds/events.jsonl`.
 pub fn score_seeds(shared: &Path) -> Result<SeedsReport> {
-    let pipeline = Pipeline::load().map_err(|e| Error::format(shared, e.to_string()))?;
-    let gold_path = shared.join("gold/seeds/events.jsonl");
-    let text = std::fs::read_to_string(&gold_path).map_err(|e| Error::io(&gold_path, e))?;
+    let mut r = score_events(
+        &shared.join("gold/seeds/events.jsonl"),
+        &shared.join("corpus/seeds"),
+    )?;
+    r.label = "seed events".into();
+    Ok(r)
+}
+
+/// Codes the articles of `corpus` named in the gold file (JSON lines in
+/// the seeds' format: `doc`, `id`, `source`/`target` with `country`,
+/// `plover`, `plover_alternatives`, `reciprocal`, `date`, `realis`) and
+/// scores them with the seeds' matching rule ([`matches_gold`]).
+pub fn score_events(gold_path: &Path, corpus: &Path) -> Result<SeedsReport> {
+    let pipeline = Pipeline::load().map_err(|e| Error::format(gold_path, e.to_string()))?;
+    let text = std::fs::read_to_string(gold_path).map_err(|e| Error::io(gold_path, e))?;
     let mut gold: Vec<Value> = Vec::new();
     for (n, line) in text
         .lines()
@@ -159,7 +174,7 @@ pub fn score_seeds(shared: &Path) -> Result<SeedsReport> {
         .filter(|(_, l)| !l.trim().is_empty())
     {
         let v = serde_json::from_str(line)
-            .map_err(|e| Error::format(&gold_path, format!("line {}: {e}", n + 1)))?;
+            .map_err(|e| Error::format(gold_path, format!("line {}: {e}", n + 1)))?;
         gold.push(v);
     }
     let mut docs: Vec<String> = gold
@@ -175,7 +190,7 @@ pub fn score_seeds(shared: &Path) -> Result<SeedsReport> {
     let mut gold_hit = vec![false; gold.len()];
     let mut gold_hit_asserted = vec![false; gold.len()];
     for name in &docs {
-        let path = shared.join("corpus/seeds").join(name);
+        let path = corpus.join(name);
         let bytes = std::fs::read(&path).map_err(|e| Error::io(&path, e))?;
         let origin = path.display().to_string();
         let Some(Ok(article)) = read_input(&origin, &bytes, None, &Limits::default())
