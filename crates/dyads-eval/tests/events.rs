@@ -49,9 +49,10 @@ fn own_gold() -> Result<(), dyads_eval::Error> {
     let mut r = dyads_eval::events::score_events(&dir.join("events.jsonl"), &dir)?;
     r.label = "own gold events (testdata/heldout)".into();
     println!("{r}");
-    assert!(r.gold >= 18);
-    // The first run, before any rule was changed for them: P 0.600 (9/15),
-    // R 0.444 (8/18). Floors under the figures last measured.
-    assert!(r.precision() >= 0.55 && r.recall() >= 0.45, "{r}");
+    assert!(r.gold >= 37);
+    // First runs, before any rule was changed for them: h1-h2 P 0.600
+    // (9/15), R 0.444 (8/18); h3-h4 R 0.263 (5/19). Floors under the
+    // figures last measured (P 0.600, R 0.405 over all four).
+    assert!(r.precision() >= 0.55 && r.recall() >= 0.38, "{r}");
     Ok(())
 }

@@ -181,11 +181,7 @@ pub(crate) fn infer_people(b: &mut Builder<'_>, scans: &[SentScan], parsed: &[Pa
             };
             let mut inferred = inferred;
             if inferred.country.is_none() && inferred.role.is_some() {
-                // An official named without a country is, by the
-                // reporting convention, of the dateline's country; else of
-                // the one country the sentence names.
-                inferred.country = super::generic::dateline_country(b)
-                    .or_else(|| only_country(b, scan, phrase.unwrap_or(span)));
+                inferred.country = official_country(b, scan, phrase.unwrap_or(span));
             }
             let i = match known_by_initials(b, &words) {
                 Some(i) => i,
@@ -196,12 +192,45 @@ pub(crate) fn infer_people(b: &mut Builder<'_>, scans: &[SentScan], parsed: &[Pa
     }
 }
 
-/// The one country the sentence names (states and demonyms), if only one,
-/// leaving out a country that belongs to another title of the sentence
-/// (`Vice Foreign Minister Masataka Okano told China's acting
-/// ambassador`: China is the ambassador's, not the minister's); `own` is
-/// the person's own phrase (title and name).
-fn only_country(b: &Builder<'_>, scan: &SentScan, own: Span) -> Option<String> {
+/// The country of an official named with a title but no country (`own`
+/// is the title and name):
+/// - the one country the sentence names before the name (`Sweden joined
+///   NATO when Prime Minister Ulf Kristersson ...`), the dateline left out;
+/// - else the dateline's country and the one country the sentence names
+///   after the name, when they agree or only one of them is known; when
+///   they differ (`TOKYO - Vice Foreign Minister Masataka Okano demanded
+///   that Beijing ...`, `GENEVA - Deputy Foreign Minister X said Russia
+///   ...`) nothing tells which, and the country stays unknown.
+fn official_country(b: &Builder<'_>, scan: &SentScan, own: Span) -> Option<String> {
+    let dateline_end = b.doc.paragraphs.first().and_then(|p| {
+        let d = dyads_text::clean::dateline::dateline(p.slice(&b.doc.text))?;
+        Some(p.start + d.end as u32)
+    });
+    let outside_dateline = |m: &ActorMention| dateline_end.is_none_or(|e| m.span.start >= e);
+    let before = only_country(b, scan, own, |m| {
+        m.span.end <= own.start && outside_dateline(m)
+    });
+    if before.is_some() {
+        return before;
+    }
+    let after = only_country(b, scan, own, |m| m.span.start >= own.end);
+    match (super::generic::dateline_country(b), after) {
+        (Some(d), Some(a)) => (d == a).then_some(d),
+        (d, a) => d.or(a),
+    }
+}
+
+/// The one country named by the sentence's mentions that `keep` accepts
+/// (states and demonyms), if only one, leaving out a country that belongs
+/// to another title of the sentence (`Vice Foreign Minister Masataka
+/// Okano told China's acting ambassador`: China is the ambassador's, not
+/// the minister's); `own` is the person's own phrase (title and name).
+fn only_country(
+    b: &Builder<'_>,
+    scan: &SentScan,
+    own: Span,
+    keep: impl Fn(&ActorMention) -> bool,
+) -> Option<String> {
     let text = &b.doc.text;
     let owned_elsewhere = |m: &ActorMention| {
         scan.terms.iter().any(|t| {
@@ -222,7 +251,7 @@ fn only_country(b: &Builder<'_>, scan: &SentScan, own: Span) -> Option<String> {
     let mut found: Option<&String> = None;
     for m in b.out.mentions.iter().filter(|m| m.sentence == scan.idx) {
         let a = &b.out.actors[m.actor];
-        if a.kind != "state" || owned_elsewhere(m) {
+        if a.kind != "state" || owned_elsewhere(m) || !keep(m) {
             continue;
         }
         match (found, &a.country) {

@@ -153,12 +153,16 @@ fn inferred_people_carry_country_sector_and_role() -> TestResult {
         ("Kim In-ae, a deputy spokeswoman for South Korea's Unification Ministry, said talks should resume.", "Kim In-ae", Some("KOR"), Some("GOV")),
         ("Hong Min, a senior researcher with the Korea Institute for National Unification, said the launch mattered.", "Hong Min", Some("KOR"), Some("EDU")),
         // A country with its own title belongs to that title, even behind a
-        // modifier (`China's acting ambassador`); an official named without
-        // a country is of the dateline's country.
-        ("TOKYO, Aug 26 (TDI) - Vice Foreign Minister Masataka Okano told China's acting ambassador, Shi Yong, that Beijing must stop the flights.", "Shi Yong", Some("CHN"), Some("GOV")),
-        ("TOKYO, Aug 26 (TDI) - Vice Foreign Minister Masataka Okano told China's acting ambassador, Shi Yong, that Beijing must stop the flights.", "Masataka Okano", Some("JPN"), Some("GOV")),
-        // Without a dateline, the other title's country is still not his.
+        // modifier (`China's acting ambassador`), and is no other
+        // official's.
+        ("TOKYO, Aug 26 (TDI) - Vice Foreign Minister Masataka Okano told China's acting ambassador, Shi Yong, that the flights must stop.", "Shi Yong", Some("CHN"), Some("GOV")),
+        ("TOKYO, Aug 26 (TDI) - Vice Foreign Minister Masataka Okano told China's acting ambassador, Shi Yong, that the flights must stop.", "Masataka Okano", Some("JPN"), Some("GOV")),
         ("Vice Foreign Minister Masataka Okano told China's acting ambassador that the flights were unacceptable.", "Masataka Okano", None, Some("GOV")),
+        // The country the sentence names before the name wins over the
+        // dateline; a dateline and a country after the name that disagree
+        // leave it unknown.
+        ("WASHINGTON, March 7 (TDI) - Sweden joined NATO on Thursday, when Prime Minister Ulf Kristersson handed over the documents.", "Ulf Kristersson", Some("SWE"), Some("GOV")),
+        ("TOKYO, Aug 26 (TDI) - Vice Foreign Minister Masataka Okano demanded that Beijing stop the flights.", "Masataka Okano", None, Some("GOV")),
     ];
     for (text, name, country, sector) in table {
         let (doc, actors) = run(text, "2024-01-16")?;
