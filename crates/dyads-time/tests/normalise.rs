@@ -139,6 +139,11 @@ fn relative_to_the_dct() {
             &[("tonight", "TIME", "2024-01-16TNI")],
         ),
         (
+            "2024-05-02",
+            "Police dispersed the protesters overnight.",
+            &[("overnight", "TIME", "2024-05-01TNI")],
+        ),
+        (
             "2024-01-17",
             "Last week prices rose; this week they fell.",
             &[

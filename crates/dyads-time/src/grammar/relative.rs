@@ -33,7 +33,9 @@ pub(crate) fn rel_day(c: Cur<'_>) -> Option<(usize, Sem)> {
         "today" => (c2.i, Sem::RelDay(0)),
         "tomorrow" => (c2.i, Sem::RelDay(1)),
         "yesterday" => (c2.i, Sem::RelDay(-1)),
-        "overnight" => (c2.i, part(DayPart::Night, 0)),
+        // `overnight` in a report is the night before it (from the day
+        // before into the report's day).
+        "overnight" => (c2.i, part(DayPart::Night, -1)),
         _ => (c2.i, part(DayPart::Night, 0)),
     })
 }
