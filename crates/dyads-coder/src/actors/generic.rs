@@ -15,6 +15,9 @@
 //! 4. the country of the dateline, else the one country the document
 //!    names most often (with at least two mentions).
 //!
+//! Business groups (`companies`, `firms`) take only 1 and 2: a company's
+//! nationality is not the place of the story.
+//!
 //! The noun must head its phrase (`military` in `military sites` is no
 //! group; the coder checks that on the parse). Delegations, embassies,
 //! ministries, legislatures and commissions are left to their own rules.
@@ -53,10 +56,17 @@ pub(crate) fn generic_groups(b: &mut Builder<'_>, scans: &[SentScan]) {
             if b.covered(t.span) || in_phrase(b, t.span) || names_follow(b, t.span) {
                 continue;
             }
-            let country = modifier_country(b, scan, t.span)
-                .or_else(|| complement_country(b, scan, t.span))
-                .or_else(|| sentence_country(b, scan))
-                .or_else(|| doc_country.clone());
+            let own =
+                modifier_country(b, scan, t.span).or_else(|| complement_country(b, scan, t.span));
+            // A company's nationality is its own (`Chinese firms`), not
+            // where the story happens: `shipping companies` in a story
+            // about attacks off Yemen are no Yemeni business.
+            let country = if info.code == "BUS" {
+                own
+            } else {
+                own.or_else(|| sentence_country(b, scan))
+                    .or_else(|| doc_country.clone())
+            };
             out.push(GroupMention {
                 span: t.span,
                 sentence: scan.idx,

@@ -367,3 +367,37 @@ fn outlet_in_the_dateline() -> TestResult {
     );
     Ok(())
 }
+
+/// A business group takes only the country its own phrase names: where the
+/// story happens says nothing of a company's nationality.
+#[test]
+fn business_groups_keep_their_own_country() -> TestResult {
+    let text = "SANAA, Jan 12 (TDI) - Houthi forces fired drones at ships in the Red Sea, forcing shipping companies to reroute. Chinese firms kept sailing through the strait.\n";
+    let (doc, actors) = run(text, "2024-01-12")?;
+    let country_of = |word: &str| -> Option<Option<String>> {
+        actors
+            .groups
+            .iter()
+            .find(|g| doc.slice(g.span).ends_with(word) && g.sector == "BUS")
+            .map(|g| g.country.clone())
+    };
+    let companies = country_of("companies").ok_or("no group for the companies")?;
+    assert_eq!(
+        companies, None,
+        "shipping companies took the dateline's country"
+    );
+    let firms = country_of("firms").ok_or("no group for the firms")?;
+    assert_eq!(firms.as_deref(), Some("CHN"));
+    // The rule is for businesses only: protesters still take the place.
+    let (_, actors) = run(
+        "SANAA, Jan 12 (TDI) - Protesters marched through the capital.\n",
+        "2024-01-12",
+    )?;
+    let protesters = actors
+        .groups
+        .iter()
+        .find(|g| g.term.contains("protester"))
+        .ok_or("no group for the protesters")?;
+    assert_eq!(protesters.country.as_deref(), Some("YEM"));
+    Ok(())
+}

@@ -25,7 +25,8 @@ use dyads_lexicon::Lexicon;
 use dyads_syntax::ParsedSentence;
 use dyads_text::{Document, Span};
 
-use super::{modality, pick_date, ActorRef, Actors, Event, Evidence, Modality, Sent};
+use super::dates::pick_date;
+use super::{modality, ActorRef, Actors, Event, Evidence, Modality, Sent};
 use crate::dict::coder::{CodeOptions, DictCoder, DictEvent};
 
 /// Codes every sentence of `doc` with an imported verb dictionary.

@@ -9,12 +9,13 @@
 //! date, its evidence span and the id of the entry that fired (`rule`).
 //! [`Pipeline`] runs the whole chain from a cleaned document.
 //!
-//! Location comes from [`crate::places::locate`] (the sentence's place or
-//! the dateline) and quote from [`crate::quotes::find`] (the quote whose
+//! Location comes from [`crate::places::locate_event`] (the place of the
+//! event's clause, or the dateline) and quote from [`crate::quotes::find`] (the quote whose
 //! content holds the event's evidence); both are null when those layers
 //! find nothing.
 
 mod codes;
+mod dates;
 mod dict_doc;
 mod matcher;
 mod modality;
@@ -23,8 +24,8 @@ mod roles;
 mod sentence;
 mod speech;
 mod tidy;
-
-use serde::Serialize;
+mod troops;
+mod types;
 
 use dyads_lexicon::events::{EntryKind, EventLexicon, InnerModality};
 use dyads_syntax::ParsedSentence;
@@ -35,15 +36,17 @@ use crate::actors::DocActors;
 pub use dict_doc::code_with_dict;
 pub use modality::Modality;
 pub use pipeline::{Pipeline, PipelineBuilder};
+pub use types::{ActorRef, Actors, Event, Evidence};
 
 use codes::{intent_code, reject_code, threat_code};
+use dates::{
+    event_date, habitual_present, narrative_date, HISTORICAL_DAYS, NARRATIVE_ACROSS_PARAGRAPHS,
+};
 use matcher::{Hit, Index};
 use sentence::Sent;
+use speech::{quote_of, speaker_of};
 use tidy::{borrow_targets, drop_untargeted_duplicates};
-
-/// Whether an undated sentence takes the last date of earlier paragraphs
-/// (not only of its own paragraph).
-const NARRATIVE_ACROSS_PARAGRAPHS: bool = true;
+use troops::troops_in;
 
 /// Gatherings a host holds rather than guests it receives.
 const GATHERINGS: &[&str] = &[
@@ -64,126 +67,6 @@ const GATHERINGS: &[&str] = &[
     "tournament",
     "competition",
 ];
-
-/// An asserted event dated to end more than this many days before the
-/// publication date is reported background (`historical`).
-const HISTORICAL_DAYS: i64 = 180;
-
-/// An actor in the source or target slot of an event.
-#[derive(Clone, Debug, PartialEq, Serialize)]
-pub struct ActorRef {
-    /// The words of the mention.
-    pub text: String,
-    /// The document actor's id.
-    pub actor_id: String,
-    /// CAMEO-style actor code (`RUSGOV`), when known.
-    pub code: Option<String>,
-    /// Display name.
-    pub canonical: String,
-    /// ISO alpha-3 country, when known.
-    pub country: Option<String>,
-    /// CAMEO-style sector, when known.
-    pub sector: Option<String>,
-    /// Role on the article's date, when known.
-    pub role: Option<String>,
-}
-
-impl ActorRef {
-    /// The document actor `a`, mentioned by the words `text`.
-    pub(crate) fn of(a: &crate::actors::DocActor, text: &str) -> ActorRef {
-        ActorRef {
-            text: text.to_string(),
-            actor_id: a.id.clone(),
-            code: a.code.clone(),
-            canonical: a.canonical.clone(),
-            country: a.country.clone(),
-            sector: a.sector.clone(),
-            role: a.role.clone(),
-        }
-    }
-}
-
-/// One actor, or several for a compound (`Israel and Egypt`).
-#[derive(Clone, Debug, PartialEq, Serialize)]
-#[serde(untagged)]
-pub enum Actors {
-    /// A single actor.
-    One(ActorRef),
-    /// A compound actor.
-    Many(Vec<ActorRef>),
-}
-
-impl Actors {
-    fn from_vec(mut v: Vec<ActorRef>) -> Option<Actors> {
-        match v.len() {
-            0 => None,
-            1 => v.pop().map(Actors::One),
-            _ => Some(Actors::Many(v)),
-        }
-    }
-
-    /// The members.
-    pub fn members(&self) -> &[ActorRef] {
-        match self {
-            Actors::One(a) => std::slice::from_ref(a),
-            Actors::Many(v) => v,
-        }
-    }
-}
-
-/// Byte offsets into the clean text.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
-pub struct Evidence {
-    /// First byte.
-    pub start: usize,
-    /// One past the last byte.
-    pub end: usize,
-}
-
-/// One coded event.
-#[derive(Clone, Debug, PartialEq, Serialize)]
-pub struct Event {
-    /// `<doc_id>:<sentence>:<n>`.
-    pub id: String,
-    /// The document.
-    pub doc_id: String,
-    /// Sentence index.
-    pub sentence: usize,
-    /// The words from source to target, head included.
-    pub evidence: Evidence,
-    /// Who acts.
-    pub source: Option<Actors>,
-    /// Who is acted upon.
-    pub target: Option<Actors>,
-    /// CAMEO event code.
-    pub cameo: String,
-    /// PLOVER type (null for CAMEO 01 statements, which PLOVER lacks).
-    pub plover: Option<String>,
-    /// PLOVER mode.
-    pub mode: Option<String>,
-    /// PLOVER context(s), `; `-separated.
-    pub context: Option<String>,
-    /// Goldstein weight.
-    pub goldstein: f32,
-    /// Quad class 1..4.
-    pub quad: u8,
-    /// Whether it happened as reported.
-    pub modality: Modality,
-    /// Symmetric event (either direction).
-    pub reciprocal: bool,
-    /// First day (ISO), when dated.
-    pub date: Option<String>,
-    /// Last day (ISO), when dated.
-    pub date_end: Option<String>,
-    /// `day`, `month`, `year`, `interval`... or `unknown`.
-    pub date_precision: String,
-    /// Where: `{text, country, lat, lon}` from the places layer.
-    pub location: Option<serde_json::Value>,
-    /// The quote it reports: `{speaker_actor_id, cue, start, end}`.
-    pub quote: Option<serde_json::Value>,
-    /// The lexicon entry that fired.
-    pub rule: String,
-}
 
 /// The event coder over one event lexicon.
 pub struct Coder<'l> {
@@ -238,13 +121,6 @@ impl<'l> Coder<'l> {
                 }
             }
             let hits = matcher::find(self.lex, &self.index, &s);
-            let location = if hits.is_empty() {
-                None
-            } else {
-                crate::places::locate(doc, si, p).map(|l| {
-                    serde_json::json!({"text": l.text, "country": l.country, "lat": l.lat, "lon": l.lon})
-                })
-            };
             let first = out.len();
             let mut heads: Vec<usize> = Vec::new();
             let inner = |t: usize| -> Option<InnerModality> {
@@ -273,9 +149,13 @@ impl<'l> Coder<'l> {
                 }
             }
             borrow_targets(&s, &mut out[first..], &heads);
+            for (e, &h) in out[first..].iter_mut().zip(&heads) {
+                e.location = crate::places::locate_event(doc, si, p, Some(h)).map(|l| {
+                    serde_json::json!({"text": l.text, "country": l.country, "lat": l.lat, "lon": l.lon})
+                });
+            }
             drop_untargeted_duplicates(&mut out, first);
             for e in &mut out[first..] {
-                e.location = location.clone();
                 e.quote = quote_of(&quotes, actors, e.evidence);
                 if let (Some(a), Some(b), 1 | 2) = (&e.source, &e.target, e.quad) {
                     let (a, b) = (&a.members()[0], &b.members()[0]);
@@ -284,40 +164,11 @@ impl<'l> Coder<'l> {
                     }
                 }
             }
-            // The narrative moves to the sentence's own time: the date
-            // nearest its main verb (`On 16 January, A and B discussed the
-            // agreements reached in September 2023` sets 16 January).
-            // A date modifying the main verb first, else the date nearest it.
-            // A date of the report (`according to X on 17 January`) does
-            // not move the narrative.
-            let report = report_phrase(&s);
-            let dates: Vec<dyads_time::EventDate> = dates
-                .into_iter()
-                .filter(|d| report.is_none_or(|(a, b)| d.span.start < a || d.span.start >= b))
-                .collect();
-            let root = p.root();
-            let main = dates
-                .iter()
-                .filter(|d| d.start.is_some())
-                .find(|d| root.is_some() && s.date_verb(d.span) == root)
-                .or_else(|| {
-                    // Else the date nearest the main verb that does not
-                    // modify a noun: a date inside a noun phrase (`the traditional April
-                    // festival`) names something else's time, not the
-                    // sentence's.
-                    let adverbial: Vec<dyads_time::EventDate> = dates
-                        .iter()
-                        .filter(|d| !modifies_noun(&s, d.span))
-                        .cloned()
-                        .collect();
-                    root.and_then(|r| p.tokens.get(r))
-                        .and_then(|t| pick_date(&adverbial, t.span))
-                        .and_then(|d| dates.iter().find(|x| x.span == d.span))
-                });
+            let main = narrative_date(&s, dates);
             // An expression with no calendar position (`the current
             // pace`) leaves the narrative time where it was.
             if let (Some(d), Some(q)) = (main, para) {
-                last_date = Some((q, d.clone()));
+                last_date = Some((q, d));
             }
         }
         out
@@ -492,6 +343,17 @@ impl<'l> Coder<'l> {
             }
         }
         tgt.retain(|t| !src.iter().any(|x| x.actor_id == t.actor_id));
+        if code.code == "051" && verbal && !passive && tgt.is_empty() && entry.lemma == "welcome" {
+            // Welcoming a foreign leader (`welcomed the Indian prime minister
+            // at the White House`), not a decision, is hosting a visitor.
+            if let Some((r, v)) = roles::welcomed_visitor(s, actors, h.head, &src) {
+                if let Some(c) = self.lex.code("043") {
+                    code = c;
+                    tgt = v;
+                    tgt_range = Some(r);
+                }
+            }
+        }
         if code.code.starts_with("043")
             && verbal
             && s.kids[h.head]
@@ -657,28 +519,8 @@ impl<'l> Coder<'l> {
         {
             modality = Modality::Hypothetical;
         }
-        let head_span = s.p.tokens[h.head].span;
-        // A date inside an `according to` phrase dates the report, not the
-        // event (`According to state media on 7 April, the two ministers
-        // thanked China`).
-        let report = report_phrase(s);
-        let own_dates: Vec<dyads_time::EventDate> = dates
-            .iter()
-            .filter(|d| {
-                report.is_none_or(|(a, b)| {
-                    d.span.start < a || d.span.start >= b || (a..b).contains(&head_span.start)
-                })
-            })
-            .cloned()
-            .collect();
-        // A date on a gerund or participle clause of its own (`agreed to
-        // hand over a militant convicted of killing a guard in 1978`) dates
-        // that clause, not the event.
-        let own_dates: Vec<dyads_time::EventDate> = own_dates
-            .into_iter()
-            .filter(|d| !in_other_clause(s, d.span, h.head))
-            .collect();
-        let date = pick_date(&own_dates, head_span).or(narrative);
+        let date = event_date(s, dates, h.head, narrative);
+        let date = date.as_ref();
         let modality = match (modality, date.and_then(|d| d.end), published) {
             (Modality::Asserted, Some(end), Some(p))
                 if end.to_days() + HISTORICAL_DAYS < p.to_days() =>
@@ -820,172 +662,6 @@ impl<'l> Coder<'l> {
             rule: entry.id.clone(),
         })
     }
-}
-
-/// Whether the date expression at `span` lies inside a gerund or
-/// participle clause that is not the event's own and does not govern it:
-/// the first verb above the date is such a clause's.
-fn in_other_clause(s: &Sent<'_>, span: Span, head: usize) -> bool {
-    let Some(mut t) =
-        s.p.tokens
-            .iter()
-            .position(|x| x.span.start >= span.start && x.span.start < span.end)
-    else {
-        return false;
-    };
-    for _ in 0..8 {
-        let Some(p) = s.head(t) else { return false };
-        if p == head || s.dominates(p, head) {
-            return false;
-        }
-        if s.is_verb(p) {
-            return matches!(s.p.tokens[p].xpos, "VBG" | "VBN") && s.rel(p) != "root";
-        }
-        t = p;
-    }
-    false
-}
-
-/// The byte range of an `according to X` phrase, up to the next comma or
-/// the end of the sentence.
-fn report_phrase(s: &Sent<'_>) -> Option<(u32, u32)> {
-    let a = (0..s.len().saturating_sub(1))
-        .find(|&j| s.form[j] == "according" && s.form[j + 1] == "to")?;
-    let end = (a + 2..s.len())
-        .find(|&j| s.form[j] == ",")
-        .unwrap_or(s.len() - 1);
-    Some((s.p.tokens[a].span.start, s.p.tokens[end].span.start))
-}
-
-/// Whether tokens `lo..=hi` name a body of troops: `Some(true)` for
-/// peacekeepers, `Some(false)` for other troops, `None` for anyone else.
-fn troops_in(s: &Sent<'_>, (lo, hi): (usize, usize)) -> Option<bool> {
-    const TROOPS: &[&str] = &[
-        "troop",
-        "troops",
-        "soldier",
-        "peacekeeper",
-        "battalion",
-        "brigade",
-        "contingent",
-        "deployment",
-    ];
-    let hi = hi.min(s.len().saturating_sub(1));
-    let any = (lo..=hi).any(|j| s.lemma_in(j, TROOPS) && s.upos(j) == "NOUN");
-    let peace = (lo..=hi).any(|j| s.lemma[j].starts_with("peacekeep"));
-    any.then_some(peace)
-}
-
-/// Whether a material act (roots 06-08, 14-20) is told in the simple
-/// present in a full sentence with no date (`Washington sends more
-/// warships and holds exercises near our coast`): what an actor habitually does, no
-/// particular event. A headline (no closing stop) uses the present for
-/// the news itself and is left alone.
-fn habitual_present(
-    s: &Sent<'_>,
-    head: usize,
-    code: &str,
-    dates: &[dyads_time::EventDate],
-) -> bool {
-    let root = code
-        .get(..2)
-        .and_then(|r| r.parse::<u8>().ok())
-        .unwrap_or(0);
-    let material = (6..=8).contains(&root) || (14..=20).contains(&root);
-    let closed = (0..s.len())
-        .rev()
-        .find(|&j| {
-            !matches!(
-                s.form[j].as_str(),
-                // (a lone `’` is empty in canonical form)
-                "\"" | "\u{201d}" | "'" | "" | ")"
-            )
-        })
-        .is_some_and(|j| matches!(s.form[j].as_str(), "." | "!"));
-    material
-        && closed
-        && matches!(s.p.tokens[head].xpos, "VBZ" | "VBP")
-        && !s.kids[head]
-            .iter()
-            .any(|&k| s.rel(k).starts_with("aux") || s.upos(k) == "AUX")
-        && dates.iter().all(|d| d.start.is_none())
-}
-
-/// Whether the date expression at `span` modifies a noun as a prenominal
-/// or prepositional modifier (`the traditional April festival`, `the
-/// agreements of September`) rather than the clause.
-fn modifies_noun(s: &Sent<'_>, span: Span) -> bool {
-    let Some(first) =
-        s.p.tokens
-            .iter()
-            .position(|t| t.span.start >= span.start && t.span.start < span.end)
-    else {
-        return false;
-    };
-    let mut h = first;
-    for _ in 0..8 {
-        match s.head(h) {
-            Some(p)
-                if span.start <= s.p.tokens[p].span.start && s.p.tokens[p].span.end <= span.end =>
-            {
-                h = p
-            }
-            _ => break,
-        }
-    }
-    let rel = s.rel(h);
-    matches!(
-        rel.split(':').next().unwrap_or(rel),
-        "compound" | "amod" | "nmod"
-    ) && s
-        .head(h)
-        .is_some_and(|p| matches!(s.upos(p), "NOUN" | "PROPN"))
-}
-
-/// The speaker, with a country, of the quote whose content holds `span`.
-fn speaker_of(
-    quotes: &[crate::quotes::Quote],
-    actors: &DocActors,
-    span: Span,
-    text: &str,
-) -> Option<ActorRef> {
-    let q = quotes
-        .iter()
-        .find(|q| q.content.start <= span.start && span.end <= q.content.end)?;
-    let a = q.speaker_actor.and_then(|i| actors.actors.get(i))?;
-    a.country.as_ref()?;
-    Some(ActorRef::of(a, text))
-}
-
-/// The quote whose content holds the event's evidence, as
-/// `{speaker_actor_id, cue, start, end}`.
-fn quote_of(
-    quotes: &[crate::quotes::Quote],
-    actors: &DocActors,
-    ev: Evidence,
-) -> Option<serde_json::Value> {
-    let q = quotes
-        .iter()
-        .find(|q| q.content.start as usize <= ev.start && ev.end <= q.content.end as usize)?;
-    let speaker = q
-        .speaker_actor
-        .and_then(|i| actors.actors.get(i))
-        .map(|a| a.id.clone());
-    Some(serde_json::json!({
-        "speaker_actor_id": speaker,
-        "cue": q.cue.as_ref().map(|c| c.lemma.clone()),
-        "start": q.content.start,
-        "end": q.content.end,
-    }))
-}
-
-/// The dated expression nearest the event head, preferring one with a
-/// calendar position.
-fn pick_date(dates: &[dyads_time::EventDate], head: Span) -> Option<&dyads_time::EventDate> {
-    dates.iter().filter(|d| d.start.is_some()).min_by_key(|d| {
-        let (a, b) = (d.span.start as i64, head.start as i64);
-        (a - b).abs()
-    })
 }
 
 /// Whether an act coded `code` may stand without a source: material

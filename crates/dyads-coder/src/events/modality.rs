@@ -332,6 +332,35 @@ const BELIEF_GOVERNORS: &[&str] = &[
     "suspect",
 ];
 
+/// Whether token `h` heads a present-participle clause set off by a comma
+/// (`..., citing sanctions`, `..., banning exports`).
+fn free_adjunct(s: &Sent<'_>, h: usize) -> bool {
+    if s.p.tokens[h].xpos != "VBG" || !matches!(s.rel(h), "advcl" | "acl" | "xcomp" | "conj") {
+        return false;
+    }
+    h > 0 && s.form[h - 1] == "," && !s.kids[h].iter().any(|&k| k < h && s.upos(k) != "PUNCT")
+}
+
+/// Whether the verb `h` heads a relative clause: so labelled, or with a
+/// subject of its own and no infinitive mark (`a decision Beijing rejected`).
+fn relative_clause(s: &Sent<'_>, h: usize) -> bool {
+    s.rel(h) == "acl:relcl"
+        || s.kids[h].iter().any(|&k| s.rel(k).starts_with("nsubj"))
+            && !s.kids[h].iter().any(|&k| s.form[k] == "to" && k < h)
+}
+
+/// Whether the verb `h` heads a clause with its own subject joined to
+/// another clause by a coordinating conjunction (`..., and the UN chief
+/// urged`).
+fn joined_clause(s: &Sent<'_>, h: usize) -> bool {
+    s.rel(h) == "conj"
+        && s.is_verb(h)
+        && s.kids[h].iter().any(|&k| s.rel(k) == "cc")
+        && s.kids[h]
+            .iter()
+            .any(|&k| s.rel(k).starts_with("nsubj") && !matches!(s.upos(k), "PRON"))
+}
+
 /// The modality of the event headed by token `head`. `inner` gives the
 /// inner-modality of an event entry matched at a token, when one is.
 pub(crate) fn of(
@@ -344,9 +373,20 @@ pub(crate) fn of(
         return own_m.unwrap_or(Modality::Asserted);
     }
     let mut from_above = None;
+    let mut adjunct = false;
     let mut h = head;
     for _ in 0..6 {
         let Some(p) = s.head(h) else { break };
+        if free_adjunct(s, h) || joined_clause(s, h) {
+            // A participle clause set off by a comma (`rejected a request
+            // to restore talks, citing sanctions on its minister`), or a
+            // clause with a subject of its own coordinated with another
+            // (`China called on all sides to ..., and the UN chief urged`),
+            // tells what is the case, whatever the clause it hangs on
+            // plans.
+            adjunct = true;
+            break;
+        }
         let by_entry = match inner(p) {
             Some(InnerModality::Claimed) => Some(Modality::Claimed),
             Some(InnerModality::Future) => Some(Modality::Future),
@@ -371,7 +411,11 @@ pub(crate) fn of(
             && (s.lemma_in(p, FUTURE_GOVERNORS) && (s.is_verb(p) || s.upos(p) == "ADJ")
                 || s.lemma_in(p, FUTURE_NOUNS)
                     && s.upos(p) == "NOUN"
-                    && s.rel(h).starts_with("acl"))
+                    && s.rel(h).starts_with("acl")
+                    // A relative clause on the noun (`a decision Beijing has
+                    // rejected`) says what was done about the plan, not
+                    // what is planned.
+                    && !relative_clause(s, h))
         {
             Some(Modality::Future)
         } else if s.lemma_in(p, HYPOTHETICAL_GOVERNORS) {
@@ -402,7 +446,7 @@ pub(crate) fn of(
         }
         h = p;
     }
-    if from_above.is_none() && surface_governor(s, head, FUTURE_GOVERNORS) {
+    if from_above.is_none() && !adjunct && surface_governor(s, head, FUTURE_GOVERNORS) {
         from_above = Some(Modality::Future);
     }
     match (from_above, own_m) {

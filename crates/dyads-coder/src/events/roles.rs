@@ -225,6 +225,9 @@ pub(crate) fn subject(s: &Sent<'_>, head: usize) -> Option<(usize, usize)> {
             if !rel_pron {
                 return Some((lo, hi.min(h.saturating_sub(1)).max(lo)));
             }
+            if let Some(r) = misattached_antecedent(s, h, k) {
+                return Some(r);
+            }
         }
         if let Some(r) = gerund_subject(s, h) {
             return Some(r);
@@ -296,7 +299,20 @@ pub(crate) fn subject(s: &Sent<'_>, head: usize) -> Option<(usize, usize)> {
                     }
                 }
                 let (lo, _) = s.np_left(top).unwrap_or((top, top));
-                let hi = if p < h && s.rel(h) == "acl" { h - 1 } else { p };
+                let hi = if p < h && s.rel(h) == "acl" {
+                    h - 1
+                } else if p < h {
+                    // The whole noun phrase before the relative clause: a
+                    // name with its apposition (`Wang Yi, China's top
+                    // diplomat, who urged`).
+                    let mut end = s.subtree(h).0.saturating_sub(1);
+                    while end > p && matches!(s.form[end].as_str(), "," | "who" | "which") {
+                        end -= 1;
+                    }
+                    end.max(p)
+                } else {
+                    p
+                };
                 return Some((lo, hi));
             }
             _ => return None,
@@ -304,6 +320,34 @@ pub(crate) fn subject(s: &Sent<'_>, head: usize) -> Option<(usize, usize)> {
         h = p;
     }
     None
+}
+
+/// The antecedent of the relative pronoun `k`, subject of the verb `h`,
+/// when the parser attached the relative clause as a conjunct of the main
+/// verb (`met Xi, the Chinese president, who urged Washington to ...`): the
+/// noun phrase just before the pronoun's comma, with the name an apposition
+/// stands for.
+fn misattached_antecedent(s: &Sent<'_>, h: usize, k: usize) -> Option<(usize, usize)> {
+    if s.rel(h).starts_with("acl") || !matches!(s.form[k].as_str(), "who" | "which") {
+        return None;
+    }
+    let a = if s.form[k.checked_sub(1)?] == "," {
+        k.checked_sub(2)?
+    } else {
+        k - 1
+    };
+    if !matches!(s.upos(a), "NOUN" | "PROPN") {
+        return None;
+    }
+    let mut top = a;
+    for _ in 0..3 {
+        match s.head(top) {
+            Some(p) if p < top && matches!(s.rel(top), "appos" | "flat" | "compound") => top = p,
+            _ => break,
+        }
+    }
+    let lo = s.np_left(top).map_or(top, |(l, _)| l);
+    Some((lo.min(top), a))
 }
 
 /// The subject phrases of the active verb at `head`, best first: each of
@@ -568,7 +612,7 @@ fn locative(s: &Sent<'_>, start: usize) -> bool {
     (j.saturating_sub(2)..j).any(|k| matches!(s.form[k].as_str(), "in" | "at" | "inside"))
 }
 
-fn mention_covers(actors: &DocActors, tok: Span) -> bool {
+pub(crate) fn mention_covers(actors: &DocActors, tok: Span) -> bool {
     actors
         .mentions
         .iter()
@@ -578,6 +622,9 @@ fn mention_covers(actors: &DocActors, tok: Span) -> bool {
 /// The actors named in tokens `lo..=hi`, one per coordinated member.
 pub(crate) fn actors_in(s: &Sent<'_>, actors: &DocActors, range: (usize, usize)) -> Vec<ActorRef> {
     let (lo, hi) = range;
+    // A dateline the text layer left in the sentence (`OSLO, May 3 -`)
+    // names where the story was filed, not who acts.
+    let lo = lo.max(s.dateline);
     if lo > hi || hi >= s.len() {
         return Vec::new();
     }
@@ -607,6 +654,7 @@ pub(crate) fn actors_in(s: &Sent<'_>, actors: &DocActors, range: (usize, usize))
         }
     }
     let mut out: Vec<ActorRef> = Vec::new();
+    let mut all_locative = true;
     for g in groups {
         let best = g.iter().copied().min_by_key(|&n| {
             let m = mentions[n];
@@ -631,10 +679,18 @@ pub(crate) fn actors_in(s: &Sent<'_>, actors: &DocActors, range: (usize, usize))
         if out.iter().any(|o| o.actor_id == a.id) {
             continue;
         }
+        all_locative &= locative(s, m.span.start as usize);
         out.push(ActorRef::of(a, m.span.slice(s.text)));
     }
     if out.is_empty() {
         out = groups_in(s, actors, span);
+    } else if all_locative {
+        // Only places where a group is (`army officers in Gabon`): the
+        // group is who it is, of that place's country.
+        let groups = groups_in(s, actors, span);
+        if !groups.is_empty() {
+            out = groups;
+        }
     }
     out
 }
@@ -696,4 +752,30 @@ fn groups_in(s: &Sent<'_>, actors: &DocActors, span: Span) -> Vec<ActorRef> {
         });
     }
     out
+}
+
+/// The visitor a host welcomes at the verb `head`: its direct object, when
+/// the object's head word is itself a person or state of another country
+/// than the host's (`welcomed the Indian prime minister`, not `welcomed
+/// India's decision`).
+pub(crate) fn welcomed_visitor(
+    s: &Sent<'_>,
+    actors: &DocActors,
+    head: usize,
+    src: &[ActorRef],
+) -> Option<((usize, usize), Vec<ActorRef>)> {
+    let o = s.kids[head].iter().copied().find(|&k| s.rel(k) == "obj")?;
+    if !mention_covers(actors, s.p.tokens[o].span) {
+        return None;
+    }
+    let (lo, _) = s.subtree(o);
+    let v: Vec<ActorRef> = actors_in(s, actors, (lo, o))
+        .into_iter()
+        .filter(|a| {
+            a.country.is_some()
+                && matches!(a.sector.as_deref(), Some("GOV") | None)
+                && !src.iter().any(|x| x.country == a.country)
+        })
+        .collect();
+    (!v.is_empty()).then_some(((lo, o), v))
 }

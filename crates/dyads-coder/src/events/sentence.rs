@@ -75,6 +75,9 @@ pub(crate) struct Sent<'a> {
     /// Tokens tagged as adjectives that are past-tense verbs (see
     /// `misread_past`).
     pub misread: Vec<bool>,
+    /// Tokens of a dateline the sentence opens with (`OSLO, May 3 - `),
+    /// which the text layer left in: 0 when there is none.
+    pub dateline: usize,
 }
 
 /// Base forms an inflected verb form may come from: `-ed`, `-ing`, `-s`
@@ -229,6 +232,7 @@ impl<'a> Sent<'a> {
             kids,
             stems,
             misread,
+            dateline: dateline_prefix(p, text),
         }
     }
 
@@ -419,6 +423,25 @@ impl<'a> Sent<'a> {
         }
         (lo < end).then(|| (lo, end - 1))
     }
+}
+
+/// The number of tokens of a dateline at the start of `p`: a word in
+/// capitals (`OSLO`, `SANAA/ADEN`) first, then within a few tokens a
+/// dash or colon separator (`OSLO, May 3 -`, `OSLO (Agency) -`).
+fn dateline_prefix(p: &ParsedSentence, text: &str) -> usize {
+    let toks = &p.tokens;
+    let form = |t: &dyads_syntax::ParsedToken| t.span.slice(text);
+    let caps = toks.first().map(form).is_some_and(|f| {
+        f.chars().filter(|c| c.is_alphabetic()).count() >= 3 && !f.chars().any(char::is_lowercase)
+    });
+    if !caps {
+        return 0;
+    }
+    toks.iter()
+        .take(10)
+        .position(|t| matches!(form(t), "-" | "--" | "\u{2014}" | "\u{2013}" | ":"))
+        .filter(|&j| j >= 1 && j + 1 < toks.len())
+        .map_or(0, |j| j + 1)
 }
 
 #[cfg(test)]

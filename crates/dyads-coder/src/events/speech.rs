@@ -2,7 +2,11 @@
 //! a speaker saying what another actor must do, a speaker condemning what
 //! another actor does.
 
+use dyads_text::Span;
+
 use super::sentence::Sent;
+use super::types::{ActorRef, Evidence};
+use crate::actors::DocActors;
 
 /// Whether the that-clause of the verb at `head` is mandative: a modal of
 /// obligation (`must`, `should`, `need to`) or a bare subjunctive verb
@@ -182,4 +186,41 @@ pub(crate) fn condemned(s: &Sent<'_>, head: usize) -> Vec<(usize, usize)> {
         out.push((lo, hi));
     }
     out
+}
+
+/// The speaker, with a country, of the quote whose content holds `span`.
+pub(crate) fn speaker_of(
+    quotes: &[crate::quotes::Quote],
+    actors: &DocActors,
+    span: Span,
+    text: &str,
+) -> Option<ActorRef> {
+    let q = quotes
+        .iter()
+        .find(|q| q.content.start <= span.start && span.end <= q.content.end)?;
+    let a = q.speaker_actor.and_then(|i| actors.actors.get(i))?;
+    a.country.as_ref()?;
+    Some(ActorRef::of(a, text))
+}
+
+/// The quote whose content holds the event's evidence, as
+/// `{speaker_actor_id, cue, start, end}`.
+pub(crate) fn quote_of(
+    quotes: &[crate::quotes::Quote],
+    actors: &DocActors,
+    ev: Evidence,
+) -> Option<serde_json::Value> {
+    let q = quotes
+        .iter()
+        .find(|q| q.content.start as usize <= ev.start && ev.end <= q.content.end as usize)?;
+    let speaker = q
+        .speaker_actor
+        .and_then(|i| actors.actors.get(i))
+        .map(|a| a.id.clone());
+    Some(serde_json::json!({
+        "speaker_actor_id": speaker,
+        "cue": q.cue.as_ref().map(|c| c.lemma.clone()),
+        "start": q.content.start,
+        "end": q.content.end,
+    }))
 }

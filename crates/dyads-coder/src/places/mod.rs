@@ -86,6 +86,22 @@ const DESTINATION_HEADS: &[&str] = &[
 /// nor the dateline names a place the gazetteer knows (or the gazetteer
 /// failed to load, which its own tests rule out).
 pub fn locate(doc: &Document, sentence_index: usize, parsed: &ParsedSentence) -> Option<Location> {
+    locate_event(doc, sentence_index, parsed, None)
+}
+
+/// The location of the event headed by token `head` of sentence
+/// `sentence_index`: as [`locate`], but a place in the sentence counts only
+/// when it belongs to the event's clause: the first verb above the place
+/// (or the event's own head) is the event's head or governs it. A place
+/// named for another part of the sentence (`said ... after a flag was
+/// burned outside the embassy in Oslo`) does not locate the statement.
+/// With `head` `None`, any locative place of the sentence counts.
+pub fn locate_event(
+    doc: &Document,
+    sentence_index: usize,
+    parsed: &ParsedSentence,
+    head: Option<usize>,
+) -> Option<Location> {
     let gaz = Gazetteer::builtin().ok()?;
     let span = doc
         .sentences
@@ -102,7 +118,10 @@ pub fn locate(doc: &Document, sentence_index: usize, parsed: &ParsedSentence) ->
     let mut best: Option<(usize, &Place, Span)> = None;
     for m in &matches {
         let at = Span::new(base + m.start, base + m.end);
-        if !is_locative(parsed, at) {
+        if !is_locative(parsed, at)
+            || in_longer_name(text, m.start)
+            || head.is_some_and(|h| !in_clause_of(parsed, at, h))
+        {
             continue;
         }
         let Some(place) = choose(gaz, m, &named) else {
@@ -123,7 +142,17 @@ pub fn locate(doc: &Document, sentence_index: usize, parsed: &ParsedSentence) ->
     }
     let dateline = doc.meta.dateline_place.as_deref()?;
     let place = dateline_place(gaz, dateline)?;
-    if named.iter().any(|c| *c != place.country) {
+    // A place in another country bars the dateline, unless it belongs to
+    // another clause than the event's.
+    let named_here: Vec<&str> = matches
+        .iter()
+        .filter(|m| {
+            head.is_none_or(|h| in_clause_of(parsed, Span::new(base + m.start, base + m.end), h))
+        })
+        .filter_map(|m| m.candidates.first().and_then(|&i| gaz.get(i)))
+        .map(|p| p.country.as_str())
+        .collect();
+    if named_here.iter().any(|c| *c != place.country) {
         return None;
     }
     Some(location(
@@ -171,6 +200,66 @@ fn choose<'g>(gaz: &'g Gazetteer, m: &PlaceMatch, named: &[&str]) -> Option<&'g 
         .find(|p| p.kind != PlaceKind::State && others.contains(&p.country.as_str()))
         .or(Some(first))
         .copied()
+}
+
+/// Whether the name starting at byte `start` of `text` continues a
+/// longer capitalised name (`New York`, whose `York` is an English city):
+/// the word before it is capitalised, not the sentence's first word, and
+/// no article (`The Hague` is matched whole).
+fn in_longer_name(text: &str, start: usize) -> bool {
+    let Some(before) = text.get(..start) else {
+        return false;
+    };
+    let Some(prev) = before.strip_suffix(' ') else {
+        return false;
+    };
+    let word_start = prev.rfind(|c: char| c.is_whitespace()).map_or(0, |i| i + 1);
+    let word = &prev[word_start..];
+    word_start > 0
+        && word.chars().next().is_some_and(char::is_uppercase)
+        && word.chars().all(char::is_alphabetic)
+        && !matches!(word, "The" | "In" | "At" | "Near" | "From" | "To")
+}
+
+/// Whether the place at `at` belongs to the clause of the event headed by
+/// token `head`: climbing from the place's head word, the first clause
+/// head (a verb, a nominal predicate, a clausal dependent; or `head`
+/// itself) is `head` or one of its governors.
+fn in_clause_of(parsed: &ParsedSentence, at: Span, head: usize) -> bool {
+    let toks = &parsed.tokens;
+    let Some(mut t) = (0..toks.len()).find(|&i| at.contains(toks[i].span)) else {
+        return true;
+    };
+    let dominates = |a: usize, b: usize| {
+        let mut x = b;
+        for _ in 0..12 {
+            match toks.get(x).and_then(|t| t.head) {
+                Some(p) if p == a => return true,
+                Some(p) => x = p,
+                None => return false,
+            }
+        }
+        false
+    };
+    for _ in 0..12 {
+        let Some(p) = toks.get(t).and_then(|x| x.head) else {
+            return true;
+        };
+        if p == head {
+            return true;
+        }
+        let clause = matches!(toks[p].upos, "VERB" | "AUX")
+            || matches!(
+                toks[p].deprel.split(':').next().unwrap_or(""),
+                "ccomp" | "advcl" | "acl" | "xcomp" | "parataxis" | "csubj"
+            )
+            || toks.iter().any(|x| x.head == Some(p) && x.deprel == "cop");
+        if clause {
+            return dominates(p, head);
+        }
+        t = p;
+    }
+    true
 }
 
 /// True when the place at `at` is used locatively in `parsed`.

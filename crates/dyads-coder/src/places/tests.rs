@@ -5,7 +5,7 @@ use std::sync::OnceLock;
 use dyads_syntax::{ParsedSentence, Pipeline};
 use dyads_text::{Document, Metadata, Span};
 
-use super::{locate, Location, LocationSource};
+use super::{locate, locate_event, Location, LocationSource};
 
 fn pipeline() -> Option<&'static Pipeline> {
     static P: OnceLock<Option<Pipeline>> = OnceLock::new();
@@ -104,6 +104,12 @@ fn locations_from_sentences_and_datelines() {
             Some(("Washington, D.C.", "USA", false, Dateline)),
         ),
         ("The two leaders shook hands.", None, None),
+        // `York` in `New York` is no English city.
+        (
+            "The prime minister spoke at the United Nations in New York.",
+            None,
+            None,
+        ),
     ];
     if pipeline().is_none() {
         println!("skipped: syntax models failed to load");
@@ -137,4 +143,32 @@ fn sentence_locations_carry_spans_and_coordinates() {
     assert_eq!(loc.span.map(|s| s.slice(text)), Some("Kiev"));
     assert_eq!(loc.name, "Kyiv");
     assert!((loc.lat - 50.45).abs() < 0.1 && (loc.lon - 30.52).abs() < 0.1);
+}
+
+#[test]
+fn an_event_takes_only_a_place_of_its_own_clause() {
+    let Some(p) = pipeline() else {
+        println!("skipped: syntax models failed to load");
+        return;
+    };
+    // The statement was made in Ankara (dateline); Oslo is where the
+    // protest happened, in a clause of its own.
+    let text = "The Turkish president said on Monday that the protest outside the embassy in Oslo was a provocation.";
+    let d = doc(text, Some("Ankara"));
+    let parsed: Vec<ParsedSentence> = p.annotate(&d);
+    let Some(s) = parsed.first() else {
+        panic!("no parse");
+    };
+    let text_of = |i: usize| s.tokens[i].span.slice(text);
+    let (Some(said), Some(protest)) = (
+        (0..s.tokens.len()).find(|&i| text_of(i) == "said"),
+        (0..s.tokens.len()).find(|&i| text_of(i) == "protest"),
+    ) else {
+        panic!("tokens not found");
+    };
+    let at = |h: usize| locate_event(&d, 0, s, Some(h)).map(|l| l.text);
+    assert_eq!(at(said).as_deref(), Some("Ankara"), "said");
+    assert_eq!(at(protest).as_deref(), Some("Oslo"), "protest");
+    // Without an event head the sentence's place stands.
+    assert_eq!(locate(&d, 0, s).map(|l| l.text).as_deref(), Some("Oslo"));
 }

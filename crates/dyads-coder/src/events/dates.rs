@@ -1,0 +1,231 @@
+//! Dates of events: which time expression of a sentence dates an event,
+//! which moves the narrative time, and which belong to something else (a
+//! report phrase, a participle clause, a noun).
+
+use dyads_text::Span;
+
+use super::sentence::Sent;
+
+/// Whether an undated sentence takes the last date of earlier paragraphs
+/// (not only of its own paragraph).
+pub(crate) const NARRATIVE_ACROSS_PARAGRAPHS: bool = true;
+
+/// An asserted event dated to end more than this many days before the
+/// publication date is reported background (`historical`).
+pub(crate) const HISTORICAL_DAYS: i64 = 180;
+
+/// Whether the date expression at `span` lies inside a gerund or
+/// participle clause that is not the event's own and does not govern it:
+/// the first verb above the date is such a clause's.
+fn in_other_clause(s: &Sent<'_>, span: Span, head: usize) -> bool {
+    let Some(mut t) =
+        s.p.tokens
+            .iter()
+            .position(|x| x.span.start >= span.start && x.span.start < span.end)
+    else {
+        return false;
+    };
+    for _ in 0..8 {
+        let Some(p) = s.head(t) else { return false };
+        if p == head || s.dominates(p, head) {
+            return false;
+        }
+        if s.is_verb(p) {
+            return matches!(s.p.tokens[p].xpos, "VBG" | "VBN") && s.rel(p) != "root";
+        }
+        t = p;
+    }
+    false
+}
+
+/// The byte range of an `according to X` phrase, up to the next comma or
+/// the end of the sentence.
+fn report_phrase(s: &Sent<'_>) -> Option<(u32, u32)> {
+    let a = (0..s.len().saturating_sub(1))
+        .find(|&j| s.form[j] == "according" && s.form[j + 1] == "to")?;
+    let end = (a + 2..s.len())
+        .find(|&j| s.form[j] == ",")
+        .unwrap_or(s.len() - 1);
+    Some((s.p.tokens[a].span.start, s.p.tokens[end].span.start))
+}
+
+/// Whether a material act (roots 06-08, 14-20) is told in the simple
+/// present in a full sentence with no date (`Washington sends more
+/// warships and holds exercises near our coast`): what an actor habitually does, no
+/// particular event. A headline (no closing stop) uses the present for
+/// the news itself and is left alone.
+pub(crate) fn habitual_present(
+    s: &Sent<'_>,
+    head: usize,
+    code: &str,
+    dates: &[dyads_time::EventDate],
+) -> bool {
+    let root = code
+        .get(..2)
+        .and_then(|r| r.parse::<u8>().ok())
+        .unwrap_or(0);
+    let material = (6..=8).contains(&root) || (14..=20).contains(&root);
+    let closed = (0..s.len())
+        .rev()
+        .find(|&j| {
+            !matches!(
+                s.form[j].as_str(),
+                // (a lone `’` is empty in canonical form)
+                "\"" | "\u{201d}" | "'" | "" | ")"
+            )
+        })
+        .is_some_and(|j| matches!(s.form[j].as_str(), "." | "!"));
+    material
+        && closed
+        && matches!(s.p.tokens[head].xpos, "VBZ" | "VBP")
+        && !s.kids[head]
+            .iter()
+            .any(|&k| s.rel(k).starts_with("aux") || s.upos(k) == "AUX")
+        && dates.iter().all(|d| d.start.is_none())
+}
+
+/// Whether the date expression at `span` modifies a noun as a prenominal
+/// or prepositional modifier (`the traditional April festival`, `the
+/// agreements of September`) rather than the clause.
+fn modifies_noun(s: &Sent<'_>, span: Span) -> bool {
+    let Some(first) =
+        s.p.tokens
+            .iter()
+            .position(|t| t.span.start >= span.start && t.span.start < span.end)
+    else {
+        return false;
+    };
+    let mut h = first;
+    for _ in 0..8 {
+        match s.head(h) {
+            Some(p)
+                if span.start <= s.p.tokens[p].span.start && s.p.tokens[p].span.end <= span.end =>
+            {
+                h = p
+            }
+            _ => break,
+        }
+    }
+    let rel = s.rel(h);
+    matches!(
+        rel.split(':').next().unwrap_or(rel),
+        "compound" | "amod" | "nmod"
+    ) && s
+        .head(h)
+        .is_some_and(|p| matches!(s.upos(p), "NOUN" | "PROPN"))
+}
+
+/// The dated expression nearest the event head, preferring one with a
+/// calendar position.
+pub(crate) fn pick_date(
+    dates: &[dyads_time::EventDate],
+    head: Span,
+) -> Option<&dyads_time::EventDate> {
+    dates.iter().filter(|d| d.start.is_some()).min_by_key(|d| {
+        let (a, b) = (d.span.start as i64, head.start as i64);
+        (a - b).abs()
+    })
+}
+
+/// The date the sentence moves the narrative to: the date nearest its main
+/// verb (`On 16 January, A and B discussed the agreements reached in
+/// September 2023` sets 16 January). A date modifying the main verb first,
+/// else the date nearest it. A date of the report (`according to X on 17
+/// January`) does not move the narrative.
+pub(crate) fn narrative_date(
+    s: &Sent<'_>,
+    dates: Vec<dyads_time::EventDate>,
+) -> Option<dyads_time::EventDate> {
+    let report = report_phrase(s);
+    let dates: Vec<dyads_time::EventDate> = dates
+        .into_iter()
+        .filter(|d| report.is_none_or(|(a, b)| d.span.start < a || d.span.start >= b))
+        .collect();
+    let root = s.p.root();
+    dates
+        .iter()
+        .filter(|d| d.start.is_some())
+        .find(|d| root.is_some() && s.date_verb(d.span) == root)
+        .or_else(|| {
+            // Else the date nearest the main verb that does not modify a
+            // noun: a date inside a noun phrase (`the traditional April
+            // festival`) names something else's time, not the sentence's.
+            let adverbial: Vec<dyads_time::EventDate> = dates
+                .iter()
+                .filter(|d| !modifies_noun(s, d.span))
+                .cloned()
+                .collect();
+            root.and_then(|r| s.p.tokens.get(r))
+                .and_then(|t| pick_date(&adverbial, t.span))
+                .and_then(|d| dates.iter().find(|x| x.span == d.span))
+        })
+        .cloned()
+}
+
+/// The date of the event headed by token `head`: the sentence's date
+/// nearest it, else the narrative's.
+pub(crate) fn event_date(
+    s: &Sent<'_>,
+    dates: &[dyads_time::EventDate],
+    head: usize,
+    narrative: Option<&dyads_time::EventDate>,
+) -> Option<dyads_time::EventDate> {
+    let head_span = s.p.tokens[head].span;
+    // An event in a temporal clause of its own (`..., after Russia invaded
+    // Ukraine`) happened at another time than the main clause: it takes
+    // only the dates inside that clause, and not the narrative's.
+    let temporal = temporal_clause(s, head);
+    let narrative = narrative.filter(|_| temporal.is_none());
+    // A date inside an `according to` phrase dates the report, not the
+    // event (`According to state media on 7 April, the two ministers
+    // thanked China`).
+    let report = report_phrase(s);
+    // A date on a gerund or participle clause of its own (`agreed to hand
+    // over a militant convicted of killing a guard in 1978`) dates that
+    // clause, not the event.
+    let own_dates: Vec<dyads_time::EventDate> = dates
+        .iter()
+        .filter(|d| {
+            report.is_none_or(|(a, b)| {
+                d.span.start < a || d.span.start >= b || (a..b).contains(&head_span.start)
+            })
+        })
+        .filter(|d| !in_other_clause(s, d.span, head))
+        .filter(|d| temporal.is_none_or(|c| in_subtree(s, d.span, c)))
+        .cloned()
+        .collect();
+    pick_date(&own_dates, head_span).or(narrative).cloned()
+}
+
+/// The head of the temporal clause (`after`, `before`, `since`, `until`,
+/// `once` + a finite clause) that holds the event headed by `head`, if any.
+fn temporal_clause(s: &Sent<'_>, head: usize) -> Option<usize> {
+    let mut c = head;
+    for _ in 0..8 {
+        let rel = s.rel(c);
+        if rel == "root" || rel.starts_with("ccomp") || rel.starts_with("parataxis") {
+            return None;
+        }
+        if rel.starts_with("advcl")
+            && s.kids[c].iter().any(|&k| {
+                s.rel(k) == "mark"
+                    && matches!(
+                        s.form[k].to_lowercase().as_str(),
+                        "after" | "before" | "since" | "until" | "once"
+                    )
+            })
+        {
+            return Some(c);
+        }
+        c = s.head(c)?;
+    }
+    None
+}
+
+/// Whether the first token of `span` lies in the subtree of token `c`.
+fn in_subtree(s: &Sent<'_>, span: Span, c: usize) -> bool {
+    s.p.tokens
+        .iter()
+        .position(|x| x.span.start >= span.start && x.span.start < span.end)
+        .is_some_and(|t| t == c || s.dominates(c, t))
+}
