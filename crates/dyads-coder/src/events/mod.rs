@@ -98,11 +98,30 @@ impl<'l> Coder<'l> {
         actors: &DocActors,
         published: Option<dyads_time::Date>,
     ) -> Vec<Event> {
-        let timexes = published
+        // A date in the dateline (`TOKYO, Aug 27 (Harbour Wire) -`) is the
+        // report's: no event takes it as its own (`on Monday` in the lede
+        // wins), but it starts the narrative of the first paragraph.
+        let dateline = doc.paragraphs.first().and_then(|p| {
+            let d = dyads_text::clean::dateline::dateline(p.slice(&doc.text))?;
+            Some((*p, p.start as usize..p.start as usize + d.end))
+        });
+        let (in_dateline, timexes): (Vec<dyads_time::Timex>, Vec<dyads_time::Timex>) = published
             .map(|d| dyads_time::tag(&doc.text, d))
-            .unwrap_or_default();
+            .unwrap_or_default()
+            .into_iter()
+            .partition(|t| {
+                dateline
+                    .as_ref()
+                    .is_some_and(|(_, r)| r.contains(&(t.span.start as usize)))
+            });
         let mut out = Vec::new();
-        let mut last_date: Option<(Span, dyads_time::EventDate)> = None;
+        let mut last_date: Option<(Span, dyads_time::EventDate)> =
+            dateline.and_then(|(para, _)| {
+                let d = dyads_time::event_dates(para, &in_dateline)
+                    .into_iter()
+                    .find(|d| d.start.is_some())?;
+                Some((para, d))
+            });
         // The last pair of actors of two countries a cooperative event
         // joined: what `the two sides` and `both countries` refer to.
         let mut pair: Option<(ActorRef, ActorRef)> = None;
@@ -115,8 +134,15 @@ impl<'l> Coder<'l> {
                 .iter()
                 .find(|q| q.start <= p.span.start && p.span.end <= q.end)
                 .copied();
-            if let (Some((pspan, _)), Some(q)) = (&last_date, para) {
-                if *pspan != q && !NARRATIVE_ACROSS_PARAGRAPHS {
+            if let (Some((pspan, d)), Some(q)) = (&last_date, para) {
+                // Background told in the past (`applied in May 2022`)
+                // stays in its paragraph: a new one goes back to the
+                // report's time.
+                let background = match (d.end.or(d.start), published) {
+                    (Some(e), Some(p)) => e.to_days() + HISTORICAL_DAYS < p.to_days(),
+                    _ => false,
+                };
+                if *pspan != q && (!NARRATIVE_ACROSS_PARAGRAPHS || background) {
                     last_date = None;
                 }
             }
