@@ -425,23 +425,24 @@ impl<'a> Sent<'a> {
     }
 }
 
-/// The number of tokens of a dateline at the start of `p`: a word in
-/// capitals (`OSLO`, `SANAA/ADEN`) first, then within a few tokens a
-/// dash or colon separator (`OSLO, May 3 -`, `OSLO (Agency) -`).
+/// The number of tokens of a dateline at the start of `p` (`OSLO, May 3 -`,
+/// `OSLO (Agency) -`), as the text layer reads datelines.
 fn dateline_prefix(p: &ParsedSentence, text: &str) -> usize {
-    let toks = &p.tokens;
-    let form = |t: &dyads_syntax::ParsedToken| t.span.slice(text);
-    let caps = toks.first().map(form).is_some_and(|f| {
-        f.chars().filter(|c| c.is_alphabetic()).count() >= 3 && !f.chars().any(char::is_lowercase)
-    });
-    if !caps {
+    let Some(d) = dyads_text::clean::dateline::dateline(p.span.slice(text)) else {
         return 0;
+    };
+    let end = p.span.start as usize + d.end;
+    let n = p
+        .tokens
+        .iter()
+        .take_while(|t| t.span.end as usize <= end)
+        .count();
+    // A dateline is never the whole sentence.
+    if n < p.tokens.len() {
+        n
+    } else {
+        0
     }
-    toks.iter()
-        .take(10)
-        .position(|t| matches!(form(t), "-" | "--" | "\u{2014}" | "\u{2013}" | ":"))
-        .filter(|&j| j >= 1 && j + 1 < toks.len())
-        .map_or(0, |j| j + 1)
 }
 
 #[cfg(test)]
