@@ -228,6 +228,15 @@ impl Document {
         span.slice(&self.text)
     }
 
+    /// The dateline the first paragraph opens with (`TOKYO, Aug 27
+    /// (Agency) - `), as bytes of the clean text up to just past its
+    /// separator.
+    pub fn dateline_span(&self) -> Option<Span> {
+        let p = self.paragraphs.first()?;
+        let d = crate::clean::dateline::dateline(p.slice(&self.text))?;
+        Some(Span::new(p.start as usize, p.start as usize + d.end))
+    }
+
     /// The tokens of sentence `i`.
     pub fn sentence_tokens(&self, i: usize) -> &[Token] {
         match self.sentences.get(i) {

@@ -202,10 +202,7 @@ pub(crate) fn infer_people(b: &mut Builder<'_>, scans: &[SentScan], parsed: &[Pa
 ///   that Beijing ...`, `GENEVA - Deputy Foreign Minister X said Russia
 ///   ...`) nothing tells which, and the country stays unknown.
 fn official_country(b: &Builder<'_>, scan: &SentScan, own: Span) -> Option<String> {
-    let dateline_end = b.doc.paragraphs.first().and_then(|p| {
-        let d = dyads_text::clean::dateline::dateline(p.slice(&b.doc.text))?;
-        Some(p.start + d.end as u32)
-    });
+    let dateline_end = b.doc.dateline_span().map(|d| d.end);
     let outside_dateline = |m: &ActorMention| dateline_end.is_none_or(|e| m.span.start >= e);
     let before = only_country(b, scan, own, |m| {
         m.span.end <= own.start && outside_dateline(m)

@@ -101,10 +101,7 @@ impl<'l> Coder<'l> {
         // A date in the dateline (`TOKYO, Aug 27 (Harbour Wire) -`) is the
         // report's: no event takes it as its own (`on Monday` in the lede
         // wins), but it starts the narrative of the first paragraph.
-        let dateline = doc.paragraphs.first().and_then(|p| {
-            let d = dyads_text::clean::dateline::dateline(p.slice(&doc.text))?;
-            Some((*p, p.start as usize..p.start as usize + d.end))
-        });
+        let dateline = doc.paragraphs.first().copied().zip(doc.dateline_span());
         let (in_dateline, timexes): (Vec<dyads_time::Timex>, Vec<dyads_time::Timex>) = published
             .map(|d| dyads_time::tag(&doc.text, d))
             .unwrap_or_default()
@@ -112,7 +109,7 @@ impl<'l> Coder<'l> {
             .partition(|t| {
                 dateline
                     .as_ref()
-                    .is_some_and(|(_, r)| r.contains(&(t.span.start as usize)))
+                    .is_some_and(|(_, r)| r.start <= t.span.start && t.span.start < r.end)
             });
         let mut out = Vec::new();
         let mut last_date: Option<(Span, dyads_time::EventDate)> =
