@@ -57,7 +57,10 @@ pub fn run(shared: &Path) -> Result<()> {
     let own = Path::new(env!("CARGO_MANIFEST_DIR")).join("../testdata/heldout");
     section(
         "our own gold events, testdata/heldout (issue 5)",
-        dyads_eval::events::score_events(&own.join("events.jsonl"), &own),
+        dyads_eval::events::score_events(&own.join("events.jsonl"), &own).map(|mut r| {
+            r.label = "own gold events".into();
+            r
+        }),
     );
     section(
         "seed merging and contradictions (issue 6)",
