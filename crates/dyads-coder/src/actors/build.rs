@@ -151,6 +151,16 @@ impl<'a> Builder<'a> {
             Some(RoleAt::Current(r)) => {
                 if let Some(c) = &r.country {
                     a.country = Some(c.clone());
+                } else if let Some(org) = r.org.as_deref().and_then(|o| self.lex.actor(o)) {
+                    // An international organisation's office (`President of
+                    // the European Commission`) speaks for the organisation,
+                    // not for the holder's own state.
+                    a.country = None;
+                    a.sector = Some(r.sector.clone());
+                    a.role = Some(r.role.clone());
+                    a.code = org.default_code();
+                    info.role_kinds = vec![r.role_kind.clone()];
+                    return;
                 }
                 a.sector = Some(r.sector.clone());
                 a.role = Some(r.role.clone());

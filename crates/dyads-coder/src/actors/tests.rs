@@ -209,6 +209,25 @@ fn roles_follow_the_document_date() -> TestResult {
 }
 
 #[test]
+fn an_international_office_speaks_for_its_organisation() -> TestResult {
+    // As German defence minister she is Germany's; as President of the
+    // European Commission, the EU's, with no country.
+    let text = "Ursula von der Leyen met farmers in Brussels.";
+    // (date, country, code)
+    let table = [
+        ("2016-05-01", Some("DEU"), "DEUGOV"),
+        ("2024-05-01", None, "IGOEUREEC"),
+    ];
+    for (date, country, code) in table {
+        let (doc, actors) = run(text, date)?;
+        let a = actor_at(&doc, &actors, "Ursula von der Leyen", 0).ok_or("no actor")?;
+        assert_eq!(a.country.as_deref(), country, "{date}");
+        assert_eq!(a.code.as_deref(), Some(code), "{date}");
+    }
+    Ok(())
+}
+
+#[test]
 fn codes_and_kinds() -> TestResult {
     let (doc, actors) = run(
         "The UN Security Council and Russia discussed KCNA reports.",
