@@ -278,8 +278,13 @@ impl EventLexicon {
     /// The PLOVER type of a code: its own, else its nearest ancestor's. The
     /// table has no row for CAMEO root 02 (appeals); PLOVER folds appeals
     /// into REQUEST, so 02 codes get REQUEST. Root 01 (statements) has no
-    /// PLOVER type.
+    /// PLOVER type, except that a denial of an accusation (016) is a
+    /// rejection of it, REJECT, as analysts code it (our choice: the table
+    /// has no row for it).
     pub fn plover_type(&self, code: &str) -> Option<&str> {
+        if code == "016" {
+            return Some("REJECT");
+        }
         let mut c = code;
         loop {
             if let Some(t) = self.code(c).and_then(|r| r.plover_type.as_deref()) {
@@ -452,6 +457,8 @@ mod tests {
         assert_eq!(roots.len(), 20);
         assert_eq!(lex.plover_type("0211"), Some("REQUEST"));
         assert_eq!(lex.plover_type("010"), None);
+        assert_eq!(lex.plover_type("016"), Some("REJECT"));
+        assert_eq!(lex.plover_type("015"), None);
         assert_eq!(lex.plover_type("1821"), Some("ASSAULT"));
         for e in lex.entries() {
             let ex = &e.example;
