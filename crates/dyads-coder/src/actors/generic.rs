@@ -16,7 +16,8 @@
 //!    names most often (with at least two mentions).
 //!
 //! Business groups (`companies`, `firms`) take only 1 and 2: a company's
-//! nationality is not the place of the story.
+//! nationality is not the place of the story. Nor do groups of a bloc or of
+//! no one country (`Western leaders`, `foreign diplomats`).
 //!
 //! The noun must head its phrase (`military` in `military sites` is no
 //! group; the coder checks that on the parse). Delegations, embassies,
@@ -61,7 +62,7 @@ pub(crate) fn generic_groups(b: &mut Builder<'_>, scans: &[SentScan]) {
             // A company's nationality is its own (`Chinese firms`), not
             // where the story happens: `shipping companies` in a story
             // about attacks off Yemen are no Yemeni business.
-            let country = if info.code == "BUS" {
+            let country = if info.code == "BUS" || bloc_modified(b, t.span) {
                 own
             } else {
                 own.or_else(|| sentence_country(b, scan))
@@ -77,6 +78,38 @@ pub(crate) fn generic_groups(b: &mut Builder<'_>, scans: &[SentScan]) {
         }
     }
     b.out.groups = out;
+}
+
+/// Words before a group noun that place it in several countries or none
+/// (`Western leaders`, `foreign diplomats`, `Arab governments`): the story's
+/// country is not theirs.
+const BLOC_MODIFIERS: &[&str] = &[
+    "western",
+    "eastern",
+    "european",
+    "arab",
+    "african",
+    "asian",
+    "latin",
+    "gulf",
+    "foreign",
+    "international",
+    "world",
+    "global",
+    "regional",
+    "allied",
+    "nato",
+    "g7",
+    "g20",
+];
+
+/// Whether the word right before `span` is one of [`BLOC_MODIFIERS`].
+fn bloc_modified(b: &Builder<'_>, span: Span) -> bool {
+    let before = b.doc.text.get(..span.start as usize).unwrap_or("");
+    before
+        .split_whitespace()
+        .next_back()
+        .is_some_and(|w| BLOC_MODIFIERS.contains(&w.to_lowercase().as_str()))
 }
 
 /// Whether `span` lies inside a longer phrase that resolved to an actor

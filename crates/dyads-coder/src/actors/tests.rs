@@ -420,3 +420,35 @@ fn business_groups_keep_their_own_country() -> TestResult {
     assert_eq!(protesters.country.as_deref(), Some("YEM"));
     Ok(())
 }
+
+#[test]
+fn bloc_groups_take_no_country_from_the_story() -> TestResult {
+    // (sentence, group word, country)
+    let table = [
+        (
+            "MOSCOW, Feb 20 (TDI) - The Kremlin dismissed the claims of Western leaders.\n",
+            "leaders",
+            None,
+        ),
+        (
+            "MOSCOW, Feb 20 (TDI) - Foreign diplomats laid flowers outside the embassy.\n",
+            "diplomats",
+            None,
+        ),
+        (
+            "MOSCOW, Feb 20 (TDI) - Local officials laid flowers outside the embassy.\n",
+            "officials",
+            Some("RUS"),
+        ),
+    ];
+    for (text, word, country) in table {
+        let (doc, actors) = run(text, "2024-02-20")?;
+        let g = actors
+            .groups
+            .iter()
+            .find(|g| doc.slice(g.span).ends_with(word))
+            .ok_or(format!("no group for {word}"))?;
+        assert_eq!(g.country.as_deref(), country, "{text}");
+    }
+    Ok(())
+}
