@@ -115,6 +115,46 @@ fn modifies_noun(s: &Sent<'_>, span: Span) -> bool {
         .is_some_and(|p| matches!(s.upos(p), "NOUN" | "PROPN"))
 }
 
+/// The noun a date stands before as its modifier (`a 1951 treaty`, `the
+/// 2015 nuclear deal`): the date is that thing's, not the clause's.
+fn prenominal_of(s: &Sent<'_>, span: Span) -> Option<usize> {
+    let last =
+        s.p.tokens
+            .iter()
+            .rposition(|t| t.span.start >= span.start && t.span.end <= span.end)?;
+    // A bare year between a determiner and a word (`the 2016 ruling`) is
+    // a modifier whatever the parse made of the word.
+    let first =
+        s.p.tokens
+            .iter()
+            .position(|t| t.span.start >= span.start && t.span.end <= span.end)?;
+    let year = first == last
+        && s.form[first].len() == 4
+        && s.form[first].bytes().all(|b| b.is_ascii_digit());
+    if year
+        && first > 0
+        && ["DT", "PRP$", "POS"].contains(&&*s.p.tokens[first - 1].xpos)
+        && s.upos(first - 1) != "PRON"
+        && last + 1 < s.len()
+        && matches!(s.upos(last + 1), "NOUN" | "PROPN" | "ADJ" | "VERB")
+    {
+        return Some(last + 1);
+    }
+    let p = s.head(last)?;
+    let rel = s.rel(last);
+    // The noun follows within a few words, no punctuation between (`On 6
+    // April, Saudi Foreign Minister ...` is no April minister).
+    (p > last
+        && p - last <= 3
+        && (last + 1..p).all(|j| s.upos(j) != "PUNCT")
+        && matches!(s.upos(p), "NOUN" | "PROPN")
+        && matches!(
+            rel.split(':').next().unwrap_or(rel),
+            "compound" | "amod" | "nummod"
+        ))
+    .then_some(p)
+}
+
 /// The dated expression nearest the event head, preferring one with a
 /// calendar position.
 pub(crate) fn pick_date(
@@ -137,11 +177,13 @@ pub(crate) fn narrative_date(
     dates: Vec<dyads_time::EventDate>,
 ) -> Option<dyads_time::EventDate> {
     let report = report_phrase(s);
+    let root = s.p.root();
     let dates: Vec<dyads_time::EventDate> = dates
         .into_iter()
         .filter(|d| report.is_none_or(|(a, b)| d.span.start < a || d.span.start >= b))
+        // `rejected the 2016 ruling` is no news of 2016.
+        .filter(|d| prenominal_of(s, d.span).is_none_or(|n| Some(n) == root))
         .collect();
-    let root = s.p.root();
     dates
         .iter()
         .filter(|d| d.start.is_some())
@@ -192,6 +234,11 @@ pub(crate) fn event_date(
         })
         .filter(|d| !in_other_clause(s, d.span, head))
         .filter(|d| temporal.is_none_or(|c| in_subtree(s, d.span, c)))
+        // A date before a noun dates that noun's thing (`invoke defence
+        // commitments under a 1951 treaty`), unless the noun is the event
+        // (`the 2016 ruling`) or holds it (`an April 1 strike that killed
+        // seven officers`).
+        .filter(|d| prenominal_of(s, d.span).is_none_or(|n| n == head || s.dominates(n, head)))
         .cloned()
         .collect();
     pick_date(&own_dates, head_span).or(narrative).cloned()
