@@ -45,7 +45,7 @@ use dates::{
 use matcher::{Hit, Index};
 use sentence::Sent;
 use speech::{quote_of, speaker_of};
-use tidy::{borrow_targets, drop_untargeted_duplicates};
+use tidy::{borrow_targets, doer_of_referred_act, drop_untargeted_duplicates};
 use troops::troops_in;
 
 /// Gatherings a host holds rather than guests it receives.
@@ -67,6 +67,36 @@ const GATHERINGS: &[&str] = &[
     "tournament",
     "competition",
 ];
+
+/// Nouns heading a subject that speaks for a state (`the foreign ministry
+/// protested`).
+const OFFICIAL_NOUNS: &[&str] = &[
+    "government",
+    "ministry",
+    "cabinet",
+    "embassy",
+    "administration",
+    "minister",
+    "president",
+    "premier",
+    "chancellor",
+    "spokesman",
+    "spokeswoman",
+    "spokesperson",
+    "ambassador",
+    "envoy",
+    "office",
+];
+
+/// Whether the subject phrase `(lo, hi)` is headed by a name, a pronoun
+/// or an office (`Japan`, `it`, `the foreign ministry`), not by a crowd
+/// that a demonym modifies (`Bangladeshi students`).
+fn official_subject(s: &Sent<'_>, (lo, hi): (usize, usize)) -> bool {
+    let hi = hi.min(s.len().saturating_sub(1));
+    (lo..=hi)
+        .find(|&j| s.head(j).is_none_or(|p| p < lo || p > hi))
+        .is_some_and(|h| matches!(s.upos(h), "PROPN" | "PRON") || s.lemma_in(h, OFFICIAL_NOUNS))
+}
 
 /// The event coder over one event lexicon.
 pub struct Coder<'l> {
@@ -172,6 +202,7 @@ impl<'l> Coder<'l> {
                 }
             }
             borrow_targets(&s, &mut out[first..], &heads);
+            doer_of_referred_act(self.lex, &s, &mut out, first, &heads);
             for (e, &h) in out[first..].iter_mut().zip(&heads) {
                 e.location = crate::places::locate_event(doc, si, p, Some(h)).map(|l| {
                     serde_json::json!({"text": l.text, "country": l.country, "lat": l.lat, "lon": l.lon})
@@ -629,6 +660,17 @@ impl<'l> Coder<'l> {
             }
             _ => date,
         };
+        // A state's or a government's protest is an official complaint
+        // (114: `Japan protested against the launch`), not a demonstration
+        // (141), which is civilians' (`Bangladeshi students protested`).
+        if code.code.starts_with("14")
+            && entry.lemma == "protest"
+            && !src.is_empty()
+            && src.iter().all(|a| a.country.is_some())
+            && src_range.is_some_and(|r| official_subject(s, r))
+        {
+            code = self.lex.code("114")?;
+        }
         // A consultation (root 04: a visit, call, meeting) is with someone: a
         // visit to a park or a meeting with no named counterpart is no
         // dyadic event.

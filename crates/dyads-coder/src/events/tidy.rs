@@ -1,8 +1,95 @@
 //! Tidying the events of one sentence: targets borrowed from the events
-//! they govern, untargeted duplicates dropped.
+//! they govern or from the act they refer back to, untargeted duplicates
+//! dropped.
+
+use dyads_lexicon::events::EventLexicon;
 
 use super::sentence::Sent;
 use super::Event;
+
+/// How many sentences back a definite act (`the attack`) is looked for.
+const REFERRED_ACT_WINDOW: usize = 6;
+
+/// Determiners that refer back to something already told.
+const DEFINITE: &[&str] = &["the", "this", "that", "these", "those"];
+
+/// A criticism or rejection without a target whose object refers back to
+/// an act already coded (`Biden condemned the attack` after `Iran launched
+/// an attack on Israel`; `rejected the launch` after `launched a missile`)
+/// takes that act's source as its target: the doer of the act condemned.
+/// `out[first..]` are the sentence's events, `heads` their head tokens;
+/// an earlier event of the lexicon refers to the act when its words hold
+/// the object's lemma.
+pub(crate) fn doer_of_referred_act(
+    lex: &EventLexicon,
+    s: &Sent<'_>,
+    out: &mut [Event],
+    first: usize,
+    heads: &[usize],
+) {
+    for (k, &head) in heads.iter().enumerate() {
+        let i = first + k;
+        if out[i].target.is_some()
+            || !["11", "12", "14"].contains(&out[i].cameo.get(..2).unwrap_or(""))
+        {
+            continue;
+        }
+        let passive = s.kids[head].iter().any(|&c| s.rel(c) == "nsubj:pass");
+        let Some(&obj) = s.kids[head].iter().find(|&&c| {
+            let r = s.rel(c);
+            let against = r == "obl"
+                && s.kids[c].iter().any(|&m| {
+                    s.rel(m) == "case" && matches!(s.lemma[m].as_str(), "against" | "over")
+                });
+            (r == "obj" || passive && r == "nsubj:pass" || against) && s.upos(c) == "NOUN"
+        }) else {
+            continue;
+        };
+        if !s.kids[obj]
+            .iter()
+            .any(|&c| s.rel(c) == "det" && DEFINITE.contains(&s.lemma[c].as_str()))
+        {
+            continue;
+        }
+        let lemma = s.lemma[obj].as_str();
+        let own: Vec<String> = out[i]
+            .source
+            .as_ref()
+            .map(|a| {
+                a.members()
+                    .iter()
+                    .filter_map(|m| m.country.clone())
+                    .collect()
+            })
+            .unwrap_or_default();
+        let sentence = out[i].sentence;
+        let found = (0..i).rev().find_map(|j| {
+            let e = &out[j];
+            if e.sentence + REFERRED_ACT_WINDOW < sentence {
+                return None;
+            }
+            // The act is named by the earlier event's words (`launched an
+            // attack`, `attacked`, `the missile launch`).
+            lex.entry(&e.rule)?;
+            let words = s.text.get(e.evidence.start..e.evidence.end)?.to_lowercase();
+            if !words
+                .split(|c: char| !c.is_alphanumeric())
+                .any(|w| w.starts_with(lemma) && w.len() <= lemma.len() + 3)
+            {
+                return None;
+            }
+            let src = e.source.as_ref()?;
+            let foreign = src
+                .members()
+                .iter()
+                .all(|m| m.country.as_ref().is_some_and(|c| !own.contains(c)));
+            foreign.then(|| src.clone())
+        });
+        if let Some(t) = found {
+            out[i].target = Some(t);
+        }
+    }
+}
 
 /// An event without a target takes the target of an event of the same
 /// source whose head lies inside its complement (`Putin accepted the
