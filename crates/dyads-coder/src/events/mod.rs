@@ -93,9 +93,11 @@ const OFFICIAL_NOUNS: &[&str] = &[
 /// that a demonym modifies (`Bangladeshi students`).
 fn official_subject(s: &Sent<'_>, (lo, hi): (usize, usize)) -> bool {
     let hi = hi.min(s.len().saturating_sub(1));
+    // Any word of the phrase whose head lies outside it heads a part of it
+    // (a dateline left before the subject is one more such part).
     (lo..=hi)
-        .find(|&j| s.head(j).is_none_or(|p| p < lo || p > hi))
-        .is_some_and(|h| matches!(s.upos(h), "PROPN" | "PRON") || s.lemma_in(h, OFFICIAL_NOUNS))
+        .filter(|&j| s.head(j).is_none_or(|p| p < lo || p > hi))
+        .any(|h| matches!(s.upos(h), "PROPN" | "PRON") || s.lemma_in(h, OFFICIAL_NOUNS))
 }
 
 /// The event coder over one event lexicon.

@@ -139,12 +139,22 @@ pub(crate) fn drop_untargeted_duplicates(out: &mut Vec<Event>, first: usize) {
             .map(|a| a.members().iter().map(|m| m.actor_id.clone()).collect())
             .unwrap_or_default()
     };
+    // A place of no known country (`near the Second Thomas Shoal`) is no
+    // target either.
+    let targeted = |e: &Event| {
+        e.target.as_ref().is_some_and(|t| {
+            t.members().iter().any(|m| {
+                m.country.is_some()
+                    || !(m.actor_id.starts_with("place:") || m.actor_id.starts_with("ctx:"))
+            })
+        })
+    };
     let keep: Vec<bool> = (first..out.len())
         .map(|i| {
             let e = &out[i];
-            e.target.is_some()
+            targeted(e)
                 || !out[first..].iter().any(|f| {
-                    f.target.is_some()
+                    targeted(f)
                         && f.cameo.get(..2) == e.cameo.get(..2)
                         && f.modality == e.modality
                         && ids(f) == ids(e)
