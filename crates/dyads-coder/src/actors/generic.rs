@@ -11,9 +11,10 @@
 //!    `of` (`opposition groups in Zimbabwe`, `activists from the Fatah
 //!    party`);
 //! 3. a place the sentence locates itself in (`... blocked streets in Hong
-//!    Kong`), else the one country the sentence names;
+//!    Kong`);
 //! 4. the country of the dateline, else the one country the document
-//!    names most often (with at least two mentions).
+//!    names most often (with at least two mentions);
+//! 5. the one country the sentence names.
 //!
 //! Business groups (`companies`, `firms`) take only 1 and 2: a company's
 //! nationality is not the place of the story. Nor do groups of a bloc or of
@@ -57,6 +58,15 @@ pub(crate) fn generic_groups(b: &mut Builder<'_>, scans: &[SentScan]) {
             if b.covered(t.span) || in_phrase(b, t.span) || names_follow(b, t.span) {
                 continue;
             }
+            // `opposition to X` is the act of opposing, not the opposition.
+            let text = &b.doc.text;
+            if normalize(t.span.slice(text)) == "opposition"
+                && text
+                    .get(t.span.end as usize..)
+                    .is_some_and(|r| r.trim_start().starts_with("to "))
+            {
+                continue;
+            }
             let own =
                 modifier_country(b, scan, t.span).or_else(|| complement_country(b, scan, t.span));
             // A company's nationality is its own (`Chinese firms`), not
@@ -65,8 +75,11 @@ pub(crate) fn generic_groups(b: &mut Builder<'_>, scans: &[SentScan]) {
             let country = if info.code == "BUS" || bloc_modified(b, t.span) {
                 own
             } else {
-                own.or_else(|| sentence_country(b, scan))
-                    .or_else(|| doc_country.clone())
+                let (located, named) = sentence_country(b, scan);
+                // The one country a sentence names is often the other side
+                // (`the junta suspended cooperation with France`): the
+                // story's own country comes first.
+                own.or(located).or_else(|| doc_country.clone()).or(named)
             };
             out.push(GroupMention {
                 span: t.span,
@@ -81,8 +94,8 @@ pub(crate) fn generic_groups(b: &mut Builder<'_>, scans: &[SentScan]) {
 }
 
 /// Words before a group noun that place it in several countries or none
-/// (`Western leaders`, `foreign diplomats`, `Arab governments`): the story's
-/// country is not theirs.
+/// (`Western leaders`, `foreign diplomats`, `Arab governments`, `hostile
+/// forces`): the story's country is not theirs.
 const BLOC_MODIFIERS: &[&str] = &[
     "western",
     "eastern",
@@ -101,6 +114,12 @@ const BLOC_MODIFIERS: &[&str] = &[
     "nato",
     "g7",
     "g20",
+    // unnamed outside powers (`imperialist forces`, `hostile forces`)
+    "imperialist",
+    "hostile",
+    "enemy",
+    "external",
+    "outside",
 ];
 
 /// Whether the word right before `span` is one of [`BLOC_MODIFIERS`].
@@ -200,9 +219,9 @@ fn complement_country(b: &Builder<'_>, scan: &SentScan, span: Span) -> Option<St
     country_at(b, m.actor)
 }
 
-/// The place the sentence is located in (`in Kirkuk`), else the one
+/// The place the sentence is located in (`in Kirkuk`), and the one
 /// country the sentence names.
-fn sentence_country(b: &Builder<'_>, scan: &SentScan) -> Option<String> {
+fn sentence_country(b: &Builder<'_>, scan: &SentScan) -> (Option<String>, Option<String>) {
     let text = &b.doc.text;
     let in_sentence = b
         .out
@@ -230,7 +249,8 @@ fn sentence_country(b: &Builder<'_>, scan: &SentScan) -> Option<String> {
             countries.push(c);
         }
     }
-    located.or_else(|| (countries.len() == 1).then(|| countries.remove(0)))
+    let named = (countries.len() == 1).then(|| countries.remove(0));
+    (located, named)
 }
 
 /// The country of the dateline's place, when an actor of the document has

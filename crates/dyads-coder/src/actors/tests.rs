@@ -440,6 +440,11 @@ fn bloc_groups_take_no_country_from_the_story() -> TestResult {
             "officials",
             Some("RUS"),
         ),
+        (
+            "MOSCOW, Feb 20 (TDI) - The minister warned of hostile troops near the border.\n",
+            "troops",
+            None,
+        ),
     ];
     for (text, word, country) in table {
         let (doc, actors) = run(text, "2024-02-20")?;
@@ -450,5 +455,14 @@ fn bloc_groups_take_no_country_from_the_story() -> TestResult {
             .ok_or(format!("no group for {word}"))?;
         assert_eq!(g.country.as_deref(), country, "{text}");
     }
+    // `opposition to X` is an act, no group at all.
+    let (doc, actors) = run(
+        "KYIV, Feb 20 (TDI) - The minister thanked Poland for its opposition to the plan.\n",
+        "2024-02-20",
+    )?;
+    assert!(!actors
+        .groups
+        .iter()
+        .any(|g| doc.slice(g.span).ends_with("opposition")));
     Ok(())
 }

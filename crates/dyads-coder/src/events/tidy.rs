@@ -10,6 +10,26 @@ use super::Event;
 /// How many sentences back a definite act (`the attack`) is looked for.
 const REFERRED_ACT_WINDOW: usize = 6;
 
+/// Nouns naming a speech act by another verb than their own (`rejected
+/// the demand` after `ordered the ambassador to leave`): noun, verbs.
+const NOMINALISED: &[(&str, &[&str])] = &[
+    ("accusation", &["accus", "alleg", "charg", "blam"]),
+    ("allegation", &["accus", "alleg", "charg", "blam"]),
+    ("charge", &["accus", "alleg", "charg", "blam"]),
+    ("claim", &["accus", "alleg", "claim", "blam"]),
+    (
+        "demand",
+        &["demand", "order", "urg", "call", "ask", "insist"],
+    ),
+    ("request", &["request", "ask"]),
+    ("ultimatum", &["order", "demand"]),
+    ("proposal", &["propos", "offer"]),
+    ("offer", &["offer", "propos"]),
+    ("invitation", &["invit"]),
+    ("threat", &["threat", "warn"]),
+    ("criticism", &["critic", "condemn", "denounc"]),
+];
+
 /// Determiners that refer back to something already told.
 const DEFINITE: &[&str] = &["the", "this", "that", "these", "those"];
 
@@ -30,7 +50,8 @@ pub(crate) fn doer_of_referred_act(
     for (k, &head) in heads.iter().enumerate() {
         let i = first + k;
         if out[i].target.is_some()
-            || !["11", "12", "14"].contains(&out[i].cameo.get(..2).unwrap_or(""))
+            || !(["11", "12", "14"].contains(&out[i].cameo.get(..2).unwrap_or(""))
+                || out[i].cameo == "016")
         {
             continue;
         }
@@ -72,10 +93,14 @@ pub(crate) fn doer_of_referred_act(
             // attack`, `attacked`, `the missile launch`).
             lex.entry(&e.rule)?;
             let words = s.text.get(e.evidence.start..e.evidence.end)?.to_lowercase();
-            if !words
-                .split(|c: char| !c.is_alphanumeric())
-                .any(|w| w.starts_with(lemma) && w.len() <= lemma.len() + 3)
-            {
+            let stems: &[&str] = NOMINALISED
+                .iter()
+                .find(|(n, _)| *n == lemma)
+                .map_or(&[], |(_, v)| *v);
+            if !words.split(|c: char| !c.is_alphanumeric()).any(|w| {
+                w.starts_with(lemma) && w.len() <= lemma.len() + 3
+                    || stems.iter().any(|st| w.starts_with(st))
+            }) {
                 return None;
             }
             let src = e.source.as_ref()?;
