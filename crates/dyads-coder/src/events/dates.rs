@@ -133,7 +133,7 @@ fn prenominal_of(s: &Sent<'_>, span: Span) -> Option<usize> {
         && s.form[first].bytes().all(|b| b.is_ascii_digit());
     if year
         && first > 0
-        && ["DT", "PRP$", "POS"].contains(&&*s.p.tokens[first - 1].xpos)
+        && ["DT", "PRP$", "POS"].contains(&s.p.tokens[first - 1].xpos)
         && s.upos(first - 1) != "PRON"
         && last + 1 < s.len()
         && matches!(s.upos(last + 1), "NOUN" | "PROPN" | "ADJ" | "VERB")
