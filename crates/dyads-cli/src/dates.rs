@@ -198,7 +198,8 @@ fn articles(
 /// `dyads eval timeml DIR`: TempEval-3 task A on every `.tml` file under
 /// `dir`, per corpus (first directory level), overall, and on the tuning
 /// and held-out parts; `errors` receives one line per miss, spurious
-/// expression or wrong value.
+/// expression or wrong value of the tuning part only, so that the held-out
+/// figure stays an honest estimate.
 pub fn eval_timeml(dir: &Path, as_json: bool, errors: Option<&Path>) -> Result<ExitCode> {
     let report = dyads_time::eval_timeml(dir).map_err(|e| anyhow::anyhow!("{e}"))?;
     for f in &report.failed {
@@ -222,6 +223,8 @@ pub fn eval_timeml(dir: &Path, as_json: bool, errors: Option<&Path>) -> Result<E
             .map(BufWriter::new)
             .with_context(|| format!("{}: cannot create", path.display()))?;
         report
+            .split_held_out()
+            .0
             .write_errors(&mut f)
             .and_then(|_| f.flush())
             .with_context(|| format!("{}: cannot write", path.display()))?;

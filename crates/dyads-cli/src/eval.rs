@@ -57,7 +57,8 @@ pub enum EvalCommand {
         /// Print one JSON object.
         #[arg(long)]
         json: bool,
-        /// Write one line per miss, spurious expression or wrong value here.
+        /// Write one line per miss, spurious expression or wrong value of the
+        /// tuning part here (the held-out part's errors stay unread).
         #[arg(long)]
         errors: Option<PathBuf>,
     },

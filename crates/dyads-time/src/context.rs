@@ -334,7 +334,20 @@ pub(crate) fn weekday_tense(toks: &[Tok], start: usize, end: usize) -> Tense {
             return None;
         }
         if is_weekday_future(&t.lower) {
-            return Some(Tense::Future);
+            // `had been scheduled to expire Friday`: a plan seen from a
+            // past narrative, about a day that has passed.
+            let word_before = |k: usize| {
+                i.checked_sub(k)
+                    .and_then(|j| toks.get(j))
+                    .map(|p| p.lower.as_str())
+            };
+            let pluperfect = word_before(1) == Some("had")
+                || (word_before(1) == Some("been") && word_before(2) == Some("had"));
+            return Some(if pluperfect {
+                Tense::Past
+            } else {
+                Tense::Future
+            });
         }
         match marker(toks, i) {
             Some(Tense::Past) => Some(Tense::Past),

@@ -35,6 +35,10 @@
 //!   move it forward, not modals or infinitives, which in news are mostly
 //!   reported speech about a past day.
 //! - A deadline (`by August`, `through January`) leans to the future.
+//!   A month that modifies a noun after a determiner (`a June agreement`)
+//!   names a known event: only a strong future marker (`will`) moves it
+//!   ahead, not an infinitive of the clause around; a future marker in the
+//!   pluperfect (`had been scheduled to end Monday`) reads as past.
 //! - A rate after an amount (`$5 million a year`, `700 seats a week`) is
 //!   not tagged; a frequency (`twice a year`) is a SET.
 //! - `01/16/2024` is read in US order (month first) unless the first number
@@ -55,6 +59,17 @@
 //!   from the narrative's day; `the day before last Tuesday`, `the week of
 //!   March 6` are resolved from the day they name; `will one day` is
 //!   `FUTURE_REF`.
+//! - A weekday with `evening` or `afternoon` is that part of the day
+//!   (`TEV`, `TAF`, type TIME); with `night` or `morning` it stays the day,
+//!   as TimeBank mostly values it. `Tuesday nights` is a SET
+//!   (`XXXX-WXX-2TNI`).
+//! - Not times either: a bare plural clock unit with no amount (`minutes
+//!   apart`, `seconds before`), a compound of comparison
+//!   (`quarter-to-quarter`, `year-over-year`). `a year-earlier loss` is the
+//!   date `year-earlier`, not the duration `a year`.
+//! - `the then current price` is `PAST_REF`; `for a while` is `PXX`; `the
+//!   latest fiscal year` is the last complete year; `formerly`, like
+//!   `former`, qualifies a title and is not tagged.
 //!
 //! The [`score`] module reads TimeML (`.tml`) files and scores the tagger
 //! on TempEval-3 task A, also on a held-out part (every fifth file of each

@@ -11,7 +11,7 @@ use crate::context::{tense, weekday_tense, Tense};
 use crate::date::{add_months, days_in_month, easter, nth_weekday, Date};
 use crate::grammar::{Cand, Holiday, Rel, Sem};
 use crate::lexicon::Unit;
-use crate::tokens::Tok;
+use crate::tokens::{Kind, Tok};
 use crate::value::{Season, Val};
 use crate::TimexType;
 
@@ -107,6 +107,10 @@ impl<'a> Resolver<'a> {
         let (dp, df) = (now - p, f - now);
         let tense = if self.deadline() {
             Tense::Future
+        } else if self.prenominal() {
+            // `a June agreement`: only a strong future marker (`will`)
+            // moves it ahead, not an infinitive of the clause around.
+            weekday_tense(self.toks, self.span.0, self.span.1)
         } else {
             self.tense()
         };
@@ -116,6 +120,30 @@ impl<'a> Resolver<'a> {
             _ if df * 4 >= dp => p,
             _ => f,
         }
+    }
+
+    /// True when the expression modifies a noun after a determiner (`a
+    /// June agreement`, `the October vote`): it names a known event, and
+    /// the weaker tense markers of the clause around (infinitives, `could`)
+    /// say nothing about it.
+    fn prenominal(&self) -> bool {
+        let (start, end) = self.span;
+        let before = start.checked_sub(1).and_then(|i| self.toks.get(i));
+        let after = self.toks.get(end);
+        before.is_some_and(|t| {
+            matches!(
+                t.lower.as_str(),
+                "a" | "an" | "the" | "its" | "their" | "his" | "her" | "our"
+            )
+        }) && after.is_some_and(|t| {
+            t.kind == Kind::Word
+                && !t.cap
+                && t.space_before
+                && !matches!(
+                    t.lower.as_str(),
+                    "and" | "or" | "to" | "of" | "in" | "on" | "at" | "by" | "for" | "from"
+                )
+        })
     }
 
     /// True when the expression is a deadline (`by August`, `through

@@ -89,6 +89,13 @@ fn bare_duration(c: Cur<'_>, lead: &[&str]) -> Option<(usize, Sem)> {
         ])
         .map_or(c1b, |x| x.0);
     let (c2, unit, _) = unit_word(c1b)?;
+    // `only minutes apart`, `seconds before the blast`: a bare plural of a
+    // clock unit, with no amount and no determiner, is a vague closeness
+    // in time, not a duration TimeBank tags (`the first hours`, `a few
+    // minutes` stay).
+    if lead.is_empty() && c1b.i == c.i && matches!(unit, Unit::Second | Unit::Minute | Unit::Hour) {
+        return None;
+    }
     // `three-quarters of its food`, `a quarter of the market`: a fraction
     // of something determined, not a period (`several quarters of losses`,
     // `two quarters of 1990` stay).
@@ -137,6 +144,15 @@ fn bare_duration(c: Cur<'_>, lead: &[&str]) -> Option<(usize, Sem)> {
     }
     // Ages: `a five-year-old`, `six years old`.
     if c2.glued('-').and_then(|c| c.word("old")).is_some() || c2.word("old").is_some() {
+        return None;
+    }
+    // `a year-earlier loss`: the adjective `year-earlier` is a date of its
+    // own, not the duration `a year`.
+    if c2
+        .glued('-')
+        .and_then(|c| c.any(&["earlier", "ago"]))
+        .is_some()
+    {
         return None;
     }
     let (end, n) = match c2.words(&["and", "a", "half"]) {
@@ -194,6 +210,16 @@ pub(crate) fn set(c: Cur<'_>) -> Option<(usize, Sem)> {
                 return None;
             }
             return Some((c.i + 1, Sem::Set((*v).to_string())));
+        }
+    }
+    // `Tuesday nights`, `Sunday mornings`: a part of a day every week.
+    if let Some((c1, wd)) = c.lookup(lexicon::weekday) {
+        let part = c1
+            .lower()
+            .and_then(|w| w.strip_suffix('s'))
+            .and_then(lexicon::day_part);
+        if let Some(part) = part {
+            return Some((c1.i + 1, Sem::Set(format!("XXXX-WXX-{wd}T{}", part.code()))));
         }
     }
     // `Mondays`

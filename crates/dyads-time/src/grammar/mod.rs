@@ -373,6 +373,10 @@ pub(crate) fn candidates(toks: &[Tok]) -> Vec<Cand> {
         if titled(toks, &cand) {
             continue;
         }
+        if let Some(end) = unit_compound(toks, cand.end) {
+            i = end.max(i);
+            continue;
+        }
         let second = coordinated_day(toks, &cand);
         out.push(cand);
         if let Some(second) = second {
@@ -424,6 +428,28 @@ fn titled(toks: &[Tok], cand: &Cand) -> bool {
                 .all(|x| x.lower.chars().all(|ch| !ch.is_lowercase()) && x.cap);
             t.kind == Kind::Word && t.cap && common && !shouting && !opens(toks, cand.start + k)
         })
+}
+
+/// `the quarter-to-quarter comparison`, `year-over-year growth`: an
+/// expression whose last word is glued by hyphens to `to` or `over` and
+/// another unit word is a compound adjective of comparison, not a time.
+/// Gives the end of the compound.
+fn unit_compound(toks: &[Tok], end: usize) -> Option<usize> {
+    let last = toks.get(end.checked_sub(1)?)?;
+    lexicon::unit(&last.lower)?;
+    let glued_dash = |k: usize| {
+        toks.get(k)
+            .is_some_and(|t| t.is_punct('-') && !t.space_before)
+    };
+    let link = toks.get(end + 1)?;
+    let next = toks.get(end + 3)?;
+    let is_compound = glued_dash(end)
+        && matches!(link.lower.as_str(), "to" | "over")
+        && !link.space_before
+        && glued_dash(end + 2)
+        && !next.space_before
+        && lexicon::unit(&next.lower).is_some();
+    is_compound.then_some(end + 4)
 }
 
 /// `April 24 and 25`: the second day of a coordination, in the first

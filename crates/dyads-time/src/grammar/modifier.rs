@@ -4,6 +4,7 @@
 
 use super::{best_at, clock, Cand, Cur, Rel, Sem};
 use crate::lexicon::{self, Unit};
+use crate::value::DayPart;
 
 /// Prefix phrases and the TIMEX3 `mod` they give. Longer phrases first.
 const PREFIXES: &[(&[&str], &str)] = &[
@@ -249,10 +250,14 @@ fn join(after: Cur<'_>, sem: Sem) -> Option<(usize, Sem)> {
             ))
         }
         s if is_day(&s) => {
-            // `Friday night`: TimeBank values it as the day more often
-            // than as the part of the day.
-            if let Some((c2, _)) = after.lookup(lexicon::day_part) {
-                if matches!(s, Sem::Weekday { .. }) {
+            // `Friday night`, `Friday morning`: TimeBank values them as the
+            // day more often than as the part of the day; `Friday
+            // evening` and `Friday afternoon` keep the part (`TEV`, `TAF`)
+            // as the TIMEX3 guidelines ask.
+            if let Some((c2, part)) = after.lookup(lexicon::day_part) {
+                if matches!(s, Sem::Weekday { .. })
+                    && !matches!(part, DayPart::Evening | DayPart::Afternoon)
+                {
                     return Some((c2.i, s));
                 }
             }

@@ -90,6 +90,13 @@ pub(crate) fn rel_unit(c: Cur<'_>) -> Option<(usize, Sem)> {
     } else if let Some(c1) = c.words(&["this", "past"]) {
         (c1, -1)
     } else if let Some(c1) = c
+        .words(&["the", "latest"])
+        .map(|c1| c1.opt_word("fiscal"))
+        .filter(|c1| c1.word("year").is_some())
+    {
+        // `the latest fiscal year`: the last complete year.
+        (c1, -1)
+    } else if let Some(c1) = c
         .words(&["the", "past"])
         .filter(|c1| c1.word("year").is_some())
     {
@@ -198,7 +205,24 @@ pub(crate) fn shift(c: Cur<'_>) -> Option<(usize, Sem)> {
 /// An amount before a unit: a number, `a`, `an`, `several`, `a few`,
 /// `many`; `None` for an unspecified amount.
 pub(crate) fn amount(c: Cur<'_>) -> Option<(Cur<'_>, Option<f64>)> {
+    // `half a dozen`, `a dozen`, `a hundred`, `two dozen`.
+    if let Some(c1) = c.words(&["half", "a", "dozen"]) {
+        return Some((c1, Some(6.0)));
+    }
+    if let Some((c1, _)) = c.any(&["a", "an"]) {
+        if let Some((c2, w)) = c1.any(&["dozen", "hundred", "thousand"]) {
+            let n = match w {
+                "dozen" => 12.0,
+                "hundred" => 100.0,
+                _ => 1000.0,
+            };
+            return Some((c2, Some(n)));
+        }
+    }
     if let Some((c1, n)) = number(c) {
+        if let Some(c2) = c1.word("dozen") {
+            return Some((c2, Some(n * 12.0)));
+        }
         return Some((c1, Some(n)));
     }
     if let Some(c1) = c
@@ -297,6 +321,14 @@ pub(crate) fn reference(c: Cur<'_>) -> Option<(usize, Sem)> {
             return Some((c2.i, Sem::Ref("FUTURE_REF")));
         }
     }
+    // `stay for a while`: an unspecified length of time.
+    if c.prev().is_some_and(|p| p.is("for")) {
+        if let Some(c2) = c.words(&["a", "while"]) {
+            return Some((c2.i, Sem::Duration("PXX".to_string())));
+        }
+    }
+    // `formerly`, like `former`, qualifies a title (`X, formerly the
+    // finance minister`), not the time of an event: TimeML leaves it out.
     let phrases: &[(&[&str], &str)] = &[
         (&["right", "now"], "PRESENT_REF"),
         (&["at", "present"], "PRESENT_REF"),
@@ -307,10 +339,11 @@ pub(crate) fn reference(c: Cur<'_>) -> Option<(usize, Sem)> {
         (&["presently"], "PRESENT_REF"),
         (&["nowadays"], "PRESENT_REF"),
         (&["current"], "PRESENT_REF"),
+        // `the then current price`: the present of a past narrative.
+        (&["then", "current"], "PAST_REF"),
         (&["the", "past"], "PAST_REF"),
         (&["recently"], "PAST_REF"),
         (&["lately"], "PAST_REF"),
-        (&["formerly"], "PAST_REF"),
         (&["the", "near", "future"], "FUTURE_REF"),
         (&["the", "future"], "FUTURE_REF"),
         (&["the", "near", "term"], "FUTURE_REF"),
