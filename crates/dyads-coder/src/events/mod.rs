@@ -100,6 +100,36 @@ fn official_subject(s: &Sent<'_>, (lo, hi): (usize, usize)) -> bool {
         .any(|h| matches!(s.upos(h), "PROPN" | "PRON") || s.lemma_in(h, OFFICIAL_NOUNS))
 }
 
+/// Words of a response by force or in kind.
+const RESPONSE_WORDS: &[&str] = &[
+    "war",
+    "retaliation",
+    "retaliate",
+    "respond",
+    "response",
+    "consequence",
+    "countermeasure",
+    "force",
+    "defend",
+    "reprisal",
+    "punish",
+    "punishment",
+];
+
+/// Whether the clause a warning at `head` reports is conditional on a
+/// modal (`would`, `will`) and names a response (`war`, `retaliation`,
+/// `consequences`).
+fn warned_response(s: &Sent<'_>, head: usize) -> bool {
+    s.kids[head]
+        .iter()
+        .filter(|&&c| s.rel(c) == "ccomp")
+        .any(|&c| {
+            let (lo, hi) = s.subtree(c);
+            (lo..=hi).any(|j| matches!(s.form[j].as_str(), "would" | "will" | "'d" | "'ll"))
+                && (lo..=hi).any(|j| s.lemma_in(j, RESPONSE_WORDS))
+        })
+}
+
 /// The event coder over one event lexicon.
 pub struct Coder<'l> {
     lex: &'l EventLexicon,
@@ -300,6 +330,12 @@ impl<'l> Coder<'l> {
         } else {
             self.lex.code(&entry.cameo)?
         };
+        // A warning that something would bring the speaker's own response
+        // (`warned that any intervention would be treated as a declaration
+        // of war`) is a threat, not a gloomy remark.
+        if code.code == "012" && entry.lemma == "warn" && warned_response(s, h.head) {
+            code = self.lex.code("130")?;
+        }
         let verbal = entry.kind != EntryKind::Noun;
         let passive = verbal && roles::is_passive(s, h.head);
         if verbal {

@@ -271,12 +271,40 @@ pub(crate) fn own_prospect(s: &Sent<'_>, head: usize) -> bool {
     let intent = matches!(s.rel(head), "xcomp" | "advcl" | "ccomp")
         && s.head(head)
             .is_some_and(|p| p < head && s.lemma_in(p, INTENT_GOVERNORS))
-        || surface_governor(s, head, INTENT_GOVERNORS);
+        || surface_governor(s, head, INTENT_GOVERNORS)
+        || intent_noun(s, head);
     if !(aux || intent) {
         return false;
     }
     // Someone's fear or forecast about the actor is not the actor's threat.
     !forecast(s, head)
+}
+
+/// Nouns of one's own intent (`Russia's plan to`, `stated its intention
+/// to`).
+const INTENT_NOUNS: &[&str] = &[
+    "plan",
+    "intention",
+    "intent",
+    "readiness",
+    "willingness",
+    "decision",
+    "determination",
+];
+
+/// Whether the infinitive at `head` complements a noun of intent, or
+/// hangs on the verb whose object that noun is (`stated Seoul's intention,
+/// through talks, to take countermeasures`).
+fn intent_noun(s: &Sent<'_>, head: usize) -> bool {
+    if !s.kids[head].iter().any(|&k| k < head && s.form[k] == "to") {
+        return false;
+    }
+    let Some(p) = s.head(head) else {
+        return false;
+    };
+    let noun = |n: usize| n < head && s.upos(n) == "NOUN" && s.lemma_in(n, INTENT_NOUNS);
+    s.rel(head).starts_with("acl") && noun(p)
+        || s.rel(head) == "advcl" && s.kids[p].iter().any(|&o| s.rel(o) == "obj" && noun(o))
 }
 
 /// Whether a word of `governors` stands right before the infinitive at
@@ -415,7 +443,18 @@ pub(crate) fn of(
                     // A relative clause on the noun (`a decision Beijing has
                     // rejected`) says what was done about the plan, not
                     // what is planned.
-                    && !relative_clause(s, h))
+                    && !relative_clause(s, h)
+                // An infinitive the parse hung on the verb whose object is
+                // such a noun (`stated Seoul's intention, through talks with
+                // partners, to take countermeasures`).
+                || s.rel(h) == "advcl"
+                    && s.kids[h].iter().any(|&k| k < h && s.form[k] == "to")
+                    && s.kids[p].iter().any(|&o| {
+                        o < h
+                            && s.rel(o) == "obj"
+                            && s.upos(o) == "NOUN"
+                            && s.lemma_in(o, FUTURE_NOUNS)
+                    }))
         {
             Some(Modality::Future)
         } else if s.lemma_in(p, HYPOTHETICAL_GOVERNORS) {
