@@ -2,6 +2,7 @@
 //! coding pipeline from clean text to events (parse, actors, events) on a
 //! generated corpus of news-like paragraphs about real states.
 
+use std::hash::{Hash, Hasher};
 use std::time::Instant;
 
 use anyhow::{ensure, Result};
@@ -81,6 +82,24 @@ fn paragraph(rng: &mut Rng, n: usize) -> String {
     out.join(" ")
 }
 
+/// CPU time of this thread so far, in seconds (Linux `schedstat`), so that
+/// the figures can also be read per CPU second on a busy machine.
+fn cpu_secs() -> Option<f64> {
+    let s = std::fs::read_to_string("/proc/thread-self/schedstat").ok()?;
+    let ns: u64 = s.split_whitespace().next()?.parse().ok()?;
+    Some(ns as f64 / 1e9)
+}
+
+/// Sentences per CPU second between two [`cpu_secs`] readings, as text.
+fn per_cpu(sentences: usize, from: Option<f64>, to: Option<f64>) -> String {
+    match (from, to) {
+        (Some(a), Some(b)) if b > a => {
+            format!(" ({:.0}/s of CPU time)", sentences as f64 / (b - a))
+        }
+        _ => String::new(),
+    }
+}
+
 /// Generates `n` documents of 20 sentences and codes them, timing the
 /// coding only (cleaning is done before the clock starts).
 pub fn run(n: usize) -> Result<()> {
@@ -104,23 +123,23 @@ pub fn run(n: usize) -> Result<()> {
     }
     let sentences: usize = docs.iter().map(|d| d.sentences.len()).sum();
     ensure!(sentences >= n * 19, "too few sentences: {sentences}");
-    let t = Instant::now();
-    let parsed: usize = docs
-        .iter()
-        .map(|d| pipeline.syntax().annotate(d).len())
-        .sum();
+    let (t, c) = (Instant::now(), cpu_secs());
+    let parses: Vec<_> = docs.iter().map(|d| pipeline.syntax().annotate(d)).collect();
     let parse_secs = t.elapsed().as_secs_f64();
+    let parsed: usize = parses.iter().map(Vec::len).sum();
+    let parse_cpu = per_cpu(sentences, c, cpu_secs());
     ensure!(
         parsed == sentences,
         "parsed {parsed} of {sentences} sentences"
     );
     println!(
-        "parse only: {:.0} sentences/s",
+        "parse only: {:.0} sentences/s{parse_cpu}",
         sentences as f64 / parse_secs
     );
-    let t = Instant::now();
+    let (t, c) = (Instant::now(), cpu_secs());
     let mut events = 0usize;
     let mut asserted = 0usize;
+    let mut coded = Vec::with_capacity(docs.len());
     for (i, d) in docs.iter().enumerate() {
         let ev = pipeline.code(&format!("gen-{i}"), d, Some("2024-05-15"));
         asserted += ev
@@ -128,13 +147,21 @@ pub fn run(n: usize) -> Result<()> {
             .filter(|e| e.modality.as_str() == "asserted")
             .count();
         events += ev.len();
+        coded.push(ev);
     }
     let secs = t.elapsed().as_secs_f64();
+    let cpu = per_cpu(sentences, c, cpu_secs());
     println!(
-        "coded {} documents, {sentences} sentences, {events} events ({asserted} asserted) in {secs:.2}s: {:.0} sentences/s on one core",
+        "coded {} documents, {sentences} sentences, {events} events ({asserted} asserted) in {secs:.2}s: {:.0} sentences/s on one core{cpu}",
         docs.len(),
         sentences as f64 / secs
     );
+    // A digest of every parse and event, to check that a faster build
+    // gives the same output.
+    let mut h = std::collections::hash_map::DefaultHasher::new();
+    format!("{parses:?}").hash(&mut h);
+    format!("{coded:?}").hash(&mut h);
+    println!("output digest {:016x}", h.finish());
     // About 12 of 14 templates carry an event: a fast run that codes
     // nothing must fail.
     ensure!(

@@ -34,12 +34,18 @@ pub(crate) fn f3(t: u64, a: u64, b: u64, c: u64) -> u64 {
 /// A 64-bit hash of a string (FNV-1a, then mixed).
 #[inline]
 pub(crate) fn str_hash(s: &str) -> u64 {
+    str_hash_with(s.bytes(), s.len())
+}
+
+/// [`str_hash`] of the string whose `len` bytes are `bytes`.
+#[inline]
+pub(crate) fn str_hash_with(bytes: impl Iterator<Item = u8>, len: usize) -> u64 {
     let mut h: u64 = 0xcbf2_9ce4_8422_2325;
-    for &b in s.as_bytes() {
+    for b in bytes {
         h ^= b as u64;
         h = h.wrapping_mul(0x0000_0100_0000_01b3);
     }
-    mix(h, s.len() as u64)
+    mix(h, len as u64)
 }
 
 /// A hasher for keys that are already hashes: it passes them through.
@@ -104,6 +110,10 @@ mod tests {
         assert_ne!(f2(1, 5, 6), f2(1, 6, 5));
         assert_eq!(str_hash("abc"), str_hash("abc"));
         assert_ne!(str_hash("abc"), str_hash("abd"));
+        assert_eq!(
+            str_hash("abc"),
+            str_hash_with("ABC".bytes().map(|b| b | 0x20), 3)
+        );
         let mut r = Rng::new(7);
         let mut v: Vec<u32> = (0..10).collect();
         r.shuffle(&mut v);

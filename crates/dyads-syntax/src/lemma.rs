@@ -6,7 +6,7 @@ use std::collections::BTreeMap;
 use std::sync::Arc;
 
 use crate::error::Result;
-use crate::hash::{mix, str_hash, IdMap};
+use crate::hash::{mix, str_hash, str_hash_with, IdMap};
 use crate::modelio::{Reader, Writer};
 use crate::tagset::xpos_id;
 
@@ -40,6 +40,15 @@ fn lower(form: &str) -> String {
     }
 }
 
+/// `str_hash(&lower(form))`, without allocating for ASCII forms.
+fn lower_hash(form: &str) -> u64 {
+    if form.is_ascii() {
+        str_hash_with(form.bytes().map(|b| b.to_ascii_lowercase()), form.len())
+    } else {
+        str_hash(&lower(form))
+    }
+}
+
 fn key_of(form: &str, xpos: u8) -> String {
     if is_proper(xpos) {
         form.to_string()
@@ -59,12 +68,18 @@ fn suffix(key: &str, chars: usize) -> Option<&str> {
 impl Lemmatizer {
     /// The lemma of `form` tagged `xpos`.
     pub fn lemma(&self, form: &str, xpos: u8) -> String {
-        let key = key_of(form, xpos);
-        if let Some(&i) = self.index.get(&mix(str_hash(&key), xpos as u64)) {
+        // The key's hash without building the key: most words are found.
+        let key_hash = if is_proper(xpos) {
+            str_hash(form)
+        } else {
+            lower_hash(form)
+        };
+        if let Some(&i) = self.index.get(&mix(key_hash, xpos as u64)) {
             if let Some(e) = self.entries.get(i as usize) {
                 return e.2.clone();
             }
         }
+        let key = key_of(form, xpos);
         if is_proper(xpos) {
             return key;
         }
@@ -91,7 +106,7 @@ impl Lemmatizer {
     pub fn feats(&self, form: &str, upos: u8, xpos: u8) -> Arc<str> {
         let id = self
             .form_feats
-            .get(&mix(str_hash(&lower(form)), xpos as u64))
+            .get(&mix(lower_hash(form), xpos as u64))
             .or_else(|| self.tag_index.get(&mix(upos as u64, xpos as u64)))
             .copied()
             .unwrap_or(0);

@@ -38,18 +38,20 @@ pub(crate) fn lex(form: &str, buf: &mut String) -> Lex {
     let lower = buf.as_str();
     let mut pre = [0u64; 3];
     let mut suf = [0u64; 4];
-    let ends: Vec<usize> = lower
-        .char_indices()
-        .map(|(i, c)| i + c.len_utf8())
-        .take(3)
-        .collect();
-    for (k, slot) in pre.iter_mut().enumerate() {
-        let end = ends.get(k).copied().unwrap_or(lower.len());
+    // Ends of the first three characters and starts of the last four (the
+    // whole word where it is shorter).
+    let mut ends = [lower.len(); 3];
+    for (e, (i, c)) in ends.iter_mut().zip(lower.char_indices()) {
+        *e = i + c.len_utf8();
+    }
+    for (k, (slot, &end)) in pre.iter_mut().zip(&ends).enumerate() {
         *slot = mix(str_hash(lower.get(..end).unwrap_or("")), 100 + k as u64);
     }
-    let starts: Vec<usize> = lower.char_indices().rev().map(|(i, _)| i).take(4).collect();
-    for (k, slot) in suf.iter_mut().enumerate() {
-        let start = starts.get(k).copied().unwrap_or(0);
+    let mut starts = [0usize; 4];
+    for (s, (i, _)) in starts.iter_mut().zip(lower.char_indices().rev()) {
+        *s = i;
+    }
+    for (k, (slot, &start)) in suf.iter_mut().zip(&starts).enumerate() {
         *slot = mix(str_hash(lower.get(start..).unwrap_or("")), 200 + k as u64);
     }
     let mut shape: u64 = 0x51;

@@ -127,8 +127,9 @@ fn bump(row: &mut Vec<Entry>, class: u16, delta: i32, step: u32) {
 /// weight)` entries, weights quantised to 16 bits. The table is made of
 /// cache-line buckets of eight slots; a slot packs a 24-bit fingerprint of
 /// the key, the row length and either the row start or, for a one-entry
-/// row, the entry itself, into 64 bits: a lookup reads one cache line of
-/// the table (two when a bucket overflows) and at most one row.
+/// row or a two-entry row of opposite weights, the entries themselves,
+/// into 64 bits: a lookup reads one cache line of the table (two when a
+/// bucket overflows) and at most one row.
 #[derive(Clone, Debug, Default)]
 pub struct Model {
     nclass: usize,
@@ -156,6 +157,35 @@ const DENSE_MIN: usize = 12;
 
 /// The length value of a slot whose payload is a dense row offset.
 const DENSE_LEN: u64 = 255;
+
+/// The length value of a slot whose payload is a two-entry row of
+/// opposite weights (`+w` for one class, `-w` for the other, the common
+/// shape of a feature seen in one update), packed whole: class, class and
+/// `w` in 7, 7 and 16 bits.
+const PAIR_LEN: u64 = 254;
+
+// Sparse rows are shorter than the pair and dense length codes.
+const _: () = assert!((DENSE_MIN as u64) < PAIR_LEN);
+
+/// Classes below this fit a packed pair.
+const PAIR_CLASSES: usize = 128;
+
+/// The packed pair of a two-entry row, if its weights are opposite.
+#[inline]
+fn pack_pair(a: u32, b: u32) -> Option<u64> {
+    let (ca, wa) = ((a >> 16) as usize, (a & 0xffff) as u16 as i16);
+    let (cb, wb) = ((b >> 16) as usize, (b & 0xffff) as u16 as i16);
+    let opposite = wa as i32 == -(wb as i32);
+    (opposite && ca < PAIR_CLASSES && cb < PAIR_CLASSES)
+        .then_some(ca as u64 | (cb as u64) << 7 | (wa as u16 as u64) << 14)
+}
+
+/// The classes and weights of a packed pair.
+#[inline]
+fn unpack_pair(p: u32) -> [(usize, f32); 2] {
+    let w = ((p >> 14) & 0xffff) as u16 as i16 as f32;
+    [((p & 127) as usize, w), (((p >> 7) & 127) as usize, -w)]
+}
 
 /// The fingerprint bits of a slot.
 const FP: u64 = !0 << 40;
@@ -228,8 +258,15 @@ impl ModelBuilder {
             if len == 0 {
                 continue;
             }
+            let pair = match entries.get(start as usize..start as usize + 2) {
+                Some(&[a, b]) if len == 2 => pack_pair(a, b),
+                _ => None,
+            };
             let payload = if len == 1 {
                 entries.get(start as usize).copied().unwrap_or(0) as u64
+            } else if let Some(p) = pair {
+                len = PAIR_LEN;
+                p
             } else if len as usize >= DENSE_MIN && self.nclass > 0 {
                 let off = dense.len();
                 dense.resize(off + self.nclass, 0);
@@ -336,6 +373,23 @@ impl Model {
     /// then add the rows.
     #[inline]
     pub(crate) fn add_scores(&self, feats: &[u64], scores: &mut [f32]) {
+        let all = [(0, scores.len()), (scores.len(), scores.len())];
+        self.add_scores_in(feats, scores, &all);
+    }
+
+    /// Sets `scores` (length `nclass`) like [`Model::scores`], but exactly
+    /// only for the classes in the ranges `spans` (sorted, disjoint); the
+    /// other scores are left partial and must not be read.
+    #[inline]
+    pub(crate) fn scores_in(&self, feats: &[u64], scores: &mut [f32], spans: &[(usize, usize); 2]) {
+        scores.iter_mut().for_each(|s| *s = 0.0);
+        self.add_scores_in(feats, scores, spans);
+    }
+
+    /// [`Model::add_scores`] for the classes in `spans` only (rows kept
+    /// dense are added over those ranges alone).
+    #[inline]
+    fn add_scores_in(&self, feats: &[u64], scores: &mut [f32], spans: &[(usize, usize); 2]) {
         if self.buckets.is_empty() {
             return;
         }
@@ -359,7 +413,7 @@ impl Model {
                 let len = (s >> 32) & 0xff;
                 if len == DENSE_LEN {
                     touch ^= self.dense.get(payload).copied().unwrap_or(0) as u64;
-                } else if len > 1 {
+                } else if len > 1 && len != PAIR_LEN {
                     touch ^= self.entries.get(payload).copied().unwrap_or(0) as u64;
                 }
             }
@@ -373,8 +427,12 @@ impl Model {
                 if len as u64 == DENSE_LEN {
                     let off = payload as usize;
                     if let Some(row) = self.dense.get(off..off + scores.len()) {
-                        for (x, &w) in scores.iter_mut().zip(row) {
-                            *x += w as f32;
+                        for &(a, b) in spans {
+                            if let (Some(xs), Some(ws)) = (scores.get_mut(a..b), row.get(a..b)) {
+                                for (x, &w) in xs.iter_mut().zip(ws) {
+                                    *x += w as f32;
+                                }
+                            }
                         }
                     }
                     continue;
@@ -383,6 +441,14 @@ impl Model {
                     let (c, w) = unpack_entry(payload);
                     if let Some(x) = scores.get_mut(c) {
                         *x += w;
+                    }
+                    continue;
+                }
+                if len as u64 == PAIR_LEN {
+                    for (c, w) in unpack_pair(payload) {
+                        if let Some(x) = scores.get_mut(c) {
+                            *x += w;
+                        }
                     }
                     continue;
                 }
@@ -495,6 +561,64 @@ pub(crate) fn argmax(scores: &[f32], allowed: impl Fn(usize) -> bool) -> Option<
 mod tests {
     use super::*;
     use crate::modelio::inflate;
+
+    #[test]
+    fn packed_rows_score_like_their_entries() {
+        // Rows of every kind: one entry, a pair of opposite weights, a
+        // pair that is not, longer sparse rows and dense ones.
+        let nclass = 20;
+        let mut b = ModelBuilder::new(nclass, Some(0.5));
+        let mut rows: Vec<(u64, Vec<(u16, f32)>)> = Vec::new();
+        for k in 0..400u64 {
+            let len = (k % 15) as usize + 1;
+            let row: Vec<(u16, f32)> = (0..len)
+                .map(|i| {
+                    let c = ((k as usize * 7 + i * 3) % nclass) as u16;
+                    let w = if len == 2 && k % 3 != 0 {
+                        if i == 0 {
+                            2.5
+                        } else {
+                            -2.5
+                        }
+                    } else {
+                        (k as f32 * 0.5 + i as f32) * if i % 2 == 0 { 1.0 } else { -1.0 }
+                    };
+                    (c, w)
+                })
+                .collect();
+            let mut row = row;
+            row.sort_unstable_by_key(|e| e.0);
+            row.dedup_by_key(|e| e.0);
+            let key = crate::hash::mix(k, 99);
+            rows.push((key, row));
+        }
+        rows.sort_unstable_by_key(|r| r.0);
+        for (k, row) in &rows {
+            b.push(*k, row);
+        }
+        let m = b.build();
+        let mut s = vec![0f32; nclass];
+        let mut part = vec![0f32; nclass];
+        for chunk in rows.chunks(9) {
+            let feats: Vec<u64> = chunk.iter().map(|r| r.0).chain([12345]).collect();
+            let mut want = vec![0f32; nclass];
+            for (_, row) in chunk {
+                for &(c, w) in row {
+                    want[c as usize] += (w / 0.5).round();
+                }
+            }
+            m.scores(&feats, &mut s);
+            assert_eq!(s, want);
+            let spans = [(1, 4), (9, 17)];
+            m.scores_in(&feats, &mut part, &spans);
+            for &(a, b) in &spans {
+                assert_eq!(part[a..b], want[a..b]);
+            }
+        }
+        assert!(pack_pair(pack_entry(3, 7), pack_entry(5, -7)).is_some());
+        assert!(pack_pair(pack_entry(3, 7), pack_entry(5, -6)).is_none());
+        assert!(pack_pair(pack_entry(200, 7), pack_entry(5, -7)).is_none());
+    }
 
     #[test]
     fn learns_a_separable_problem_and_round_trips() {

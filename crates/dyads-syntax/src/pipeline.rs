@@ -23,6 +23,10 @@ pub const MODEL_FILES: [&str; 4] = ["tagger.bin", "lemma.bin", "parser.bin", "ne
 /// joined), which keeps runaway "sentences" linear.
 const MAX_PARSE: usize = 200;
 
+/// Sentences that [`Pipeline::annotate_each`] takes through each model
+/// together.
+const BATCH: usize = 64;
+
 /// One UD token with its annotation.
 #[derive(Clone, Debug, PartialEq)]
 pub struct ParsedToken {
@@ -116,13 +120,18 @@ pub(crate) struct Analysis {
     pub labels: Vec<u8>,
 }
 
+/// What the parser reads of tagged words: word values and tag classes.
+struct Tagged {
+    words: Vec<u64>,
+    classes: Vec<u16>,
+}
+
 /// Reusable buffers.
 #[derive(Default)]
 pub(crate) struct Scratch {
     buf: String,
     tag: TagScratch,
     parse: ParseScratch,
-    classes: Vec<u16>,
     feats: Vec<u64>,
     scores: Vec<f32>,
 }
@@ -193,22 +202,45 @@ impl Pipeline {
 
     /// Tags and parses a list of words.
     pub(crate) fn analyse(&self, forms: &[&str], s: &mut Scratch) -> Analysis {
+        let (mut a, tagged) = self.tag_words(forms, s);
+        self.parse_tagged(&mut a, &tagged, &mut s.parse);
+        a
+    }
+
+    /// Tags a list of words: the analysis without heads and labels, and
+    /// what the parser needs (word values and tag classes).
+    fn tag_words(&self, forms: &[&str], s: &mut Scratch) -> (Analysis, Tagged) {
         let lexes: Vec<Lex> = forms.iter().map(|f| lex(f, &mut s.buf)).collect();
-        self.tagger.tag(&lexes, &mut s.tag, &mut s.classes);
+        let mut classes = Vec::with_capacity(lexes.len());
+        self.tagger.tag(&lexes, &mut s.tag, &mut classes);
         let mut amb = Vec::new();
         self.tagger.ambiguity(&lexes, &mut amb);
         let (upos, xpos): (Vec<u8>, Vec<u8>) =
-            s.classes.iter().map(|&c| self.tagger.class(c)).unzip();
+            classes.iter().map(|&c| self.tagger.class(c)).unzip();
         let words: Vec<u64> = lexes.iter().map(|l| self.tagger.parser_word(l)).collect();
+        let a = Analysis {
+            lex: lexes,
+            amb,
+            upos,
+            xpos,
+            heads: Vec::new(),
+            labels: Vec::new(),
+        };
+        (a, Tagged { words, classes })
+    }
+
+    /// Parses tagged words: sets the heads and labels of `a`.
+    fn parse_tagged(&self, a: &mut Analysis, t: &Tagged, scratch: &mut ParseScratch) {
+        let (words, classes) = (&t.words, &t.classes);
         let n = words.len();
         let (mut heads, mut labels) = (Vec::with_capacity(n), Vec::with_capacity(n));
         let mut first_root: Option<u32> = None;
         let mut start = 0;
         while start < n {
             let end = (start + MAX_PARSE).min(n);
-            let (h, l) =
-                self.parser
-                    .parse(&words[start..end], &s.classes[start..end], &mut s.parse);
+            let (h, l) = self
+                .parser
+                .parse(&words[start..end], &classes[start..end], scratch);
             let m = end - start;
             for (hi, li) in h.into_iter().zip(l) {
                 if hi as usize >= m {
@@ -230,14 +262,8 @@ impl Pipeline {
             }
             start = end;
         }
-        Analysis {
-            lex: lexes,
-            amb,
-            upos,
-            xpos,
-            heads,
-            labels,
-        }
+        a.heads = heads;
+        a.labels = labels;
     }
 
     /// Entity spans `(start, end, type)` of analysed words.
@@ -261,6 +287,19 @@ impl Pipeline {
     fn annotate_spans_with(&self, text: &str, spans: &[Span], s: &mut Scratch) -> ParsedSentence {
         let forms: Vec<&str> = spans.iter().map(|sp| sp.slice(text)).collect();
         let a = self.analyse(&forms, s);
+        let ents = self.entities(&a, s);
+        self.assemble(&forms, spans, &a, ents)
+    }
+
+    /// The annotated sentence of words `forms` at `spans`, from their
+    /// analysis and entities.
+    fn assemble(
+        &self,
+        forms: &[&str],
+        spans: &[Span],
+        a: &Analysis,
+        ents: Vec<(usize, usize, usize)>,
+    ) -> ParsedSentence {
         let n = forms.len();
         let tokens = (0..n)
             .map(|i| {
@@ -277,8 +316,7 @@ impl Pipeline {
                 }
             })
             .collect::<Vec<_>>();
-        let entities = self
-            .entities(&a, s)
+        let entities = ents
             .into_iter()
             .filter_map(|(st, en, t)| {
                 Some(EntitySpan {
@@ -315,20 +353,91 @@ impl Pipeline {
         out
     }
 
-    /// Annotates the sentences of a document one at a time, handing each
-    /// to `f` (one per `doc.sentences` entry, in order), so memory stays
-    /// bounded by one sentence.
+    /// Annotates the sentences of a document, handing each to `f` (one
+    /// per `doc.sentences` entry, in order), so memory stays bounded by a
+    /// small batch of sentences.
+    ///
+    /// The sentences of a batch go through each model in turn (tagger,
+    /// parser, recogniser, lemmatizer) rather than one sentence
+    /// through all of them, so that each model's tables stay in the cache
+    /// while it works; sentences are independent, so the output is the
+    /// same as one at a time.
     pub fn annotate_each(&self, doc: &Document, mut f: impl FnMut(ParsedSentence)) {
         let mut s = Scratch::default();
+        let mut spans: Vec<Vec<Span>> = Vec::new();
+        let mut analyses: Vec<Analysis> = Vec::with_capacity(BATCH);
+        let mut ents: Vec<Vec<(usize, usize, usize)>> = Vec::with_capacity(BATCH);
+        let mut tagged: Vec<Tagged> = Vec::with_capacity(BATCH);
+        let mut first = 0;
+        while first < doc.sentences.len() {
+            let end = (first + BATCH).min(doc.sentences.len());
+            spans.resize_with(end - first, Vec::new);
+            for (k, i) in (first..end).enumerate() {
+                spans[k].clear();
+                ud_tokens(&doc.text, doc.sentence_tokens(i), &mut spans[k]);
+            }
+            let forms: Vec<Vec<&str>> = spans
+                .iter()
+                .map(|sp| sp.iter().map(|x| x.slice(&doc.text)).collect())
+                .collect();
+            analyses.clear();
+            tagged.clear();
+            for fs in &forms {
+                let (a, t) = self.tag_words(fs, &mut s);
+                analyses.push(a);
+                tagged.push(t);
+            }
+            for (a, t) in analyses.iter_mut().zip(&tagged) {
+                self.parse_tagged(a, t, &mut s.parse);
+            }
+            ents.clear();
+            ents.extend(analyses.iter().map(|a| self.entities(a, &mut s)));
+            for (k, e) in ents.drain(..).enumerate() {
+                let mut p = self.assemble(&forms[k], &spans[k], &analyses[k], e);
+                if let (false, Some(sent)) = (spans[k].is_empty(), doc.sentences.get(first + k)) {
+                    p.span = sent.span;
+                }
+                f(p);
+            }
+            first = end;
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn batches_annotate_like_single_sentences() {
+        let p = Pipeline::load();
+        assert!(p.is_ok());
+        let Ok(p) = p else { return };
+        // More sentences than a batch, of varied length.
+        let mut text = String::new();
+        for i in 0..(BATCH + 9) {
+            match i % 3 {
+                0 => {
+                    text.push_str("Kenya and Uganda signed a border accord in Nairobi on Monday. ")
+                }
+                1 => text.push_str("The minister said talks would resume. "),
+                _ => text.push_str(
+                    "Officials in Brussels declined to comment on the report, which was leaked. ",
+                ),
+            }
+        }
+        let doc = crate::stream::plain_document(&text);
+        let mut batched = Vec::new();
+        p.annotate_each(&doc, |s| batched.push(s));
+        assert_eq!(batched.len(), doc.sentences.len());
+        assert!(batched.len() > BATCH);
         let mut spans = Vec::new();
-        for (i, sent) in doc.sentences.iter().enumerate() {
+        for (i, b) in batched.iter().enumerate() {
             spans.clear();
             ud_tokens(&doc.text, doc.sentence_tokens(i), &mut spans);
-            let mut p = self.annotate_spans_with(&doc.text, &spans, &mut s);
-            if !spans.is_empty() {
-                p.span = sent.span;
-            }
-            f(p);
+            let mut one = p.annotate_spans(&doc.text, &spans);
+            one.span = doc.sentences[i].span;
+            assert_eq!(&one, b, "sentence {i}");
         }
     }
 }

@@ -202,6 +202,42 @@ pub(crate) struct Moves {
 }
 
 impl Moves {
+    /// The only allowed class when exactly one is allowed (no scoring is
+    /// needed then), else `None`.
+    #[inline]
+    pub(crate) fn forced(&self) -> Option<usize> {
+        if self.at_root {
+            // No shift or right-arc at the root; left-arc only with the
+            // root label, and never together with reduce.
+            return match (self.reduce, self.left) {
+                (true, false) => Some(RE),
+                (false, true) => Some(2 + ROOT_LABEL),
+                _ => None,
+            };
+        }
+        if self.shift && !self.reduce && !self.left && !self.right {
+            return Some(SH);
+        }
+        None
+    }
+
+    /// Class ranges that hold every allowed class (at most two, sorted):
+    /// only the scores of these classes are needed.
+    #[inline]
+    pub(crate) fn spans(&self) -> [(usize, usize); 2] {
+        let nl = DEPRELS.len();
+        let all = 2 + 2 * nl;
+        if self.left {
+            // Left-arcs (root excepted, when not at the root) and the rest.
+            [(0, all), (all, all)]
+        } else if self.right {
+            // Shift, reduce and right-arcs.
+            [(0, 2), (2 + nl, all)]
+        } else {
+            [(0, 2), (all, all)]
+        }
+    }
+
     /// Whether class `c` is allowed (same answer as [`State::valid`]).
     #[inline]
     pub(crate) fn ok(&self, c: usize) -> bool {
@@ -247,9 +283,17 @@ impl Parser {
         let mut guard = 0usize;
         while !st.terminal() && guard < 4 * n + 4 {
             guard += 1;
-            features::extract(&st, &ctx, &mut scratch.feats);
-            self.model.scores(&scratch.feats, &mut scratch.scores);
             let moves = st.moves();
+            // A forced move needs no scores: the argmax over one allowed
+            // class is that class.
+            if let Some(c) = moves.forced() {
+                st.apply(c);
+                continue;
+            }
+            features::extract(&st, &ctx, &mut scratch.feats);
+            // Only the allowed classes' scores are read by the argmax.
+            self.model
+                .scores_in(&scratch.feats, &mut scratch.scores, &moves.spans());
             let Some(c) = argmax(&scratch.scores, |c| moves.ok(c)) else {
                 break;
             };
@@ -306,6 +350,35 @@ mod tests {
                 assert_eq!(m.ok(c), st.valid(c), "class {c}");
             }
             st.apply(step);
+        }
+    }
+
+    #[test]
+    fn forced_moves_and_spans_agree_with_valid() {
+        // Walk many states of sentences of several lengths, taking a
+        // different valid transition each time.
+        let nl = nlabels();
+        for n in 1..7 {
+            for seed in 0..40usize {
+                let mut st = State::new(n);
+                let mut k = seed;
+                while !st.terminal() {
+                    let m = st.moves();
+                    let valid: Vec<usize> = (0..nclass()).filter(|&c| st.valid(c)).collect();
+                    let one = (valid.len() == 1).then(|| valid[0]);
+                    assert_eq!(m.forced(), one, "n {n} seed {seed}");
+                    let spans = m.spans();
+                    for &c in &valid {
+                        assert!(spans.iter().any(|&(a, b)| a <= c && c < b), "class {c}");
+                    }
+                    if st.s0().is_some() && st.b < n && st.head[st.s0().unwrap_or(0)] != NO {
+                        // Headed s0 before the root: no left-arc is scored.
+                        assert!(spans.iter().all(|&(a, b)| b <= 2 || a >= 2 + nl));
+                    }
+                    k = k.wrapping_mul(31).wrapping_add(7);
+                    st.apply(valid[k % valid.len()]);
+                }
+            }
         }
     }
 
