@@ -399,6 +399,43 @@ fn expand(kind: &str) -> Vec<&str> {
 /// the previous sentence name none.
 const PRONOUN_REACH: usize = 3;
 
+/// Byte range of the subject of the clause that governs `tok` (through
+/// coordinated verbs: `spoke to Aliyev and called on him`).
+fn clause_subject(p: &ParsedSentence, tok: &dyads_syntax::ParsedToken) -> Option<(u32, u32)> {
+    let idx = p.tokens.iter().position(|t| std::ptr::eq(t, tok))?;
+    let mut v = p.tokens[idx].head?;
+    for _ in 0..4 {
+        // the verb of a prepositional object (`called on him`)
+        let subj = p
+            .tokens
+            .iter()
+            .position(|t| t.head == Some(v) && t.deprel.starts_with("nsubj"));
+        if let Some(sj) = subj {
+            let (mut lo, mut hi) = (p.tokens[sj].span.start, p.tokens[sj].span.end);
+            for (k, t) in p.tokens.iter().enumerate() {
+                let mut h = Some(k);
+                for _ in 0..8 {
+                    match h {
+                        Some(x) if x == sj => {
+                            lo = lo.min(t.span.start);
+                            hi = hi.max(t.span.end);
+                            break;
+                        }
+                        Some(x) => h = p.tokens[x].head,
+                        None => break,
+                    }
+                }
+            }
+            return Some((lo, hi));
+        }
+        if p.tokens[v].deprel != "conj" {
+            return None;
+        }
+        v = p.tokens[v].head?;
+    }
+    None
+}
+
 /// `he`, `she`, `him`, `her` as subject or object: the one gender-compatible
 /// person mentioned earlier in this or the previous sentence (else in the
 /// [`PRONOUN_REACH`] sentences before), or of several, the only one
@@ -414,7 +451,8 @@ fn pronouns(b: &mut Builder<'_>, scan: &SentScan, parsed: &[ParsedSentence]) {
             "she" | "her" => 'f',
             _ => continue,
         };
-        let role_ok = is_subject(tok.deprel) || tok.deprel == "obj" || tok.deprel == "iobj";
+        let object = matches!(tok.deprel, "obj" | "iobj" | "obl");
+        let role_ok = is_subject(tok.deprel) || object;
         if !role_ok || b.covered(tok.span) {
             continue;
         }
@@ -435,6 +473,12 @@ fn pronouns(b: &mut Builder<'_>, scan: &SentScan, parsed: &[ParsedSentence]) {
                 let subj = parsed.get(m.sentence).is_some_and(|ps| {
                     head_token(ps, m.span).is_some_and(|h| is_subject(ps.tokens[h].deprel))
                 });
+                // An object pronoun is not its own clause's subject
+                // (`Blinken spoke to Aliyev and called on him`: him is
+                // Aliyev).
+                if object && subj && m.sentence == scan.idx {
+                    continue;
+                }
                 match cands.iter_mut().find(|(a, _)| *a == i) {
                     Some(c) => c.1 |= subj,
                     None => cands.push((i, subj)),
@@ -445,9 +489,27 @@ fn pronouns(b: &mut Builder<'_>, scan: &SentScan, parsed: &[ParsedSentence]) {
             }
         }
         let subjects: Vec<usize> = cands.iter().filter(|c| c.1).map(|c| c.0).collect();
-        let pick = match (&cands[..], &subjects[..]) {
-            ([(i, _)], _) => Some(*i),
-            (_, [i]) => Some(*i),
+        // An object pronoun takes the one other person of its own sentence
+        // first.
+        let here: Vec<usize> = if object {
+            let subject = clause_subject(p, tok);
+            let mut v: Vec<usize> = b
+                .before(tok.span.start)
+                .take_while(|m| m.sentence == scan.idx)
+                .filter(|m| subject.is_none_or(|(lo, hi)| m.span.end <= lo || m.span.start >= hi))
+                .map(|m| m.actor)
+                .filter(|&i| cands.iter().any(|c| c.0 == i))
+                .collect();
+            v.sort_unstable();
+            v.dedup();
+            v
+        } else {
+            Vec::new()
+        };
+        let pick = match (&here[..], &cands[..], &subjects[..]) {
+            ([i], _, _) => Some(*i),
+            (_, [(i, _)], _) => Some(*i),
+            (_, _, [i]) => Some(*i),
             _ => None,
         };
         if let Some(i) = pick {

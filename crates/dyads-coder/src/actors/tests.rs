@@ -91,6 +91,10 @@ const TABLE: &[(&str, &str, &str, usize, &str)] = &[
     ("Choe Son Hui met reporters. He said the talks went well.", "2024-01-16", "He", 0, "-"),
     ("Choe Son Hui arrived on Monday. Reporters asked her about the trip.", "2024-01-16", "her", 0, "choe-son-hui"),
     ("Talks between Sergei Lavrov and Antony Blinken ended. He said the talks went well.", "2024-01-16", "He", 0, "-"),
+    // an object pronoun is not its own clause's subject, and takes the
+    // other person of its sentence before an earlier one
+    ("Sergei Lavrov arrived in Geneva. Antony Blinken met Wang Yi and urged him to curb exports.", "2024-04-26", "him", 0, "wang-yi"),
+    ("Antony Blinken spoke to Wang Yi by phone and called on him to act.", "2024-04-26", "him", 0, "wang-yi"),
     // ambiguity kept as ambiguity
     ("Congo signed the agreement.", "2024-01-16", "Congo", 0, "-"),
     // a capital that receives, or hosts a mission, is the state
