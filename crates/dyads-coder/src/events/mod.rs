@@ -100,7 +100,8 @@ fn official_subject(s: &Sent<'_>, (lo, hi): (usize, usize)) -> bool {
         .any(|h| matches!(s.upos(h), "PROPN" | "PRON") || s.lemma_in(h, OFFICIAL_NOUNS))
 }
 
-/// Words of a response by force or in kind.
+/// Words of a response by force or in kind (`would no longer tolerate`
+/// is one held out).
 const RESPONSE_WORDS: &[&str] = &[
     "war",
     "retaliation",
@@ -114,6 +115,7 @@ const RESPONSE_WORDS: &[&str] = &[
     "reprisal",
     "punish",
     "punishment",
+    "tolerate",
 ];
 
 /// Whether the clause a warning at `head` reports is conditional on a
