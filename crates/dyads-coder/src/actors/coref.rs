@@ -399,11 +399,10 @@ fn expand(kind: &str) -> Vec<&str> {
 /// the previous sentence name none.
 const PRONOUN_REACH: usize = 3;
 
-/// Byte range of the subject of the clause that governs `tok` (through
+/// Byte range of the subject of the clause that governs token `idx` (through
 /// coordinated verbs: `spoke to Aliyev and called on him`).
-fn clause_subject(p: &ParsedSentence, tok: &dyads_syntax::ParsedToken) -> Option<(u32, u32)> {
-    let idx = p.tokens.iter().position(|t| std::ptr::eq(t, tok))?;
-    let mut v = p.tokens[idx].head?;
+fn clause_subject(p: &ParsedSentence, idx: usize) -> Option<(u32, u32)> {
+    let mut v = p.tokens.get(idx)?.head?;
     for _ in 0..4 {
         // the verb of a prepositional object (`called on him`)
         let subj = p
@@ -444,7 +443,7 @@ fn pronouns(b: &mut Builder<'_>, scan: &SentScan, parsed: &[ParsedSentence]) {
     let Some(p) = parsed.get(scan.idx) else {
         return;
     };
-    for tok in &p.tokens {
+    for (ti, tok) in p.tokens.iter().enumerate() {
         let w = b.doc.slice(tok.span).to_lowercase();
         let gender = match w.as_str() {
             "he" | "him" => 'm',
@@ -492,7 +491,7 @@ fn pronouns(b: &mut Builder<'_>, scan: &SentScan, parsed: &[ParsedSentence]) {
         // An object pronoun takes the one other person of its own sentence
         // first.
         let here: Vec<usize> = if object {
-            let subject = clause_subject(p, tok);
+            let subject = clause_subject(p, ti);
             let mut v: Vec<usize> = b
                 .before(tok.span.start)
                 .take_while(|m| m.sentence == scan.idx)

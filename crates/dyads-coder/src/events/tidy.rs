@@ -73,6 +73,10 @@ pub(crate) fn doer_of_referred_act(
             continue;
         }
         let lemma = s.lemma[obj].as_str();
+        let stems: &[&str] = NOMINALISED
+            .iter()
+            .find(|(n, _)| *n == lemma)
+            .map_or(&[], |(_, v)| *v);
         let own: Vec<String> = out[i]
             .source
             .as_ref()
@@ -93,10 +97,6 @@ pub(crate) fn doer_of_referred_act(
             // attack`, `attacked`, `the missile launch`).
             lex.entry(&e.rule)?;
             let words = s.text.get(e.evidence.start..e.evidence.end)?.to_lowercase();
-            let stems: &[&str] = NOMINALISED
-                .iter()
-                .find(|(n, _)| *n == lemma)
-                .map_or(&[], |(_, v)| *v);
             if !words.split(|c: char| !c.is_alphanumeric()).any(|w| {
                 w.starts_with(lemma) && w.len() <= lemma.len() + 3
                     || stems.iter().any(|st| w.starts_with(st))
