@@ -7,6 +7,7 @@ use std::sync::Arc;
 
 use crate::error::Result;
 use crate::hash::{mix, str_hash, str_hash_with, IdMap};
+use crate::irregular;
 use crate::modelio::{Reader, Writer};
 use crate::tagset::xpos_id;
 
@@ -30,6 +31,11 @@ pub struct Lemmatizer {
 
 fn is_proper(xpos: u8) -> bool {
     xpos as usize == xpos_id("NNP") || xpos as usize == xpos_id("NNPS")
+}
+
+/// VBD or VBN: where an unseen irregular form needs the verb table.
+fn is_past(xpos: u8) -> bool {
+    xpos as usize == xpos_id("VBD") || xpos as usize == xpos_id("VBN")
 }
 
 fn lower(form: &str) -> String {
@@ -82,6 +88,11 @@ impl Lemmatizer {
         let key = key_of(form, xpos);
         if is_proper(xpos) {
             return key;
+        }
+        if is_past(xpos) {
+            if let Some(base) = irregular::base_of_past(&key) {
+                return base;
+            }
         }
         for k in (0..=4).rev() {
             let Some(suf) = suffix(&key, k) else {

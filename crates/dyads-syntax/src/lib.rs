@@ -37,6 +37,7 @@ pub mod conllu;
 pub mod error;
 mod hash;
 pub mod iob2;
+mod irregular;
 pub mod lemma;
 mod lexical;
 mod modelio;

@@ -17,7 +17,9 @@
 //! let doc = clean(&article).unwrap();
 //! assert_eq!(doc.meta.dateline_place.as_deref(), Some("Moscow"));
 //! assert_eq!(doc.meta.published.as_ref().map(|p| p.value.as_str()), Some("2024-01-17"));
-//! assert_eq!(doc.sentences.len(), 2);
+//! // The dateline is a segment of its own, then the two sentences.
+//! assert_eq!(doc.sentences.len(), 3);
+//! assert_eq!(doc.slice(doc.sentences[1].span), "The ministers met on Tuesday.");
 //! ```
 #![deny(missing_docs)]
 

@@ -90,7 +90,13 @@ pub fn assemble(blocks: &[&Block], meta: Metadata) -> Document {
         }
         paragraphs.push(Span::new(base, text.len()));
     }
-    let (sentences, tokens) = segment::segment(&text, &paragraphs);
+    // A dateline (`KYIV, March 3 (Agency) - `) is a segment of its own:
+    // glued to the lede it would make `KYIV` the subject of its verb.
+    let dateline_end = paragraphs
+        .first()
+        .and_then(|p| Some(p.start as usize + dateline::dateline(p.slice(&text))?.end));
+    let (sentences, tokens) =
+        segment::segment_with_cuts(&text, &paragraphs, dateline_end.as_slice());
     let content_hash = hash(&text, &meta);
     Document {
         text,

@@ -100,13 +100,27 @@ use crate::span::Span;
 /// the blocks (no sentence crosses a paragraph boundary); blank lines are
 /// paragraph breaks too, so `paragraphs` may be empty.
 pub fn segment(text: &str, paragraphs: &[Span]) -> (Vec<Sentence>, Vec<Token>) {
-    let mut cuts: Vec<usize> = Vec::with_capacity(paragraphs.len() * 2 + 2);
+    segment_with_cuts(text, paragraphs, &[])
+}
+
+/// [`segment`], with more places no sentence crosses: `cuts` are byte
+/// offsets (a dateline's end, so that `KYIV, March 3 -` is a segment of
+/// its own and not the start of the lede's sentence). Offsets outside the
+/// text or inside a character are ignored.
+pub fn segment_with_cuts(
+    text: &str,
+    paragraphs: &[Span],
+    extra: &[usize],
+) -> (Vec<Sentence>, Vec<Token>) {
+    let mut cuts: Vec<usize> = Vec::with_capacity(paragraphs.len() * 2 + extra.len() + 2);
     cuts.push(0);
-    for p in paragraphs {
-        for pos in [p.start as usize, p.end as usize] {
-            if pos <= text.len() && text.is_char_boundary(pos) {
-                cuts.push(pos);
-            }
+    let bounds = paragraphs
+        .iter()
+        .flat_map(|p| [p.start as usize, p.end as usize])
+        .chain(extra.iter().copied());
+    for pos in bounds {
+        if pos <= text.len() && text.is_char_boundary(pos) {
+            cuts.push(pos);
         }
     }
     cuts.push(text.len());
