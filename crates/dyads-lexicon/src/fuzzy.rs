@@ -9,11 +9,14 @@
 //! collisions cost time, never correctness. Keys are 32-bit hashes paired
 //! with 32-bit name indexes (8 bytes each), capped at [`MAX_KEYS`].
 
-use std::collections::HashSet;
+use crate::fxhash::FxHashSet;
 
 /// The most keys the index holds (about 32 MiB); names past the cap are
 /// not indexed for typos.
 pub const MAX_KEYS: usize = 4_000_000;
+
+/// Number of 16-bit key prefixes in the lookup directory.
+const PREFIXES: usize = 1 << 16;
 
 /// Names shorter than this (in characters) are never matched with a typo.
 pub const MIN_LEN: usize = 8;
@@ -26,10 +29,14 @@ pub const MAX_LEN: usize = 48;
 pub(crate) struct FuzzyIndex {
     names: Vec<(Vec<char>, u32)>,
     keys: Vec<(u32, u32)>,
+    /// Where the keys of each 16-bit prefix start in `keys` (one more
+    /// entry than prefixes, the last `keys.len()`), so that a lookup
+    /// searches one prefix's keys instead of all of them.
+    dir: Vec<u32>,
     /// Hashes of the first words of the names and of their one-character
     /// deletions: a window whose first word shares none of them cannot be
     /// one edit away from a name (a cheap filter for most capitalised words).
-    firsts: HashSet<u64>,
+    firsts: FxHashSet<u64>,
     /// The most words in an indexed name.
     max_words: usize,
 }
@@ -90,6 +97,18 @@ impl FuzzyIndex {
         }
         idx.keys.sort_unstable();
         idx.keys.dedup();
+        idx.dir = Vec::with_capacity(PREFIXES + 1);
+        let mut at = 0usize;
+        for p in 0..=PREFIXES {
+            while idx
+                .keys
+                .get(at)
+                .is_some_and(|&(h, _)| ((h >> 16) as usize) < p)
+            {
+                at += 1;
+            }
+            idx.dir.push(at as u32);
+        }
         idx
     }
 
@@ -115,8 +134,13 @@ impl FuzzyIndex {
     }
 
     fn lookup(&self, k: u32, out: &mut Vec<u32>) {
-        let start = self.keys.partition_point(|&(h, _)| h < k);
-        for &(h, n) in &self.keys[start..] {
+        let p = (k >> 16) as usize;
+        let (Some(&lo), Some(&hi)) = (self.dir.get(p), self.dir.get(p + 1)) else {
+            return;
+        };
+        let block = self.keys.get(lo as usize..hi as usize).unwrap_or(&[]);
+        let start = block.partition_point(|&(h, _)| h < k);
+        for &(h, n) in &block[start..] {
             if h != k {
                 break;
             }
