@@ -9,7 +9,10 @@
 //! collisions cost time, never correctness. Keys are 32-bit hashes paired
 //! with 32-bit name indexes (8 bytes each), capped at [`MAX_KEYS`].
 
-use crate::fxhash::FxHashSet;
+use std::cell::RefCell;
+use std::sync::atomic::{AtomicU64, Ordering};
+
+use crate::fxhash::{FxHashMap, FxHashSet};
 
 /// The most keys the index holds (about 32 MiB); names past the cap are
 /// not indexed for typos.
@@ -39,6 +42,22 @@ pub(crate) struct FuzzyIndex {
     firsts: FxHashSet<u64>,
     /// The most words in an indexed name.
     max_words: usize,
+    /// Tells this index's answers apart in [`FOUND`] (never reused).
+    id: u64,
+}
+
+/// How many queries [`FOUND`] remembers per thread.
+const FOUND_CAPACITY: usize = 512;
+
+/// The next index's id.
+static NEXT_ID: AtomicU64 = AtomicU64::new(1);
+
+thread_local! {
+    /// The answers to the last queries asked on this thread, by index id
+    /// and query: a window of names (`The foreign minister of Russia`) is
+    /// asked again in every sentence that repeats it.
+    static FOUND: RefCell<FxHashMap<(u64, String), Vec<u32>>> =
+        RefCell::new(FxHashMap::default());
 }
 
 /// FNV-1a over the characters: fast, deterministic, good enough for keys
@@ -73,7 +92,10 @@ impl FuzzyIndex {
     /// Builds the index over `(normalised name, payload)` pairs; names
     /// outside [`MIN_LEN`]..=[`MAX_LEN`] characters are left out.
     pub fn build(names: impl IntoIterator<Item = (String, u32)>) -> FuzzyIndex {
-        let mut idx = FuzzyIndex::default();
+        let mut idx = FuzzyIndex {
+            id: NEXT_ID.fetch_add(1, Ordering::Relaxed),
+            ..FuzzyIndex::default()
+        };
         for (name, payload) in names {
             let chars: Vec<char> = name.chars().collect();
             if chars.len() < MIN_LEN || chars.len() > MAX_LEN {
@@ -148,8 +170,26 @@ impl FuzzyIndex {
         }
     }
 
-    /// The payloads of the names at distance exactly 1 from `query`.
+    /// The payloads of the names at distance exactly 1 from `query`
+    /// (remembered for the last few hundred queries on this thread).
     pub fn query(&self, query: &str) -> Vec<u32> {
+        let key = (self.id, query.to_string());
+        if let Some(found) = FOUND.with(|f| f.borrow().get(&key).cloned()) {
+            return found;
+        }
+        let found = self.search(query);
+        FOUND.with(|f| {
+            let mut f = f.borrow_mut();
+            if f.len() >= FOUND_CAPACITY {
+                f.clear();
+            }
+            f.insert(key, found.clone());
+        });
+        found
+    }
+
+    /// [`FuzzyIndex::query`] without the memory.
+    fn search(&self, query: &str) -> Vec<u32> {
         let q: Vec<char> = query.chars().collect();
         if q.len() + 1 < MIN_LEN || q.len() > MAX_LEN + 1 || self.names.is_empty() {
             return Vec::new();
