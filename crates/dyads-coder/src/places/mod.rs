@@ -364,11 +364,13 @@ mod tests;
 /// How many texts [`find_places`] remembers per thread.
 const FOUND_CAPACITY: usize = 512;
 
+/// Gazetteer matches by gazetteer (a `'static` one: its address is never
+/// reused) and text.
+type Found = HashMap<(usize, String), Rc<[PlaceMatch]>>;
+
 thread_local! {
-    /// The gazetteer's matches of the texts last searched on this thread,
-    /// by gazetteer (a `'static` one: its address is never reused) and text.
-    static FOUND: std::cell::RefCell<HashMap<(usize, String), Rc<[PlaceMatch]>>> =
-        std::cell::RefCell::new(HashMap::new());
+    /// The gazetteer's matches of the texts last searched on this thread.
+    static FOUND: std::cell::RefCell<Found> = std::cell::RefCell::new(HashMap::new());
 }
 
 /// [`Gazetteer::find_all`] of `text`, remembered for the last few hundred
