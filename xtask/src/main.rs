@@ -47,7 +47,8 @@ Tasks:
       test (news documents and all) and UNER EWT test.
   bench-coder [--docs N]
       Code N generated documents of 20 sentences (default 500): sentences/s
-      on one core from clean text to events (parse, actors, events).
+      on one core from clean text to events (parse, actors, events), and
+      of the parse alone and the coder alone; an output digest.
   bench-merge [--mentions N] [--store]
       Merge N generated event mentions (default 1000000) into records in
       memory (blocking by dyad and type, clustering by date windows), at

@@ -9,11 +9,17 @@
 //! collisions cost time, never correctness. Keys are 32-bit hashes paired
 //! with 32-bit name indexes (8 bytes each), capped at [`MAX_KEYS`].
 
-use std::collections::HashSet;
+use std::cell::RefCell;
+use std::sync::atomic::{AtomicU64, Ordering};
+
+use crate::fxhash::{FxHashMap, FxHashSet};
 
 /// The most keys the index holds (about 32 MiB); names past the cap are
 /// not indexed for typos.
 pub const MAX_KEYS: usize = 4_000_000;
+
+/// Number of 16-bit key prefixes in the lookup directory.
+const PREFIXES: usize = 1 << 16;
 
 /// Names shorter than this (in characters) are never matched with a typo.
 pub const MIN_LEN: usize = 8;
@@ -26,12 +32,32 @@ pub const MAX_LEN: usize = 48;
 pub(crate) struct FuzzyIndex {
     names: Vec<(Vec<char>, u32)>,
     keys: Vec<(u32, u32)>,
+    /// Where the keys of each 16-bit prefix start in `keys` (one more
+    /// entry than prefixes, the last `keys.len()`), so that a lookup
+    /// searches one prefix's keys instead of all of them.
+    dir: Vec<u32>,
     /// Hashes of the first words of the names and of their one-character
     /// deletions: a window whose first word shares none of them cannot be
     /// one edit away from a name (a cheap filter for most capitalised words).
-    firsts: HashSet<u64>,
+    firsts: FxHashSet<u64>,
     /// The most words in an indexed name.
     max_words: usize,
+    /// Tells this index's answers apart in [`FOUND`] (never reused).
+    id: u64,
+}
+
+/// How many queries [`FOUND`] remembers per thread.
+const FOUND_CAPACITY: usize = 512;
+
+/// The next index's id.
+static NEXT_ID: AtomicU64 = AtomicU64::new(1);
+
+thread_local! {
+    /// The answers to the last queries asked on this thread, by index id
+    /// and query: a window of names (`The foreign minister of Russia`) is
+    /// asked again in every sentence that repeats it.
+    static FOUND: RefCell<FxHashMap<(u64, String), Vec<u32>>> =
+        RefCell::new(FxHashMap::default());
 }
 
 /// FNV-1a over the characters: fast, deterministic, good enough for keys
@@ -66,7 +92,10 @@ impl FuzzyIndex {
     /// Builds the index over `(normalised name, payload)` pairs; names
     /// outside [`MIN_LEN`]..=[`MAX_LEN`] characters are left out.
     pub fn build(names: impl IntoIterator<Item = (String, u32)>) -> FuzzyIndex {
-        let mut idx = FuzzyIndex::default();
+        let mut idx = FuzzyIndex {
+            id: NEXT_ID.fetch_add(1, Ordering::Relaxed),
+            ..FuzzyIndex::default()
+        };
         for (name, payload) in names {
             let chars: Vec<char> = name.chars().collect();
             if chars.len() < MIN_LEN || chars.len() > MAX_LEN {
@@ -90,6 +119,18 @@ impl FuzzyIndex {
         }
         idx.keys.sort_unstable();
         idx.keys.dedup();
+        idx.dir = Vec::with_capacity(PREFIXES + 1);
+        let mut at = 0usize;
+        for p in 0..=PREFIXES {
+            while idx
+                .keys
+                .get(at)
+                .is_some_and(|&(h, _)| ((h >> 16) as usize) < p)
+            {
+                at += 1;
+            }
+            idx.dir.push(at as u32);
+        }
         idx
     }
 
@@ -115,8 +156,13 @@ impl FuzzyIndex {
     }
 
     fn lookup(&self, k: u32, out: &mut Vec<u32>) {
-        let start = self.keys.partition_point(|&(h, _)| h < k);
-        for &(h, n) in &self.keys[start..] {
+        let p = (k >> 16) as usize;
+        let (Some(&lo), Some(&hi)) = (self.dir.get(p), self.dir.get(p + 1)) else {
+            return;
+        };
+        let block = self.keys.get(lo as usize..hi as usize).unwrap_or(&[]);
+        let start = block.partition_point(|&(h, _)| h < k);
+        for &(h, n) in &block[start..] {
             if h != k {
                 break;
             }
@@ -124,8 +170,26 @@ impl FuzzyIndex {
         }
     }
 
-    /// The payloads of the names at distance exactly 1 from `query`.
+    /// The payloads of the names at distance exactly 1 from `query`
+    /// (remembered for the last few hundred queries on this thread).
     pub fn query(&self, query: &str) -> Vec<u32> {
+        let key = (self.id, query.to_string());
+        if let Some(found) = FOUND.with(|f| f.borrow().get(&key).cloned()) {
+            return found;
+        }
+        let found = self.search(query);
+        FOUND.with(|f| {
+            let mut f = f.borrow_mut();
+            if f.len() >= FOUND_CAPACITY {
+                f.clear();
+            }
+            f.insert(key, found.clone());
+        });
+        found
+    }
+
+    /// [`FuzzyIndex::query`] without the memory.
+    fn search(&self, query: &str) -> Vec<u32> {
         let q: Vec<char> = query.chars().collect();
         if q.len() + 1 < MIN_LEN || q.len() > MAX_LEN + 1 || self.names.is_empty() {
             return Vec::new();

@@ -50,6 +50,7 @@ pub mod error;
 pub mod events;
 pub mod export;
 mod fuzzy;
+mod fxhash;
 pub mod import;
 mod lexicon;
 pub mod matcher;

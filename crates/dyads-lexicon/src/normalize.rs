@@ -29,6 +29,10 @@ pub struct NormToken {
 /// Pushes the folded (lowercase, diacritic-free) form of `c` onto `out`.
 /// Combining marks vanish; characters without a folding are lowercased.
 pub fn fold_char(c: char, out: &mut String) {
+    if c.is_ascii() {
+        out.push(c.to_ascii_lowercase());
+        return;
+    }
     if ('\u{300}'..='\u{36f}').contains(&c) {
         return;
     }

@@ -30,6 +30,7 @@ use std::collections::{HashMap, HashSet};
 use std::sync::OnceLock;
 
 use crate::error::{Error, ErrorKind, Result};
+use crate::fxhash::FxHashMap;
 use crate::normalize::{normalize, tokenize};
 use crate::tsv::{self, is_country_code};
 
@@ -127,7 +128,7 @@ pub struct PlaceMatch {
 #[derive(Debug, Default)]
 pub struct Gazetteer {
     places: Vec<Place>,
-    index: HashMap<String, Vec<usize>>,
+    index: FxHashMap<String, Vec<usize>>,
     states: HashMap<String, usize>,
 }
 

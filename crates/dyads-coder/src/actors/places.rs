@@ -338,7 +338,7 @@ pub(crate) fn cities(b: &mut Builder<'_>, scans: &[SentScan], parsed: &[ParsedSe
         let base = scan.span.start as usize;
         let sentence = &text[base..scan.span.end as usize];
         let p = parsed.get(scan.idx);
-        for pm in gaz.find_all(sentence) {
+        for pm in crate::places::find_places(gaz, sentence).iter() {
             let span = Span::new(base + pm.start, base + pm.end);
             let ambiguous = b.out.ambiguous.iter().any(|a| a.span == span);
             if b.covered(span) || ambiguous || in_person_name(&text, scan, p, span) {

@@ -9,7 +9,7 @@
 
 use std::collections::HashMap;
 
-use dyads_lexicon::events::{EntryKind, EventLexicon, Item, Slot};
+use dyads_lexicon::events::{EntryKind, EventEntry, EventLexicon, Item, Slot};
 
 use super::sentence::{canon, Sent};
 
@@ -35,9 +35,43 @@ pub(crate) struct Hit {
     pub score: i32,
 }
 
-/// Index of the lexicon by canonical head word.
+/// Index of the lexicon by canonical head word, with the canonical
+/// spellings each entry's match needs, computed once here rather than for
+/// every token that may head it.
 pub(crate) struct Index {
     by_head: HashMap<String, Vec<usize>>,
+    /// Per entry, in lexicon order.
+    entries: Vec<EntryCanon>,
+}
+
+/// What matching one entry needs of its canonical spellings.
+struct EntryCanon {
+    /// The pattern item holding the head word, if any.
+    at: Option<usize>,
+    /// The canonical words of the lemma (`peace talks`: `peace`, `talks`).
+    lemma_words: Vec<String>,
+    /// The canonical particle when the head item is phrasal (`shoot down`).
+    prt: Option<String>,
+}
+
+impl EntryCanon {
+    fn new(e: &EventEntry) -> EntryCanon {
+        let head_word = canon(e.head_word());
+        let at = e.pattern.iter().position(|it| match it {
+            Item::Word(alts) => alts.iter().any(|a| canon(a) == head_word),
+            Item::Phrasal(v, _) => canon(v) == head_word,
+            _ => false,
+        });
+        let prt = match at.and_then(|k| e.pattern.get(k)) {
+            Some(Item::Phrasal(_, prt)) => Some(canon(prt)),
+            _ => None,
+        };
+        EntryCanon {
+            at,
+            lemma_words: e.lemma.split(' ').map(canon).collect(),
+            prt,
+        }
+    }
 }
 
 impl Index {
@@ -47,7 +81,8 @@ impl Index {
         for (i, e) in lex.entries().iter().enumerate() {
             by_head.entry(canon(e.head_word())).or_default().push(i);
         }
-        Index { by_head }
+        let entries = lex.entries().iter().map(EntryCanon::new).collect();
+        Index { by_head, entries }
     }
 
     /// Candidate entries for token `i`.
@@ -77,7 +112,7 @@ pub(crate) fn find(lex: &EventLexicon, index: &Index, s: &Sent<'_>) -> Vec<Hit> 
     for i in 0..s.len() {
         let mut best: Option<Hit> = None;
         for e in index.candidates(s, i) {
-            if let Some(h) = match_entry(lex, e, s, i) {
+            if let Some(h) = match_entry(lex, index, e, s, i) {
                 if best.as_ref().is_none_or(|b| h.score > b.score) {
                     best = Some(h);
                 }
@@ -104,8 +139,9 @@ pub(crate) fn find(lex: &EventLexicon, index: &Index, s: &Sent<'_>) -> Vec<Hit> 
 }
 
 /// Matches entry `e` with its head at token `i`.
-fn match_entry(lex: &EventLexicon, e: usize, s: &Sent<'_>, i: usize) -> Option<Hit> {
+fn match_entry(lex: &EventLexicon, index: &Index, e: usize, s: &Sent<'_>, i: usize) -> Option<Hit> {
     let entry = &lex.entries()[e];
+    let pre = index.entries.get(e)?;
     let noun = entry.kind == EntryKind::Noun;
     if noun == s.is_verb(i) && !(noun && s.upos(i) == "ADJ") {
         return None;
@@ -113,13 +149,8 @@ fn match_entry(lex: &EventLexicon, e: usize, s: &Sent<'_>, i: usize) -> Option<H
     if !noun && (is_prenominal_participle(s, i) || is_apposed_title(s, i)) {
         return None;
     }
-    let head_word = canon(entry.head_word());
     let items = &entry.pattern;
-    let at = items.iter().position(|it| match it {
-        Item::Word(alts) => alts.iter().any(|a| canon(a) == head_word),
-        Item::Phrasal(v, _) => canon(v) == head_word,
-        _ => false,
-    })?;
+    let at = pre.at?;
     let mut hit = Hit {
         entry: e,
         head: i,
@@ -127,7 +158,7 @@ fn match_entry(lex: &EventLexicon, e: usize, s: &Sent<'_>, i: usize) -> Option<H
         ..Hit::default()
     };
     // Earlier words of a multiword noun lemma must precede the head.
-    let lemma_words: Vec<String> = entry.lemma.split(' ').map(canon).collect();
+    let lemma_words = &pre.lemma_words;
     let mut first = i;
     let mut prefix_end = at;
     if noun && lemma_words.len() > 1 {
@@ -144,9 +175,8 @@ fn match_entry(lex: &EventLexicon, e: usize, s: &Sent<'_>, i: usize) -> Option<H
         }
     }
     let mut pos = i;
-    if let Item::Phrasal(_, prt) = &items[at] {
-        let prt = canon(prt);
-        let j = (i + 1..(i + 6).min(s.len())).find(|&j| s.is(j, &prt))?;
+    if let Some(prt) = &pre.prt {
+        let j = (i + 1..(i + 6).min(s.len())).find(|&j| s.is(j, prt))?;
         hit.words.push(j);
         hit.score += 2;
         // A particle right after the verb comes before its object (`shot

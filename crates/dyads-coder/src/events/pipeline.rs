@@ -48,12 +48,18 @@ impl PipelineBuilder {
                 lex
             })
         };
+        let events = EventLexicon::builtin()?;
+        // Every index is built now, not by the first document: the event
+        // coder's, the actor matcher and the gazetteer (whose failure to
+        // load leaves events without places, as before).
+        let coder = Coder::new(events);
+        actors.as_ref().unwrap_or(builtin).matcher();
+        let _ = dyads_lexicon::places::Gazetteer::builtin();
         Ok(Pipeline {
             syntax,
             actors,
             builtin,
-            events: EventLexicon::builtin()?,
-            coder_index: std::sync::OnceLock::new(),
+            coder,
         })
     }
 }
@@ -63,8 +69,7 @@ pub struct Pipeline {
     syntax: dyads_syntax::Pipeline,
     actors: Option<Lexicon>,
     builtin: &'static Lexicon,
-    events: &'static EventLexicon,
-    coder_index: std::sync::OnceLock<Coder<'static>>,
+    coder: Coder<'static>,
 }
 
 impl Pipeline {
@@ -90,7 +95,7 @@ impl Pipeline {
 
     /// The event coder.
     pub fn coder(&self) -> &Coder<'static> {
-        self.coder_index.get_or_init(|| Coder::new(self.events))
+        &self.coder
     }
 
     /// Codes one document. `published` overrides the document's own

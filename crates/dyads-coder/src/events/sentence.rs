@@ -7,11 +7,19 @@ use dyads_text::Span;
 /// Canonical spelling of a word for lexicon comparison: lower case, no
 /// hyphens, British `-ise`/`-yse`/`-our`/`defence` spellings as American.
 pub(crate) fn canon(word: &str) -> String {
-    let mut w: String = word
-        .chars()
-        .filter(|c| *c != '-' && *c != '\u{2019}')
-        .flat_map(char::to_lowercase)
-        .collect();
+    let mut w: String = if word.is_ascii() {
+        // The same as below for ASCII, without the per-character case
+        // mapping.
+        word.bytes()
+            .filter(|&b| b != b'-')
+            .map(|b| b.to_ascii_lowercase() as char)
+            .collect()
+    } else {
+        word.chars()
+            .filter(|c| *c != '-' && *c != '\u{2019}')
+            .flat_map(char::to_lowercase)
+            .collect()
+    };
     for (from, to) in [
         ("ise", "ize"),
         ("yse", "yze"),

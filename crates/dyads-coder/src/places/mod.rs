@@ -25,6 +25,9 @@
 //! unless the sentence names a place of another country (`Pyongyang fired`
 //! in an article datelined Seoul gets no location).
 
+use std::collections::HashMap;
+use std::rc::Rc;
+
 use serde::Serialize;
 
 use dyads_lexicon::places::{Gazetteer, Place, PlaceKind, PlaceMatch};
@@ -109,14 +112,14 @@ pub fn locate_event(
         .map_or(parsed.span, |s| s.span);
     let base = span.start as usize;
     let text = doc.text.get(span.range())?;
-    let matches = gaz.find_all(text);
+    let matches = find_places(gaz, text);
     let named: Vec<&str> = matches
         .iter()
         .filter_map(|m| m.candidates.first().and_then(|&i| gaz.get(i)))
         .map(|p| p.country.as_str())
         .collect();
     let mut best: Option<(usize, &Place, Span)> = None;
-    for m in &matches {
+    for m in matches.iter() {
         let at = Span::new(base + m.start, base + m.end);
         if !is_locative(parsed, at)
             || in_longer_name(text, m.start)
@@ -357,3 +360,35 @@ fn by_words(parsed: &ParsedSentence, first: usize) -> bool {
 
 #[cfg(test)]
 mod tests;
+
+/// How many texts [`find_places`] remembers per thread.
+const FOUND_CAPACITY: usize = 512;
+
+/// Gazetteer matches by gazetteer (a `'static` one: its address is never
+/// reused) and text.
+type Found = HashMap<(usize, String), Rc<[PlaceMatch]>>;
+
+thread_local! {
+    /// The gazetteer's matches of the texts last searched on this thread.
+    static FOUND: std::cell::RefCell<Found> = std::cell::RefCell::new(HashMap::new());
+}
+
+/// [`Gazetteer::find_all`] of `text`, remembered for the last few hundred
+/// texts searched on this thread: a sentence is searched once for its
+/// cities (`actors::places::cities`) and again for each of its events'
+/// locations, and the answer depends on the text alone.
+pub(crate) fn find_places(gaz: &'static Gazetteer, text: &str) -> Rc<[PlaceMatch]> {
+    let key = (gaz as *const Gazetteer as usize, text.to_string());
+    if let Some(found) = FOUND.with(|f| f.borrow().get(&key).cloned()) {
+        return found;
+    }
+    let found: Rc<[PlaceMatch]> = gaz.find_all(text).into();
+    FOUND.with(|f| {
+        let mut f = f.borrow_mut();
+        if f.len() >= FOUND_CAPACITY {
+            f.clear();
+        }
+        f.insert(key, found.clone());
+    });
+    found
+}

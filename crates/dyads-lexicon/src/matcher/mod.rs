@@ -12,12 +12,11 @@
 //! and honorifics directly before a name are stripped and reported with it
 //! (`President Putin`: span `Putin`, title `President` with its sector).
 
-use std::collections::HashMap;
-
 use dyads_text::Span;
 use serde::{Deserialize, Serialize};
 
 use crate::fuzzy::FuzzyIndex;
+use crate::fxhash::FxHashMap;
 use crate::model::{ActorId, NameKind, TermId};
 use crate::normalize::{tokenize, NormToken};
 
@@ -140,15 +139,15 @@ const NONE: u32 = u32::MAX;
 /// [`Lexicon::matcher`](crate::Lexicon::matcher).
 #[derive(Debug, Default)]
 pub struct Matcher {
-    vocab: HashMap<String, u32>,
-    edges: HashMap<(u32, u32), u32>,
+    vocab: FxHashMap<String, u32>,
+    edges: FxHashMap<(u32, u32), u32>,
     terminal: Vec<u32>,
     payloads: Vec<Vec<Entry>>,
     /// Names ending in a stem (TABARI's `ARGENTIN`): (node of the words
     /// before it, the stem) -> payload.
-    stems: HashMap<(u32, String), u32>,
+    stems: FxHashMap<(u32, String), u32>,
     /// Nodes with stems after them, and the shortest stem's length.
-    stem_nodes: HashMap<u32, usize>,
+    stem_nodes: FxHashMap<u32, usize>,
     term_is_title: Vec<bool>,
     fuzzy: FuzzyIndex,
 }
