@@ -49,15 +49,19 @@ fn own_gold() -> Result<(), dyads_eval::Error> {
     let mut r = dyads_eval::events::score_events(&dir.join("events.jsonl"), &dir)?;
     r.label = "own gold events (testdata/heldout)".into();
     println!("{r}");
-    assert!(r.gold >= 73);
+    assert!(r.gold >= 268);
     // First runs, before any rule was changed for them: h1-h2 P 0.600
     // (9/15), R 0.444 (8/18); h3-h4 R 0.263 (5/19); h5-h8 P 0.591
     // (13/22), R 0.361 (13/36) as annotated, P 0.682 (15/22), R 0.444
     // (16/36) once four events were brought to the seeds' conventions (no
     // DISAPPROVE type; sanctions take COERCE as the alternative); AGREE as
     // the alternative of four future consultations came later (see
-    // testdata/heldout/README.md). Floors under the figures last measured
-    // (P 0.830, R 0.699 over all eight).
-    assert!(r.precision() >= 0.78 && r.recall() >= 0.65, "{r}");
+    // testdata/heldout/README.md); h1-h8 were at P 0.815 (44/54), R 0.699
+    // (51/73) when h9-h16 came. h9-h16 (two annotators who never ran the
+    // coder): first run P 0.588 (47/80), R 0.374 (73/195); h9-h12 P 0.564
+    // (22/39), R 0.380 (38/100); h13-h16 P 0.610 (25/41), R 0.368 (35/95).
+    // All sixteen at that run: P 0.679 (91/134), R 0.463 (124/268); floors
+    // under those.
+    assert!(r.precision() >= 0.64 && r.recall() >= 0.43, "{r}");
     Ok(())
 }
