@@ -629,7 +629,24 @@ pub(crate) fn actors_in(s: &Sent<'_>, actors: &DocActors, range: (usize, usize))
         return Vec::new();
     }
     let span = s.span(lo, hi);
-    let mentions: Vec<_> = actors.at(span).collect();
+    // A relative clause inside the phrase (`Saudi Arabia, which has kept
+    // a truce with the Houthis since 2022,`) says something about the
+    // phrase's actor; the actors it names are not the phrase's.
+    let relative: Vec<Span> = (lo..=hi)
+        .filter(|&j| s.rel(j) == "acl:relcl" && s.head(j).is_some_and(|p| lo <= p && p <= hi))
+        .map(|j| {
+            let (a, b) = s.subtree(j);
+            s.span(a.max(lo), b.min(hi))
+        })
+        .collect();
+    let mentions: Vec<_> = actors
+        .at(span)
+        .filter(|m| {
+            !relative
+                .iter()
+                .any(|r| r.start <= m.span.start && m.span.end <= r.end)
+        })
+        .collect();
     let has_and = (lo..=hi).any(|j| matches!(s.form[j].as_str(), "and" | "or" | "&"));
     let mut groups: Vec<Vec<usize>> = Vec::new();
     for (n, m) in mentions.iter().enumerate() {
