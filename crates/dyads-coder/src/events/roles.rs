@@ -645,6 +645,7 @@ pub(crate) fn actors_in(s: &Sent<'_>, actors: &DocActors, range: (usize, usize))
             !relative
                 .iter()
                 .any(|r| r.start <= m.span.start && m.span.end <= r.end)
+                && !names_instrument(s.text, m.span)
         })
         .collect();
     let has_and = (lo..=hi).any(|j| matches!(s.form[j].as_str(), "and" | "or" | "&"));
@@ -710,6 +711,40 @@ pub(crate) fn actors_in(s: &Sent<'_>, actors: &DocActors, range: (usize, usize))
         }
     }
     out
+}
+
+/// Capitalised nouns that make a place's name the name of a treaty or a
+/// law (`the Vienna Convention`, `the Paris Agreement`, `the Oslo
+/// Accords`): the place is no party to what is done about it.
+const INSTRUMENTS: &[&str] = &[
+    "Convention",
+    "Conventions",
+    "Agreement",
+    "Agreements",
+    "Accord",
+    "Accords",
+    "Protocol",
+    "Protocols",
+    "Treaty",
+    "Charter",
+    "Declaration",
+    "Memorandum",
+    "Statute",
+    "Format",
+];
+
+/// Whether the name at `span` opens the name of a treaty or a law
+/// ([`INSTRUMENTS`]).
+fn names_instrument(text: &str, span: Span) -> bool {
+    let after = text.get(span.end as usize..).unwrap_or("");
+    let Some(rest) = after.strip_prefix(' ') else {
+        return false;
+    };
+    let word: &str = rest
+        .split(|c: char| !c.is_alphabetic())
+        .next()
+        .unwrap_or("");
+    INSTRUMENTS.contains(&word)
 }
 
 /// Nouns that name a body of people by a group noun before them
