@@ -45,7 +45,9 @@ use dates::{
 use matcher::{Hit, Index};
 use sentence::Sent;
 use speech::{quote_of, speaker_of};
-use tidy::{borrow_targets, doer_of_referred_act, drop_untargeted_duplicates};
+use tidy::{
+    accused_in_content_clause, borrow_targets, doer_of_referred_act, drop_untargeted_duplicates,
+};
 use troops::troops_in;
 
 /// Gatherings a host holds rather than guests it receives.
@@ -236,6 +238,7 @@ impl<'l> Coder<'l> {
                 }
             }
             borrow_targets(&s, &mut out[first..], &heads);
+            accused_in_content_clause(&s, actors, &mut out, first, &heads);
             doer_of_referred_act(self.lex, &s, &mut out, first, &heads);
             for (e, &h) in out[first..].iter_mut().zip(&heads) {
                 e.location = crate::places::locate_event(doc, si, p, Some(h)).map(|l| {

@@ -5,7 +5,8 @@
 use dyads_lexicon::events::EventLexicon;
 
 use super::sentence::Sent;
-use super::Event;
+use super::{roles, Actors, Event};
+use crate::actors::DocActors;
 
 /// How many sentences back a definite act (`the attack`) is looked for.
 const REFERRED_ACT_WINDOW: usize = 6;
@@ -193,4 +194,55 @@ pub(crate) fn drop_untargeted_duplicates(out: &mut Vec<Event>, first: usize) {
         i += 1;
         r
     });
+}
+
+/// A nominal accusation with no target accuses the subject of its content
+/// clause (`Canada's accusation that Indian agents were behind the
+/// killing` accuses India), when that subject names an actor of another
+/// country than the accuser's.
+pub(crate) fn accused_in_content_clause(
+    s: &Sent<'_>,
+    actors: &DocActors,
+    out: &mut [Event],
+    first: usize,
+    heads: &[usize],
+) {
+    for (k, &head) in heads.iter().enumerate() {
+        let i = first + k;
+        let Some(e) = out.get(i) else { continue };
+        if e.target.is_some() || !e.cameo.starts_with("11") || s.is_verb(head) {
+            continue;
+        }
+        let clause = s.kids[head].iter().copied().find(|&c| {
+            matches!(s.rel(c), "acl" | "ccomp")
+                && s.kids[c]
+                    .iter()
+                    .any(|&m| s.rel(m) == "mark" && s.form[m].eq_ignore_ascii_case("that"))
+        });
+        let Some(clause) = clause else { continue };
+        let Some(range) = roles::subject(s, clause) else {
+            continue;
+        };
+        let accused = roles::actors_in(s, actors, range);
+        let own: Vec<&str> = e
+            .source
+            .as_ref()
+            .map(|a| {
+                a.members()
+                    .iter()
+                    .filter_map(|m| m.country.as_deref())
+                    .collect()
+            })
+            .unwrap_or_default();
+        if accused.is_empty()
+            || accused
+                .iter()
+                .any(|a| a.country.as_deref().is_none_or(|c| own.contains(&c)))
+        {
+            continue;
+        }
+        if let Some(e) = out.get_mut(i) {
+            e.target = Actors::from_vec(accused);
+        }
+    }
 }
