@@ -174,18 +174,7 @@ impl FuzzyIndex {
     /// (remembered for the last few hundred queries on this thread).
     pub fn query(&self, query: &str) -> Vec<u32> {
         let key = (self.id, query.to_string());
-        if let Some(found) = FOUND.with(|f| f.borrow().get(&key).cloned()) {
-            return found;
-        }
-        let found = self.search(query);
-        FOUND.with(|f| {
-            let mut f = f.borrow_mut();
-            if f.len() >= FOUND_CAPACITY {
-                f.clear();
-            }
-            f.insert(key, found.clone());
-        });
-        found
+        crate::memo::remember(&FOUND, key, FOUND_CAPACITY, || self.search(query))
     }
 
     /// [`FuzzyIndex::query`] without the memory.

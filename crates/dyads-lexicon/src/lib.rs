@@ -54,6 +54,7 @@ mod fxhash;
 pub mod import;
 mod lexicon;
 pub mod matcher;
+pub mod memo;
 pub mod model;
 pub mod normalize;
 pub mod places;

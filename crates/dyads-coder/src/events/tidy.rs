@@ -78,16 +78,7 @@ pub(crate) fn doer_of_referred_act(
             .iter()
             .find(|(n, _)| *n == lemma)
             .map_or(&[], |(_, v)| *v);
-        let own: Vec<String> = out[i]
-            .source
-            .as_ref()
-            .map(|a| {
-                a.members()
-                    .iter()
-                    .filter_map(|m| m.country.clone())
-                    .collect()
-            })
-            .unwrap_or_default();
+        let own = source_countries(&out[i]);
         let sentence = out[i].sentence;
         let found = (0..i).rev().find_map(|j| {
             let e = &out[j];
@@ -108,7 +99,7 @@ pub(crate) fn doer_of_referred_act(
             let foreign = src
                 .members()
                 .iter()
-                .all(|m| m.country.as_ref().is_some_and(|c| !own.contains(c)));
+                .all(|m| m.country.as_deref().is_some_and(|c| !own.contains(&c)));
             foreign.then(|| src.clone())
         });
         if let Some(t) = found {
@@ -197,8 +188,8 @@ pub(crate) fn drop_untargeted_duplicates(out: &mut Vec<Event>, first: usize) {
 }
 
 /// A nominal accusation with no target accuses the subject of its content
-/// clause (`Canada's accusation that Indian agents were behind the
-/// killing` accuses India), when that subject names an actor of another
+/// clause (`Canada's accusation that Indian agents had killed a Sikh
+/// leader` accuses India), when that subject names an actor of another
 /// country than the accuser's.
 pub(crate) fn accused_in_content_clause(
     s: &Sent<'_>,
@@ -224,16 +215,7 @@ pub(crate) fn accused_in_content_clause(
             continue;
         };
         let accused = roles::actors_in(s, actors, range);
-        let own: Vec<&str> = e
-            .source
-            .as_ref()
-            .map(|a| {
-                a.members()
-                    .iter()
-                    .filter_map(|m| m.country.as_deref())
-                    .collect()
-            })
-            .unwrap_or_default();
+        let own = source_countries(e);
         if accused.is_empty()
             || accused
                 .iter()
@@ -245,4 +227,17 @@ pub(crate) fn accused_in_content_clause(
             e.target = Actors::from_vec(accused);
         }
     }
+}
+
+/// The countries of an event's source members.
+fn source_countries(e: &Event) -> Vec<&str> {
+    e.source
+        .as_ref()
+        .map(|a| {
+            a.members()
+                .iter()
+                .filter_map(|m| m.country.as_deref())
+                .collect()
+        })
+        .unwrap_or_default()
 }

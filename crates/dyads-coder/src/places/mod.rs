@@ -379,16 +379,5 @@ thread_local! {
 /// locations, and the answer depends on the text alone.
 pub(crate) fn find_places(gaz: &'static Gazetteer, text: &str) -> Rc<[PlaceMatch]> {
     let key = (gaz as *const Gazetteer as usize, text.to_string());
-    if let Some(found) = FOUND.with(|f| f.borrow().get(&key).cloned()) {
-        return found;
-    }
-    let found: Rc<[PlaceMatch]> = gaz.find_all(text).into();
-    FOUND.with(|f| {
-        let mut f = f.borrow_mut();
-        if f.len() >= FOUND_CAPACITY {
-            f.clear();
-        }
-        f.insert(key, found.clone());
-    });
-    found
+    dyads_lexicon::memo::remember(&FOUND, key, FOUND_CAPACITY, || gaz.find_all(text).into())
 }
