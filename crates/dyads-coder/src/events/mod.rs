@@ -282,6 +282,9 @@ impl<'l> Coder<'l> {
         quotes: &[crate::quotes::Quote],
     ) -> Option<Event> {
         let entry = &self.lex.entries()[h.entry];
+        if entry.lemma == "help" && catenative_help(s, h.head) {
+            return None;
+        }
         let (mut src_range, mut tgt_range) = (h.src, h.tgt);
         let mut condemned: Vec<(usize, usize)> = Vec::new();
         let mut obligation = false;
@@ -649,7 +652,24 @@ impl<'l> Coder<'l> {
             }
             _ => (modality, false),
         };
-        let mut announced = rejected;
+        // Forces getting ready to strike (`the army prepared to resume
+        // shelling`) show force (CAMEO 150): the preparation is the act,
+        // not the strike it readies.
+        let (modality, mut announced) = if modality == Modality::Future
+            && hostile_force(&code.code)
+            && modality::preparing(s, h.head)
+            && !modality::unless_condition(s, h.head)
+        {
+            match self.lex.code("150") {
+                Some(c) => {
+                    code = c;
+                    (Modality::Asserted, false)
+                }
+                None => (modality, rejected),
+            }
+        } else {
+            (modality, rejected)
+        };
         // An act held out unless the other side does something is a threat
         // (CAMEO 13: `will withdraw its troops unless the rebels disarm`),
         // whatever the act itself.
@@ -775,6 +795,27 @@ impl<'l> Coder<'l> {
 /// Whether an act coded `code` may stand without a source: material
 /// conflict (roots 14 to 20), and in the passive voice, where the agent is
 /// left out by construction, also verbal conflict (09, 11 to 13).
+/// Whether `code` is a use of force (CAMEO 18 assault, 19 fight, 20 mass
+/// violence).
+fn hostile_force(code: &str) -> bool {
+    matches!(code.get(..2), Some("18" | "19" | "20"))
+}
+
+/// Whether `help` at `head` only carries the verb after it (`to help
+/// support the rights of refugees`, `helped end the strike`): no object of
+/// its own and a bare infinitive, which is the event.
+fn catenative_help(s: &Sent<'_>, head: usize) -> bool {
+    !s.kids[head]
+        .iter()
+        .any(|&k| matches!(s.rel(k), "obj" | "iobj"))
+        && s.kids[head].iter().any(|&k| {
+            k > head
+                && s.rel(k) == "xcomp"
+                && s.p.tokens[k].xpos == "VB"
+                && !s.kids[k].iter().any(|&m| m < k && s.form[m] == "to")
+        })
+}
+
 fn agentless_act(code: &str, passive: bool) -> bool {
     let root = code
         .get(..2)

@@ -280,6 +280,36 @@ pub(crate) fn own_prospect(s: &Sent<'_>, head: usize) -> bool {
     !forecast(s, head)
 }
 
+/// Whether the act at `head` is what its subject is getting ready to do:
+/// the infinitive of `prepare` or `gear up`, directly or through an
+/// aspectual verb (`prepared to resume shelling`, `were preparing to
+/// attack`).
+pub(crate) fn preparing(s: &Sent<'_>, head: usize) -> bool {
+    let mut k = head;
+    for _ in 0..3 {
+        if !matches!(s.rel(k), "xcomp" | "advcl") {
+            return false;
+        }
+        let Some(p) = s.head(k) else {
+            return false;
+        };
+        if p > k {
+            return false;
+        }
+        if s.lemma_in(p, &["prepare", "gear"]) {
+            return true;
+        }
+        if !s.lemma_in(
+            p,
+            &["resume", "begin", "start", "launch", "renew", "continue"],
+        ) {
+            return false;
+        }
+        k = p;
+    }
+    false
+}
+
 /// Nouns of one's own intent (`Russia's plan to`, `stated its intention
 /// to`).
 const INTENT_NOUNS: &[&str] = &[
