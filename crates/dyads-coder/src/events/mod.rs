@@ -353,6 +353,12 @@ impl<'l> Coder<'l> {
                     tgt_range = subj.or(tgt_range.filter(|_| !h.tgt_direct));
                 }
                 src_range = roles::passive_agent(s, h.head).or(src_range);
+                if src_range.is_none() && !entry.has_slot(dyads_lexicon::events::Slot::Tgt) {
+                    // A pattern with no target slot is done by its subject
+                    // alone: with no agent, the passive's subject did it
+                    // (`the guerrillas have been demobilized`).
+                    src_range = tgt_range.take();
+                }
             } else {
                 let cands = roles::subject_candidates(s, h.head);
                 src_range = match cands.first() {
