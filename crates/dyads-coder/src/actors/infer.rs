@@ -181,7 +181,7 @@ pub(crate) fn infer_people(b: &mut Builder<'_>, scans: &[SentScan], parsed: &[Pa
             };
             let mut inferred = inferred;
             if inferred.country.is_none() && inferred.role.is_some() {
-                inferred.country = official_country(b, scan, phrase.unwrap_or(span));
+                inferred.country = official_country(b, scan, p, phrase.unwrap_or(span));
             }
             let i = match known_by_initials(b, &words) {
                 Some(i) => i,
@@ -196,12 +196,21 @@ pub(crate) fn infer_people(b: &mut Builder<'_>, scans: &[SentScan], parsed: &[Pa
 /// is the title and name):
 /// - the one country the sentence names before the name (`Sweden joined
 ///   NATO when Prime Minister Ulf Kristersson ...`), the dateline left out;
-/// - else the dateline's country and the one country the sentence names
-///   after the name, when they agree or only one of them is known; when
-///   they differ (`TOKYO - Vice Foreign Minister Masataka Okano demanded
-///   that Beijing ...`, `GENEVA - Deputy Foreign Minister X said Russia
-///   ...`) nothing tells which, and the country stays unknown.
-fn official_country(b: &Builder<'_>, scan: &SentScan, own: Span) -> Option<String> {
+/// - else the one country the sentence names after the name but before
+///   any verb (`Deputy Foreign Minister X of China`, `Foreign Minister X, on
+///   the first visit by an Australian minister, ...`);
+/// - else the dateline's country: a country named after a verb is mostly
+///   what the official acts on (`TOKYO - Vice Foreign Minister Masataka
+///   Okano demanded that Beijing ...`, `PRISTINA - Prime Minister X accused
+///   Belgrade ...`), not the official's own;
+/// - else, with no dateline, the one country the sentence names after the
+///   name (`President X has taken steps to open up politics in Sudan`).
+fn official_country(
+    b: &Builder<'_>,
+    scan: &SentScan,
+    p: &ParsedSentence,
+    own: Span,
+) -> Option<String> {
     let dateline_end = b.doc.dateline_span().map(|d| d.end);
     let outside_dateline = |m: &ActorMention| dateline_end.is_none_or(|e| m.span.start >= e);
     let before = only_country(b, scan, own, |m| {
@@ -210,11 +219,19 @@ fn official_country(b: &Builder<'_>, scan: &SentScan, own: Span) -> Option<Strin
     if before.is_some() {
         return before;
     }
-    let after = only_country(b, scan, own, |m| m.span.start >= own.end);
-    match (super::generic::dateline_country(b), after) {
-        (Some(d), Some(a)) => (d == a).then_some(d),
-        (d, a) => d.or(a),
-    }
+    // The first verb after the name closes the phrase that can name the
+    // official's country.
+    let verb_at = p
+        .tokens
+        .iter()
+        .find(|t| t.span.start >= own.end && matches!(t.upos, "VERB" | "AUX"))
+        .map_or(u32::MAX, |t| t.span.start);
+    let after = only_country(b, scan, own, |m| {
+        m.span.start >= own.end && m.span.start < verb_at
+    });
+    after
+        .or_else(|| super::generic::dateline_country(b))
+        .or_else(|| only_country(b, scan, own, |m| m.span.start >= own.end))
 }
 
 /// The one country named by the sentence's mentions that `keep` accepts

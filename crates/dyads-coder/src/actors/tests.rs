@@ -163,10 +163,13 @@ fn inferred_people_carry_country_sector_and_role() -> TestResult {
         ("TOKYO, Aug 26 (TDI) - Vice Foreign Minister Masataka Okano told China's acting ambassador, Shi Yong, that the flights must stop.", "Masataka Okano", Some("JPN"), Some("GOV")),
         ("Vice Foreign Minister Masataka Okano told China's acting ambassador that the flights were unacceptable.", "Masataka Okano", None, Some("GOV")),
         // The country the sentence names before the name wins over the
-        // dateline; a dateline and a country after the name that disagree
-        // leave it unknown.
+        // dateline; so does one after the name but before its verb; a
+        // country the official acts on (after a verb) is not the
+        // official's, so the dateline's holds.
         ("WASHINGTON, March 7 (TDI) - Sweden joined NATO on Thursday, when Prime Minister Ulf Kristersson handed over the documents.", "Ulf Kristersson", Some("SWE"), Some("GOV")),
-        ("TOKYO, Aug 26 (TDI) - Vice Foreign Minister Masataka Okano demanded that Beijing stop the flights.", "Masataka Okano", None, Some("GOV")),
+        ("TOKYO, Aug 26 (TDI) - Vice Foreign Minister Masataka Okano demanded that Beijing stop the flights.", "Masataka Okano", Some("JPN"), Some("GOV")),
+        ("TOKYO, Aug 26 (TDI) - Vice Foreign Minister Masataka Okano, who met Chinese officials last week, said the flights must stop.", "Masataka Okano", Some("JPN"), Some("GOV")),
+        ("TOKYO, Aug 26 (TDI) - Assistant Foreign Minister Nong Rong of China said the flights would go on.", "Nong Rong", Some("CHN"), Some("GOV")),
     ];
     for (text, name, country, sector) in table {
         let (doc, actors) = run(text, "2024-01-16")?;

@@ -46,7 +46,8 @@ use matcher::{Hit, Index};
 use sentence::Sent;
 use speech::{quote_of, speaker_of};
 use tidy::{
-    accused_in_content_clause, borrow_targets, doer_of_referred_act, drop_untargeted_duplicates,
+    accused_in_content_clause, answers_accuser, borrow_targets, doer_of_referred_act,
+    drop_untargeted_duplicates,
 };
 use troops::troops_in;
 
@@ -240,6 +241,7 @@ impl<'l> Coder<'l> {
             borrow_targets(&s, &mut out[first..], &heads);
             accused_in_content_clause(&s, actors, &mut out, first, &heads);
             doer_of_referred_act(self.lex, &s, &mut out, first, &heads);
+            answers_accuser(&mut out, first);
             for (e, &h) in out[first..].iter_mut().zip(&heads) {
                 e.location = crate::places::locate_event(doc, si, p, Some(h)).map(|l| {
                     serde_json::json!({"text": l.text, "country": l.country, "lat": l.lat, "lon": l.lon})
@@ -283,6 +285,10 @@ impl<'l> Coder<'l> {
     ) -> Option<Event> {
         let entry = &self.lex.entries()[h.entry];
         if entry.lemma == "help" && catenative_help(s, h.head) {
+            return None;
+        }
+        if entry.lemma == "call" && entry.cameo.starts_with("04") && names_object(s, h.head) {
+            // `called the gunmen a professional unit` names them: no call.
             return None;
         }
         let (mut src_range, mut tgt_range) = (h.src, h.tgt);
@@ -820,6 +826,35 @@ fn catenative_help(s: &Sent<'_>, head: usize) -> bool {
                 && s.p.tokens[k].xpos == "VB"
                 && !s.kids[k].iter().any(|&m| m < k && s.form[m] == "to")
         })
+}
+
+/// Whether the verb at `head` has an object and a second noun or adjective
+/// predicated of it (`called the gunmen a professional unit`, `called the
+/// vote illegal`).
+fn names_object(s: &Sent<'_>, head: usize) -> bool {
+    let objects = s.kids[head]
+        .iter()
+        .filter(|&&k| s.rel(k) == "obj" && matches!(s.upos(k), "NOUN" | "PROPN" | "PRON"))
+        .count();
+    let predicate = s.kids[head]
+        .iter()
+        .any(|&k| s.rel(k) == "xcomp" && matches!(s.upos(k), "NOUN" | "ADJ"));
+    // The parser may read the predicate as a conjunct of the object with
+    // neither a conjunction nor a comma (`called [the protesters] [foreign
+    // agents]`).
+    let bare_conjunct = s.kids[head]
+        .iter()
+        .filter(|&&k| s.rel(k) == "obj")
+        .any(|&o| {
+            s.kids[o].iter().any(|&c| {
+                c > o
+                    && s.rel(c) == "conj"
+                    && !s.kids[c]
+                        .iter()
+                        .any(|&m| matches!(s.rel(m), "cc" | "punct"))
+            })
+        });
+    objects >= 2 || objects == 1 && (predicate || bare_conjunct)
 }
 
 fn agentless_act(code: &str, passive: bool) -> bool {

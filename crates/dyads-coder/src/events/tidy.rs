@@ -229,6 +229,47 @@ pub(crate) fn accused_in_content_clause(
     }
 }
 
+/// A denial with no target (`Vucic denied any involvement`) answers the
+/// latest accusation against the denier: it takes as target the source of
+/// the last accusation or criticism (root 11) of the last
+/// [`REFERRED_ACT_WINDOW`] sentences whose target is of the denier's
+/// country, when that source is of another country.
+pub(crate) fn answers_accuser(out: &mut [Event], first: usize) {
+    for i in first..out.len() {
+        if out[i].target.is_some() || out[i].cameo != "016" {
+            continue;
+        }
+        let own: Vec<String> = source_countries(&out[i])
+            .into_iter()
+            .map(str::to_string)
+            .collect();
+        if own.is_empty() {
+            continue;
+        }
+        let sentence = out[i].sentence;
+        let accuser = out[..first].iter().rev().find_map(|e| {
+            if e.sentence + REFERRED_ACT_WINDOW < sentence || !e.cameo.starts_with("11") {
+                return None;
+            }
+            let accused = e.target.as_ref()?.members().iter().any(|m| {
+                m.country
+                    .as_deref()
+                    .is_some_and(|c| own.iter().any(|o| o == c))
+            });
+            let src = e.source.as_ref()?;
+            let foreign = src.members().iter().all(|m| {
+                m.country
+                    .as_deref()
+                    .is_some_and(|c| !own.iter().any(|o| o == c))
+            });
+            (accused && foreign).then(|| src.clone())
+        });
+        if let Some(t) = accuser {
+            out[i].target = Some(t);
+        }
+    }
+}
+
 /// The countries of an event's source members.
 fn source_countries(e: &Event) -> Vec<&str> {
     e.source
