@@ -13,6 +13,18 @@ use dyads_lexicon::events::{EntryKind, EventEntry, EventLexicon, Item, Slot};
 
 use super::sentence::{canon, Sent};
 
+/// Nouns that with `with` make a complex preposition naming a standard,
+/// not a party (`in line with`, `in accordance with`, `in keeping with`).
+const COMPLEX_PREP_NOUNS: &[&str] = &[
+    "line",
+    "accordance",
+    "keeping",
+    "compliance",
+    "conformity",
+    "contrast",
+    "comparison",
+];
+
 /// How far (in tokens) the next pattern word may lie from the last match.
 const WINDOW: usize = 8;
 
@@ -421,6 +433,12 @@ fn match_items(
                             // according to a readout released by` is no
                             // `agree to release`).
                             && s.rel(j) != "fixed"
+                            // Nor is the `with` of a complex preposition
+                            // naming a standard (`in line with the law`,
+                            // `in accordance with the resolutions`).
+                            && !(j > 0
+                                && s.form[j].eq_ignore_ascii_case("with")
+                                && COMPLEX_PREP_NOUNS.contains(&s.form[j - 1].to_ascii_lowercase().as_str()))
                             // A preposition right after the head in the
                             // pattern is not one past the head's object
                             // (`refused the request to send` is no `refuse

@@ -529,6 +529,12 @@ impl<'l> Coder<'l> {
             }
         }
         let mut reciprocal = entry.reciprocal;
+        if tgt.is_empty() && src.len() >= 2 && each_other(s, h.head) {
+            // `The leaders of Venezuela and Guyana promised not to use
+            // force against each other`: the one party acts with the other.
+            tgt = src.split_off(1);
+            reciprocal = true;
+        }
         // `The two sides agreed`: the last pair of countries the document
         // joined in an event. The phrase refers back to the pair even when
         // the actor layer reads a generic group into it (`The Foreign
@@ -826,6 +832,21 @@ fn catenative_help(s: &Sent<'_>, head: usize) -> bool {
                 && s.p.tokens[k].xpos == "VB"
                 && !s.kids[k].iter().any(|&m| m < k && s.form[m] == "to")
         })
+}
+
+/// Whether the clause of the event at `head` says `each other` or `one
+/// another` (in its subtree).
+fn each_other(s: &Sent<'_>, head: usize) -> bool {
+    let (lo, hi) = s.subtree(head);
+    (lo..hi.min(s.len().saturating_sub(1))).any(|j| {
+        matches!(
+            (
+                s.form[j].to_ascii_lowercase().as_str(),
+                s.form[j + 1].to_ascii_lowercase().as_str()
+            ),
+            ("each", "other") | ("one", "another")
+        ) && (j == head || s.dominates(head, j))
+    })
 }
 
 /// Whether the verb at `head` has an object and a second noun or adjective
