@@ -70,6 +70,10 @@
 //! - `the then current price` is `PAST_REF`; `for a while` is `PXX`; `the
 //!   latest fiscal year` is the last complete year; `formerly`, like
 //!   `former`, qualifies a title and is not tagged.
+//! - `soon` and `as soon as possible` are `FUTURE_REF`, but not the
+//!   conjunction `as soon as` (`as soon as Monday`: the day), `soon after`
+//!   or a past narrative (`was soon released`). `next to` (a place) is no
+//!   future marker for the tense of a weekday or month.
 //!
 //! The [`score`] module reads TimeML (`.tml`) files and scores the tagger
 //! on TempEval-3 task A, also on a held-out part (every fifth file of each
