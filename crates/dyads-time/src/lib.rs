@@ -74,6 +74,10 @@
 //!   conjunction `as soon as` (`as soon as Monday`: the day), `soon after`
 //!   or a past narrative (`was soon released`). `next to` (a place) is no
 //!   future marker for the tense of a weekday or month.
+//! - `the quarter a year ago` is the year-ago quarter; `the first two
+//!   quarters of 1990` the half `1990-H1` (without a year, `the last two
+//!   quarters` stays `P2Q`); `the last half of the '80s` the decade with
+//!   `mod` END; `the year-earlier nine months` the duration `P9M`.
 //!
 //! The [`score`] module reads TimeML (`.tml`) files and scores the tagger
 //! on TempEval-3 task A, also on a held-out part (every fifth file of each

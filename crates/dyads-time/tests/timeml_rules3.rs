@@ -45,3 +45,62 @@ fn soon_is_a_future_reference() {
         ),
     ]);
 }
+
+/// `the quarter a year ago` is the year-ago quarter, one expression.
+#[test]
+fn quarter_a_year_ago() {
+    check(&[(
+        "2019-10-24",
+        "The bank earned $3 billion in the third quarter. For the quarter a year ago, it earned $2 billion.",
+        &[
+            ("the third quarter", "DATE", "2019-Q3"),
+            ("the quarter a year ago", "DATE", "2018-Q3"),
+        ],
+    )]);
+}
+
+/// `the first two quarters of 1990` is the first half of that year; without
+/// the year, `the last two quarters` stays a duration.
+#[test]
+fn two_quarters_of_a_year_are_a_half() {
+    check(&[
+        (
+            "2019-10-24",
+            "Margins should recover in the first two quarters of 2020.",
+            &[("the first two quarters of 2020", "DATE", "2020-H1")],
+        ),
+        (
+            "2019-10-24",
+            "Margins shrank over the last two quarters.",
+            &[("the last two quarters", "DURATION", "P2Q")],
+        ),
+    ]);
+}
+
+/// `the last half of the '80s` is the decade (with `mod` END), one
+/// expression.
+#[test]
+fn half_of_a_decade_is_the_decade() {
+    let text = "Growth stalled in the last half of the '90s.";
+    let dct = match "2004-05-01".parse() {
+        Ok(d) => d,
+        Err(e) => panic!("{e}"),
+    };
+    let found = dyads_time::tag(text, dct);
+    let got: Vec<(&str, &str, Option<&str>)> = found
+        .iter()
+        .map(|t| (t.text(text), t.value.as_str(), t.mod_.as_deref()))
+        .collect();
+    assert_eq!(got, [("the last half of the '90s", "199", Some("END"))]);
+}
+
+/// `the year-earlier nine months` is the duration of the same length a year
+/// before.
+#[test]
+fn year_earlier_months_are_a_duration() {
+    check(&[(
+        "2019-10-24",
+        "Net income for the year-earlier nine months included a tax gain.",
+        &[("the year-earlier nine months", "DURATION", "P9M")],
+    )]);
+}
