@@ -78,6 +78,8 @@
 //!   quarters of 1990` the half `1990-H1` (without a year, `the last two
 //!   quarters` stays `P2Q`); `the last half of the '80s` the decade with
 //!   `mod` END; `the year-earlier nine months` the duration `P9M`.
+//! - `the past` before an amount (`the past three winters`) is a
+//!   determiner, not `PAST_REF`.
 //!
 //! The [`score`] module reads TimeML (`.tml`) files and scores the tagger
 //! on TempEval-3 task A, also on a held-out part (every fifth file of each

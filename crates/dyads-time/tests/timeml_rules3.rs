@@ -104,3 +104,21 @@ fn year_earlier_months_are_a_duration() {
         &[("the year-earlier nine months", "DURATION", "P9M")],
     )]);
 }
+
+/// `the past` before an amount is a determiner (`the past three winters`),
+/// not `PAST_REF`; alone it is.
+#[test]
+fn the_past_before_an_amount_is_no_reference() {
+    check(&[
+        (
+            "2019-10-24",
+            "Floods have hit the valley in the past three winters.",
+            &[],
+        ),
+        (
+            "2019-10-24",
+            "Such floods were rare in the past.",
+            &[("the past", "DATE", "PAST_REF")],
+        ),
+    ]);
+}

@@ -363,6 +363,11 @@ pub(crate) fn reference(c: Cur<'_>) -> Option<(usize, Sem)> {
             if c2.tok().is_some_and(|t| t.is_punct('-') && !t.space_before) {
                 continue;
             }
+            // `the past three summers`: a determiner before an amount of
+            // something that is no time unit, not the past itself.
+            if words.last() == Some(&"past") && number(c2).is_some() {
+                continue;
+            }
             return Some((c2.i, Sem::Ref(value)));
         }
     }
