@@ -38,6 +38,7 @@ fn soon_is_a_future_reference() {
             &[],
         ),
         ("2021-03-06", "The envoy was soon recalled.", &[]),
+        ("2021-03-06", "The soon-to-be minister spoke.", &[]),
         (
             "2021-03-06",
             "Aid could arrive as soon as Monday.",

@@ -391,9 +391,11 @@ fn soon(c: Cur<'_>) -> Option<(usize, Sem)> {
     ) {
         return None;
     }
+    // `soon after the vote`; `a soon-to-be-released report` (a compound).
     if c1
         .any(&["as", "after", "afterward", "afterwards", "thereafter"])
         .is_some()
+        || c1.glued('-').is_some()
     {
         return None;
     }
