@@ -4,7 +4,7 @@
 //! The heuristic: in the expression's sentence, within a window of words on
 //! either side, find the nearest *tense marker*. Future markers are `will`,
 //! `'ll`, `shall`, `won't`, `going to`, `expected`, `scheduled`, `plan(s)`,
-//! `next`, `upcoming`, `coming`, `tomorrow`. Past markers are `ago`,
+//! `next` (not `next to`), `upcoming`, `coming`, `tomorrow`. Past markers are `ago`,
 //! `last`, `yesterday`, `was`, `were`, `had`, `did`, common irregular past
 //! forms and words ending in `-ed` (unless right after `be`, `been`, `to`,
 //! `will`, which makes them participles of another tense). The nearest
@@ -185,8 +185,10 @@ fn marker(toks: &[Tok], i: usize) -> Option<Tense> {
     {
         return Some(Tense::Future);
     }
-    // `vacation plans`: a noun, not a plan to do something.
-    if matches!(w, "plan" | "plans") && !next.is_some_and(|n| n.is("to")) {
+    // `vacation plans`: a noun, not a plan to do something; `next to the
+    // embassy`: a place, not the next week.
+    let before_to = next.is_some_and(|n| n.is("to"));
+    if (matches!(w, "plan" | "plans") && !before_to) || (w == "next" && before_to) {
         return None;
     }
     if is_future(w) {
@@ -212,6 +214,11 @@ fn marker(toks: &[Tok], i: usize) -> Option<Tense> {
         return None;
     }
     Some(Tense::Past)
+}
+
+/// True when token `i` is a past-tense marker (`was`, `became`, `moved`).
+pub(crate) fn is_past_marker(toks: &[Tok], i: usize) -> bool {
+    marker(toks, i) == Some(Tense::Past)
 }
 
 /// The tense around tokens `start..end` (the expression itself excluded).
@@ -328,9 +335,12 @@ pub(crate) fn weekday_tense(toks: &[Tok], start: usize, end: usize) -> Tense {
         {
             return Some(Tense::Future);
         }
-        if matches!(t.lower.as_str(), "plan" | "plans")
-            && !toks.get(i + 1).is_some_and(|n| n.is("to"))
-        {
+        let before_to = toks.get(i + 1).is_some_and(|n| n.is("to"));
+        if matches!(t.lower.as_str(), "plan" | "plans") && !before_to {
+            return None;
+        }
+        // `next to the embassy`: a place.
+        if t.is("next") && before_to {
             return None;
         }
         if is_weekday_future(&t.lower) {

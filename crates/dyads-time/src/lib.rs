@@ -70,6 +70,16 @@
 //! - `the then current price` is `PAST_REF`; `for a while` is `PXX`; `the
 //!   latest fiscal year` is the last complete year; `formerly`, like
 //!   `former`, qualifies a title and is not tagged.
+//! - `soon` and `as soon as possible` are `FUTURE_REF`, but not the
+//!   conjunction `as soon as` (`as soon as Monday`: the day), `soon after`
+//!   or a past narrative (`was soon released`). `next to` (a place) is no
+//!   future marker for the tense of a weekday or month.
+//! - `the quarter a year ago` is the year-ago quarter; `the first two
+//!   quarters of 1990` the half `1990-H1` (without a year, `the last two
+//!   quarters` stays `P2Q`); `the last half of the '80s` the decade with
+//!   `mod` END; `the year-earlier nine months` the duration `P9M`.
+//! - `the past` before an amount (`the past three winters`) is a
+//!   determiner, not `PAST_REF`.
 //!
 //! The [`score`] module reads TimeML (`.tml`) files and scores the tagger
 //! on TempEval-3 task A, also on a held-out part (every fifth file of each

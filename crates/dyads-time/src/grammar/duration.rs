@@ -44,6 +44,22 @@ pub(crate) fn duration(c: Cur<'_>) -> Option<(usize, Sem)> {
             }
         }
     }
+    // `the year-earlier nine months`: the same length of time a year
+    // before, a duration.
+    let year_earlier = c
+        .word("the")
+        .and_then(|c1| c1.word("year"))
+        .and_then(|c1| c1.glued('-'))
+        .and_then(|c1| c1.any(&["earlier", "ago"]));
+    if let Some((c1, _)) = year_earlier {
+        if let Some(found) = bare_duration(c1, &["the", "year-earlier"])
+            .filter(|(_, sem)| matches!(sem, Sem::Duration(v) if !v.contains('X')))
+        {
+            if best.as_ref().is_none_or(|(e, _)| found.0 > *e) {
+                best = Some(found);
+            }
+        }
+    }
     if let Some(found) = bare_duration(c, &[]) {
         if best.as_ref().is_none_or(|(e, _)| found.0 > *e) {
             best = Some(found);

@@ -112,9 +112,29 @@ fn week_of(c: Cur<'_>) -> Option<Cand> {
     })
 }
 
+/// `the last half of the '80s`, `the first half of the century`: the
+/// decade or century, with `START` or `END` (a half of a year is a
+/// calendar half, `1990-H1`, see the quarter rule).
+fn half_of_era(c: Cur<'_>) -> Option<Cand> {
+    let c1 = c.opt_word("the");
+    let (c2, w) = c1.any(&["first", "last", "second", "latter"])?;
+    let c3 = c2.word("half")?.word("of")?;
+    let (end, sem) = best_at(c3).filter(|(_, s)| matches!(s, Sem::Decade(_) | Sem::Century(_)))?;
+    Some(Cand {
+        start: c.i,
+        end,
+        sem,
+        mod_: Some(if w == "first" { "START" } else { "END" }),
+    })
+}
+
 /// The expression starting at `c`, with its modifiers and joins.
 pub(crate) fn modified(c: Cur<'_>) -> Option<Cand> {
-    if let Some(cand) = year_end(c).or_else(|| day_offset(c)).or_else(|| week_of(c)) {
+    if let Some(cand) = year_end(c)
+        .or_else(|| day_offset(c))
+        .or_else(|| week_of(c))
+        .or_else(|| half_of_era(c))
+    {
         return Some(cand);
     }
     let mut best: Option<Cand> = plain(c).map(|(end, sem)| Cand {

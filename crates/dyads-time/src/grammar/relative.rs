@@ -327,6 +327,9 @@ pub(crate) fn reference(c: Cur<'_>) -> Option<(usize, Sem)> {
             return Some((c2.i, Sem::Duration("PXX".to_string())));
         }
     }
+    if let Some(found) = soon(c) {
+        return Some(found);
+    }
     // `formerly`, like `former`, qualifies a title (`X, formerly the
     // finance minister`), not the time of an event: TimeML leaves it out.
     let phrases: &[(&[&str], &str)] = &[
@@ -360,8 +363,45 @@ pub(crate) fn reference(c: Cur<'_>) -> Option<(usize, Sem)> {
             if c2.tok().is_some_and(|t| t.is_punct('-') && !t.space_before) {
                 continue;
             }
+            // `the past three summers`: a determiner before an amount of
+            // something that is no time unit, not the past itself.
+            if words.last() == Some(&"past") && number(c2).is_some() {
+                continue;
+            }
             return Some((c2.i, Sem::Ref(value)));
         }
     }
     None
+}
+
+/// `soon` (`will soon begin`, `may soon seek`), `as soon as possible`: the
+/// near future, `FUTURE_REF`. Not the conjunction `as soon as` (`as soon
+/// as Tuesday`: the day is the expression), not a signal before another
+/// time (`soon after the vote`), not in a past narrative (`was soon
+/// released`, `soon became`).
+fn soon(c: Cur<'_>) -> Option<(usize, Sem)> {
+    if let Some(c2) = c.words(&["as", "soon", "as", "possible"]) {
+        return Some((c2.i, Sem::Ref("FUTURE_REF")));
+    }
+    let c1 = c.word("soon")?;
+    let prev = c.prev().map(|p| p.lower.as_str()).unwrap_or("");
+    if matches!(
+        prev,
+        "as" | "so" | "too" | "how" | "was" | "were" | "had" | "been"
+    ) {
+        return None;
+    }
+    // `soon after the vote`; `a soon-to-be-released report` (a compound).
+    if c1
+        .any(&["as", "after", "afterward", "afterwards", "thereafter"])
+        .is_some()
+        || c1.glued('-').is_some()
+    {
+        return None;
+    }
+    let past = |i: Option<usize>| i.is_some_and(|i| crate::context::is_past_marker(c.toks, i));
+    if past(Some(c1.i)) || past(c.i.checked_sub(1)) {
+        return None;
+    }
+    Some((c1.i, Sem::Ref("FUTURE_REF")))
 }

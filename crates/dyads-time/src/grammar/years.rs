@@ -273,6 +273,9 @@ pub(crate) fn quarter(c: Cur<'_>) -> Option<(usize, Sem)> {
         Some(c1) => c1.glued('-').unwrap_or(c1),
         None => c0,
     };
+    if let Some(found) = two_quarters(c0) {
+        return Some(found);
+    }
     let (c1, q) = c0
         .lookup(lexicon::ordinal)
         .or_else(|| c0.word("last").map(|c| (c, 99)))?;
@@ -311,7 +314,33 @@ pub(crate) fn quarter(c: Cur<'_>) -> Option<(usize, Sem)> {
     ))
 }
 
-/// `the latest quarter`, `the year-ago period`, `the quarter`.
+/// `the first two quarters of 1990`, `the last two quarters of next
+/// year`: a half of a named year. Without the year (`over the last two
+/// quarters`) it stays a duration.
+fn two_quarters(c: Cur<'_>) -> Option<(usize, Sem)> {
+    let (c1, which) = c.any(&["first", "last"])?;
+    let c2 = c1.word("two")?.word("quarters")?.word("of")?;
+    let q = if which == "first" { 1 } else { 2 };
+    let (end, year, year_offset) = match c2.opt_word("fiscal").digits() {
+        Some((c3, y, 4)) => (c3, Some(y as i32), None),
+        _ => {
+            let (c3, off) = rel_year(c2)?;
+            (c3, None, Some(off))
+        }
+    };
+    Some((
+        end.i,
+        Sem::Quarter {
+            q,
+            half: true,
+            year,
+            year_offset,
+        },
+    ))
+}
+
+/// `the latest quarter`, `the year-ago period`, `the quarter`, `the
+/// quarter a year ago`.
 fn latest_quarter(c: Cur<'_>) -> Option<(usize, Sem)> {
     let c0 = c.word("the").unwrap_or(c);
     let c0 = c0.opt_word("comparable").opt_word("corresponding");
@@ -341,6 +370,22 @@ fn latest_quarter(c: Cur<'_>) -> Option<(usize, Sem)> {
         }
     }
     let (c2, what) = c1.any(&["quarter", "period"])?;
+    // `the quarter a year ago`, `the period a year earlier`: the year-ago
+    // quarter.
+    let year_ago = c2
+        .words(&["a", "year"])
+        .and_then(|c3| c3.any(&["ago", "earlier"]))
+        .filter(|_| back == 0 && !latest && c1.i == c0.i && c.lower() == Some("the"));
+    if let Some((c3, _)) = year_ago {
+        return Some((
+            c3.i,
+            Sem::LatestQuarter {
+                years_back: 1,
+                latest: false,
+                year: None,
+            },
+        ));
+    }
     if what == "period" && back == 0 && c1.i == c0.i {
         return None;
     }
