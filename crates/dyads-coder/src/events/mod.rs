@@ -284,6 +284,15 @@ impl<'l> Coder<'l> {
         quotes: &[crate::quotes::Quote],
     ) -> Option<Event> {
         let entry = &self.lex.entries()[h.entry];
+        if entry.kind != EntryKind::Noun
+            && h.src.is_none()
+            && s.rel(h.head) == "compound"
+            && s.p.tokens[h.head].xpos == "VBG"
+        {
+            // A participle read as a noun modifier (`a restriction
+            // protecting farmers`) has no subject in the clause around.
+            return None;
+        }
         if entry.lemma == "help" && catenative_help(s, h.head) {
             return None;
         }
@@ -347,8 +356,18 @@ impl<'l> Coder<'l> {
         // A warning that something would bring the speaker's own response
         // (`warned that any intervention would be treated as a declaration
         // of war`) is a threat, not a gloomy remark.
-        if code.code == "012" && entry.lemma == "warn" && warned_response(s, h.head) {
-            code = self.lex.code("130")?;
+        if code.code == "012" && entry.lemma == "warn" {
+            if warned_response(s, h.head) {
+                code = self.lex.code("130")?;
+            } else if let Some(cond) = conditional_own_act(s, h.head) {
+                // `warned that Poland could add more products to the list
+                // if Kyiv escalated`: an act held out on a condition set
+                // for the other side is a threat to it.
+                code = self.lex.code("130")?;
+                if tgt_range.is_none() {
+                    tgt_range = cond;
+                }
+            }
         }
         let verbal = entry.kind != EntryKind::Noun;
         let passive = verbal && roles::is_passive(s, h.head);
@@ -455,6 +474,15 @@ impl<'l> Coder<'l> {
             }
         }
         tgt.retain(|t| !src.iter().any(|x| x.actor_id == t.actor_id));
+        // A state aided by its own side (`we are arming Poland`, said the
+        // Polish prime minister) is no dyad: material and military help
+        // goes to another party.
+        if code.code.starts_with("07") {
+            tgt.retain(|t| {
+                let bare_state = t.country.is_some() && t.code.as_deref() == t.country.as_deref();
+                !(bare_state && src.iter().any(|x| x.country == t.country))
+            });
+        }
         if code.code == "051" && verbal && !passive && tgt.is_empty() && entry.lemma == "welcome" {
             // Welcoming a foreign leader (`welcomed the Indian prime minister
             // at the White House`), not a decision, is hosting a visitor.
@@ -629,6 +657,24 @@ impl<'l> Coder<'l> {
             && !(h.head + 1..s.len().min(h.head + 6)).any(|j| s.form[j] == "that")
         {
             return None;
+        }
+        if verbal && no_longer(s, h.head) {
+            // `is no longer supplying weapons to Ukraine`: a cooperative
+            // act stopped is a cut in relations or aid (CAMEO 16).
+            let cut = match code.code.get(..3).unwrap_or("") {
+                "071" => Some("1621"),
+                "072" => Some("1622"),
+                "073" => Some("1623"),
+                c if c.starts_with("07") => Some("162"),
+                c if c.starts_with("06") => Some("161"),
+                c if c.starts_with("04") || c.starts_with("05") || c.starts_with("08") => {
+                    Some("160")
+                }
+                _ => None,
+            };
+            if let Some(c) = cut.and_then(|c| self.lex.code(c)) {
+                code = c;
+            }
         }
         let mut modality = modality::of(s, h.head, inner);
         if modality == Modality::Asserted
@@ -831,6 +877,46 @@ fn catenative_help(s: &Sent<'_>, head: usize) -> bool {
                 && s.rel(k) == "xcomp"
                 && s.p.tokens[k].xpos == "VB"
                 && !s.kids[k].iter().any(|&m| m < k && s.form[m] == "to")
+        })
+}
+
+/// Whether the verb at `head` is negated by `no longer` (`is no longer
+/// supplying`, `no longer recognises`).
+fn no_longer(s: &Sent<'_>, head: usize) -> bool {
+    (head.saturating_sub(4)..head).any(|j| {
+        s.form[j].eq_ignore_ascii_case("no")
+            && s.form.get(j + 1).is_some_and(|w| w == "longer")
+            && (j + 2..head).all(|m| matches!(s.upos(m), "AUX" | "ADV" | "PART"))
+    })
+}
+
+/// The subject of the condition of an act the warning at `head` holds out:
+/// its clause has a modal (`could`, `would`, `will`, `might`) and an `if`
+/// or `unless` clause whose subject is returned (`warned that Poland could
+/// add more products to the list if Kyiv escalated the dispute`: `Kyiv`).
+/// `Some(None)` when the condition has no subject phrase.
+fn conditional_own_act(s: &Sent<'_>, head: usize) -> Option<Option<(usize, usize)>> {
+    s.kids[head]
+        .iter()
+        .filter(|&&c| s.rel(c) == "ccomp")
+        .find_map(|&c| {
+            let modal = s.kids[c].iter().any(|&k| {
+                s.rel(k).starts_with("aux")
+                    && matches!(
+                        s.form[k].as_str(),
+                        "could" | "would" | "will" | "might" | "'ll"
+                    )
+            });
+            if !modal {
+                return None;
+            }
+            let cond = s.kids[c].iter().copied().find(|&a| {
+                s.rel(a) == "advcl"
+                    && s.kids[a].iter().any(|&m| {
+                        s.rel(m) == "mark" && matches!(s.lemma[m].as_str(), "if" | "unless")
+                    })
+            })?;
+            Some(roles::subject(s, cond))
         })
 }
 
