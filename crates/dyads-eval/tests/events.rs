@@ -49,7 +49,7 @@ fn own_gold() -> Result<(), dyads_eval::Error> {
     let mut r = dyads_eval::events::score_events(&dir.join("events.jsonl"), &dir)?;
     r.label = "own gold events (testdata/heldout)".into();
     println!("{r}");
-    assert!(r.gold >= 268);
+    assert!(r.gold >= 482);
     // First runs, before any rule was changed for them: h1-h2 P 0.600
     // (9/15), R 0.444 (8/18); h3-h4 R 0.263 (5/19); h5-h8 P 0.591
     // (13/22), R 0.361 (13/36) as annotated, P 0.682 (15/22), R 0.444
@@ -60,8 +60,13 @@ fn own_gold() -> Result<(), dyads_eval::Error> {
     // (51/73) when h9-h16 came. h9-h16 (two annotators who never ran the
     // coder): first run P 0.588 (47/80), R 0.374 (73/195); h9-h12 P 0.564
     // (22/39), R 0.380 (38/100); h13-h16 P 0.610 (25/41), R 0.368 (35/95).
-    // All sixteen at that run: P 0.679 (91/134), R 0.463 (124/268); floors
-    // under those.
-    assert!(r.precision() >= 0.64 && r.recall() >= 0.43, "{r}");
+    // All sixteen at that run: P 0.679 (91/134), R 0.463 (124/268); they
+    // were at P 0.736 (103/140), R 0.519 (139/268) when h17-h24 came.
+    // h17-h24 (two more annotators, same terms): first run P 0.556
+    // (35/63), R 0.322 (69/214); h17-h20 P 0.577 (15/26), R 0.248
+    // (27/109); h21-h24 P 0.541 (20/37), R 0.400 (42/105). All
+    // twenty-four at that run: P 0.680 (138/203), R 0.432 (208/482);
+    // floors under those.
+    assert!(r.precision() >= 0.64 && r.recall() >= 0.40, "{r}");
     Ok(())
 }
