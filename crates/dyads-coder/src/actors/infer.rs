@@ -213,8 +213,30 @@ fn official_country(
 ) -> Option<String> {
     let dateline_end = b.doc.dateline_span().map(|d| d.end);
     let outside_dateline = |m: &ActorMention| dateline_end.is_none_or(|e| m.span.start >= e);
+    // A country right before the title, joined by capitalised words only
+    // (`U.S. House Speaker Nancy Pelosi`), is the official's.
+    let text = &b.doc.text;
+    let adjacent = only_country(b, scan, own, |m| {
+        m.span.end <= own.start && outside_dateline(m) && {
+            let g = gap(text, m.span.end, own.start);
+            let words: Vec<&str> = g.split_whitespace().filter(|w| *w != ".").collect();
+            words.len() <= 2
+                && words
+                    .iter()
+                    .all(|w| w.chars().next().is_some_and(char::is_uppercase))
+        }
+    });
+    if adjacent.is_some() {
+        return adjacent;
+    }
+    // A country that is the subject of the verb the official's phrase
+    // depends on (`China imposed sanctions on Speaker X`) is the one acting
+    // on the official, not the official's.
+    let acting_subject = subject_acting_on(p, own);
     let before = only_country(b, scan, own, |m| {
-        m.span.end <= own.start && outside_dateline(m)
+        m.span.end <= own.start
+            && outside_dateline(m)
+            && acting_subject.is_none_or(|(lo, hi)| !(m.span.start >= lo && m.span.end <= hi))
     });
     if before.is_some() {
         return before;
@@ -232,6 +254,44 @@ fn official_country(
     after
         .or_else(|| super::generic::dateline_country(b))
         .or_else(|| only_country(b, scan, own, |m| m.span.start >= own.end))
+}
+
+/// The byte range of the subject of the verb that the phrase at `own`
+/// depends on as an object or oblique (`China imposed sanctions on
+/// Speaker X`: `China`), if any.
+fn subject_acting_on(p: &ParsedSentence, own: Span) -> Option<(u32, u32)> {
+    let t = p
+        .tokens
+        .iter()
+        .position(|t| t.span.start >= own.start && t.span.end <= own.end)?;
+    let mut k = t;
+    // Up to the head of the phrase, then up through objects, obliques and
+    // noun modifiers to a verb.
+    for _ in 0..8 {
+        let h = p.tokens[k].head?;
+        let rel = p.tokens[k].deprel;
+        if rel.starts_with("nsubj") || rel == "root" {
+            return None;
+        }
+        if matches!(p.tokens[h].upos, "VERB") && !matches!(rel, "flat" | "compound") {
+            if !(rel.starts_with("obj") || rel.starts_with("obl") || rel == "iobj") {
+                return None;
+            }
+            let subj = p
+                .children(h)
+                .find(|&c| p.tokens[c].deprel.starts_with("nsubj"))?;
+            let (mut lo, mut hi) = (p.tokens[subj].span.start, p.tokens[subj].span.end);
+            let mut stack = vec![subj];
+            while let Some(n) = stack.pop() {
+                lo = lo.min(p.tokens[n].span.start);
+                hi = hi.max(p.tokens[n].span.end);
+                stack.extend(p.children(n));
+            }
+            return Some((lo, hi));
+        }
+        k = h;
+    }
+    None
 }
 
 /// The one country named by the sentence's mentions that `keep` accepts

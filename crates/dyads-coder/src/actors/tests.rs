@@ -170,6 +170,11 @@ fn inferred_people_carry_country_sector_and_role() -> TestResult {
         ("TOKYO, Aug 26 (TDI) - Vice Foreign Minister Masataka Okano demanded that Beijing stop the flights.", "Masataka Okano", Some("JPN"), Some("GOV")),
         ("TOKYO, Aug 26 (TDI) - Vice Foreign Minister Masataka Okano, who met Chinese officials last week, said the flights must stop.", "Masataka Okano", Some("JPN"), Some("GOV")),
         ("TOKYO, Aug 26 (TDI) - Assistant Foreign Minister Nong Rong of China said the flights would go on.", "Nong Rong", Some("CHN"), Some("GOV")),
+        // A country right before the title, past capitalised words, is the
+        // official's; a country that acts on the official (the subject of
+        // the verb the name depends on) is not.
+        ("BEIJING, April 7 (TDI) - China imposed sanctions on two U.S. groups after U.S. House Speaker Kevin McCarthy met Taiwan's president.", "Kevin McCarthy", Some("USA"), Some("LEG")),
+        ("China imposed sanctions on Deputy Minister Agne Vaiciukeviciute in August 2022.", "Agne Vaiciukeviciute", None, Some("GOV")),
     ];
     for (text, name, country, sector) in table {
         let (doc, actors) = run(text, "2024-01-16")?;
