@@ -72,6 +72,52 @@ pub(crate) fn resolve_references(
             super::groups::bare_group(b, scan, t);
         }
         pronouns(b, scan, parsed);
+        it_pronoun(b, scan, parsed);
+    }
+}
+
+/// Verbs whose subject `it` is mostly a dummy or a thing (`it is`, `it
+/// emerged that`, `it took`), never an actor.
+const DUMMY_IT_VERBS: &[&str] = &[
+    "be", "seem", "appear", "emerge", "happen", "remain", "take", "make", "mean", "matter",
+    "follow", "come", "become", "look", "rain", "cost", "last", "help", "go", "get", "have",
+];
+
+/// `It` as the subject of an actor's verb (`It accused Washington of
+/// overreacting`, `It expressed regret`): the one state or organisation
+/// that was the subject of the previous sentence (or earlier in this one).
+fn it_pronoun(b: &mut Builder<'_>, scan: &SentScan, parsed: &[ParsedSentence]) {
+    let Some(p) = parsed.get(scan.idx) else {
+        return;
+    };
+    for tok in p.tokens.iter() {
+        if tok.deprel != "nsubj" || !b.doc.slice(tok.span).eq_ignore_ascii_case("it") {
+            continue;
+        }
+        let Some(v) = tok.head else { continue };
+        let verb = &p.tokens[v];
+        if verb.upos != "VERB"
+            || DUMMY_IT_VERBS.contains(&verb.lemma.as_str())
+            || b.covered(tok.span)
+        {
+            continue;
+        }
+        let mut cands: Vec<usize> = Vec::new();
+        for m in b.before(tok.span.start) {
+            if m.sentence + 1 < scan.idx {
+                break;
+            }
+            let i = m.actor;
+            let subject = parsed.get(m.sentence).is_some_and(|ps| {
+                head_token(ps, m.span).is_some_and(|h| is_subject(ps.tokens[h].deprel))
+            });
+            if subject && !b.info[i].person && !cands.contains(&i) {
+                cands.push(i);
+            }
+        }
+        if let [i] = cands[..] {
+            b.mention(i, tok.span, MentionKind::Pronoun, scan.idx, None);
+        }
     }
 }
 

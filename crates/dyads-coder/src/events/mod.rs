@@ -47,7 +47,7 @@ use sentence::Sent;
 use speech::{quote_of, speaker_of};
 use tidy::{
     accused_in_content_clause, answers_accuser, borrow_targets, doer_of_referred_act,
-    drop_untargeted_duplicates,
+    drop_untargeted_duplicates, share_hostile_target,
 };
 use troops::troops_in;
 
@@ -239,6 +239,7 @@ impl<'l> Coder<'l> {
                 }
             }
             borrow_targets(&s, &mut out[first..], &heads);
+            share_hostile_target(&mut out[first..]);
             accused_in_content_clause(&s, actors, &mut out, first, &heads);
             doer_of_referred_act(self.lex, &s, &mut out, first, &heads);
             answers_accuser(&mut out, first);

@@ -145,6 +145,50 @@ pub(crate) fn borrow_targets(s: &Sent<'_>, events: &mut [Event], heads: &[usize]
     }
 }
 
+/// A threat or criticism without a target (roots 11-13) takes the foreign
+/// target of another hostile event (root 11 and up) of the same source
+/// country in its sentence (`It accused Washington of overreacting and said
+/// China reserved the right to respond`).
+pub(crate) fn share_hostile_target(events: &mut [Event]) {
+    let root = |e: &Event| {
+        e.cameo
+            .get(..2)
+            .and_then(|r| r.parse::<u8>().ok())
+            .unwrap_or(0)
+    };
+    for i in 0..events.len() {
+        if events[i].target.is_some() || !(11..=13).contains(&root(&events[i])) {
+            continue;
+        }
+        let own: Vec<String> = source_countries(&events[i])
+            .into_iter()
+            .map(str::to_string)
+            .collect();
+        if own.is_empty() {
+            continue;
+        }
+        let found = (0..events.len()).find_map(|j| {
+            let f = &events[j];
+            if j == i || root(f) < 11 {
+                return None;
+            }
+            let same_source = source_countries(f)
+                .iter()
+                .any(|c| own.iter().any(|o| o == c));
+            let t = f.target.as_ref()?;
+            let foreign = t.members().iter().all(|m| {
+                m.country
+                    .as_deref()
+                    .is_some_and(|c| !own.iter().any(|o| o == c))
+            });
+            (same_source && foreign).then(|| t.clone())
+        });
+        if let Some(t) = found {
+            events[i].target = Some(t);
+        }
+    }
+}
+
 /// Drops an event of the sentence (events `first..`) without a target when
 /// another of its events has the same source, the same CAMEO root and a
 /// target (`expressed deep regret at the statements of X`: the verb
