@@ -47,7 +47,7 @@ use sentence::Sent;
 use speech::{quote_of, speaker_of};
 use tidy::{
     accused_in_content_clause, answers_accuser, borrow_targets, doer_of_referred_act,
-    drop_untargeted_duplicates, share_hostile_target,
+    drop_untargeted_duplicates, referred_visit, share_hostile_target,
 };
 use troops::troops_in;
 
@@ -243,6 +243,7 @@ impl<'l> Coder<'l> {
             accused_in_content_clause(&s, actors, &mut out, first, &heads);
             doer_of_referred_act(self.lex, &s, &mut out, first, &heads);
             answers_accuser(&mut out, first);
+            referred_visit(&mut out, first);
             for (e, &h) in out[first..].iter_mut().zip(&heads) {
                 e.location = crate::places::locate_event(doc, si, p, Some(h)).map(|l| {
                     serde_json::json!({"text": l.text, "country": l.country, "lat": l.lat, "lon": l.lon})

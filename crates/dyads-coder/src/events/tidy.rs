@@ -145,6 +145,52 @@ pub(crate) fn borrow_targets(s: &Sent<'_>, events: &mut [Event], heads: &[usize]
     }
 }
 
+/// A visit called off or put off with no foreign target (`Blinken
+/// postponed his trip`: `his` is Blinken's own side) is the visit told
+/// before: it takes the foreign target of the last consultation (root 04,
+/// or an intent to meet, 036)
+/// of the same source country earlier in the document (a trip stays a
+/// referent of the whole article).
+pub(crate) fn referred_visit(out: &mut [Event], first: usize) {
+    for i in first..out.len() {
+        let e = &out[i];
+        if !(e.rule.ends_with("_visit") || e.rule.ends_with("_visit_by")) {
+            continue;
+        }
+        let own: Vec<String> = source_countries(e)
+            .into_iter()
+            .map(str::to_string)
+            .collect();
+        if own.is_empty() {
+            continue;
+        }
+        let foreign = |t: &Actors| {
+            t.members().iter().all(|m| {
+                m.country
+                    .as_deref()
+                    .is_some_and(|c| !own.iter().any(|o| o == c))
+            })
+        };
+        if e.target.as_ref().is_some_and(foreign) {
+            continue;
+        }
+        let sentence = e.sentence;
+        let found = out[..i].iter().rev().find_map(|f| {
+            if f.sentence > sentence || !(f.cameo.starts_with("04") || f.cameo == "036") {
+                return None;
+            }
+            let same = source_countries(f)
+                .iter()
+                .any(|c| own.iter().any(|o| o == c));
+            let t = f.target.as_ref()?;
+            (same && foreign(t)).then(|| t.clone())
+        });
+        if let Some(t) = found {
+            out[i].target = Some(t);
+        }
+    }
+}
+
 /// A threat or criticism without a target (roots 11-13) takes the foreign
 /// target of another hostile event (root 11 and up) of the same source
 /// country in its sentence (`It accused Washington of overreacting and said
