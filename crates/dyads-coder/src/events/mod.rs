@@ -427,11 +427,14 @@ impl<'l> Coder<'l> {
         }
         if src.is_empty() && !verbal {
             // A nominal event as the object of a verb: the verb's subject
-            // (`Turkey attended the summit`).
-            if let Some(p) = s
-                .head(h.head)
-                .filter(|&p| s.is_verb(p) && matches!(s.rel(h.head), "obj" | "obl"))
-            {
+            // (`Turkey attended the summit`), unless the verb only reacts
+            // to it (`the White House summoned the ambassador to object to
+            // the drills`: the drills are not the White House's).
+            if let Some(p) = s.head(h.head).filter(|&p| {
+                s.is_verb(p)
+                    && matches!(s.rel(h.head), "obj" | "obl")
+                    && !s.lemma_in(p, REACTION_VERBS)
+            }) {
                 if let Some(r) = roles::subject(s, p) {
                     src = roles::actors_in(s, actors, r);
                     src_range = Some(r);
@@ -921,6 +924,46 @@ fn conditional_own_act(s: &Sent<'_>, head: usize) -> Option<Option<(usize, usize
             Some(roles::subject(s, cond))
         })
 }
+
+/// Verbs that react to or talk about an act rather than take part in it:
+/// their subject is not the source of a nominal event they govern.
+const REACTION_VERBS: &[&str] = &[
+    "object",
+    "condemn",
+    "criticize",
+    "criticise",
+    "protest",
+    "denounce",
+    "reject",
+    "oppose",
+    "deplore",
+    "slam",
+    "welcome",
+    "praise",
+    "discuss",
+    "respond",
+    "react",
+    "note",
+    "mention",
+    "report",
+    "describe",
+    "call",
+    "accuse",
+    "blame",
+    "fear",
+    "expect",
+    "await",
+    "question",
+    "dismiss",
+    "deny",
+    "investigate",
+    "monitor",
+    "watch",
+    "track",
+    "decry",
+    "regret",
+    "mourn",
+];
 
 /// Whether the clause of the event at `head` says `each other` or `one
 /// another` (in its subtree).

@@ -29,6 +29,22 @@ const NOMINALISED: &[(&str, &[&str])] = &[
     ("invitation", &["invit"]),
     ("threat", &["threat", "warn"]),
     ("criticism", &["critic", "condemn", "denounc"]),
+    // Military acts told again in other words (`began live-fire drills`
+    // ... `condemned the exercises`; `fired missiles` ... `the launches`).
+    ("exercise", &["drill", "exercis", "maneuv", "manoeuv"]),
+    ("drill", &["drill", "exercis", "maneuv", "manoeuv"]),
+    ("launch", &["launch", "fire", "fired"]),
+    ("test", &["test", "launch", "fire", "fired"]),
+    ("strike", &["strike", "struck", "bomb", "raid", "attack"]),
+    (
+        "attack",
+        &["attack", "strike", "struck", "raid", "assault", "ambush"],
+    ),
+    ("flight", &["flight", "fly", "flew", "flown"]),
+    ("incursion", &["incursion", "cross", "enter", "entr"]),
+    ("invasion", &["invasion", "invad"]),
+    ("seizure", &["seiz"]),
+    ("expulsion", &["expel", "expul"]),
 ];
 
 /// Determiners that refer back to something already told.
