@@ -508,11 +508,8 @@ impl Model {
                 }
             }
         }
-        if budget > 0 {
-            widen(narrow, wide, spans);
-        }
-        for (x, &w) in scores.iter_mut().zip(wide.iter()) {
-            *x += w as f32;
+        for (x, (&w, &v)) in scores.iter_mut().zip(wide.iter().zip(narrow.iter())) {
+            *x += (w + v as i32) as f32;
         }
     }
 
