@@ -280,6 +280,7 @@ impl Recognizer {
         // longer force a wrong continuation.
         let mut beam: Vec<(f32, Vec<u8>)> = vec![(0.0, Vec::with_capacity(n))];
         let mut next: Vec<(f32, usize, usize)> = Vec::new();
+        let mut spare: Vec<(f32, Vec<u8>)> = Vec::with_capacity(BEAM);
         // Per token: 0 free, 1 may not end an entity, 2 outside every entity.
         let closed: Vec<u8> = (0..n)
             .map(|i| {
@@ -307,16 +308,29 @@ impl Recognizer {
                     &mut next,
                 );
             }
-            next.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)).then(a.2.cmp(&b.2)));
-            next.truncate(BEAM);
-            beam = next
-                .iter()
-                .map(|&(total, h, c)| {
-                    let mut seq = beam[h].1.clone();
-                    seq.push(c as u8);
-                    (total, seq)
-                })
-                .collect();
+            // The best BEAM extensions in order: a total order (no two
+            // extensions share a hypothesis and a class), so selecting
+            // them and sorting those few gives what sorting all would.
+            let order = |a: &(f32, usize, usize), b: &(f32, usize, usize)| {
+                b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)).then(a.2.cmp(&b.2))
+            };
+            if next.len() > BEAM {
+                next.select_nth_unstable_by(BEAM - 1, order);
+                next.truncate(BEAM);
+            }
+            next.sort_by(order);
+            // The new beam reuses the sequences of the beam before last.
+            spare.truncate(next.len());
+            spare.resize_with(next.len(), Default::default);
+            for (slot, &(total, h, c)) in spare.iter_mut().zip(next.iter()) {
+                slot.0 = total;
+                slot.1.clear();
+                if let Some(prev) = beam.get(h) {
+                    slot.1.extend_from_slice(&prev.1);
+                }
+                slot.1.push(c as u8);
+            }
+            std::mem::swap(&mut beam, &mut spare);
         }
         beam.into_iter().next().map(|b| b.1).unwrap_or_default()
     }

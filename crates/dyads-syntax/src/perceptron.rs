@@ -138,8 +138,9 @@ pub struct Model {
     buckets: Vec<Bucket>,
     /// Packed entries: class in the high 16 bits, weight (`i16`) in the low.
     entries: Vec<u32>,
-    /// Rows of at least [`DENSE_MIN`] entries again, as `nclass` weights
-    /// each, so they add as vectors.
+    /// Rows of at least [`DENSE_MIN`] entries again, as the largest weight
+    /// magnitude of the row followed by its `nclass` weights, so they add
+    /// as vectors (of 16-bit sums while those cannot overflow).
     dense: Vec<i16>,
     keys: Vec<u64>,
     starts: Vec<u32>,
@@ -185,6 +186,37 @@ fn pack_pair(a: u32, b: u32) -> Option<u64> {
 fn unpack_pair(p: u32) -> [(usize, f32); 2] {
     let w = ((p >> 14) & 0xffff) as u16 as i16 as f32;
     [((p & 127) as usize, w), (((p >> 7) & 127) as usize, -w)]
+}
+
+/// [`unpack_pair`] as integers.
+#[inline]
+fn unpack_pair_int(p: u32) -> [(usize, i32); 2] {
+    let w = ((p >> 14) & 0xffff) as u16 as i16 as i32;
+    [((p & 127) as usize, w), (((p >> 7) & 127) as usize, -w)]
+}
+
+/// [`unpack_entry`] as integers.
+#[inline]
+fn unpack_entry_int(e: u32) -> (usize, i32) {
+    ((e >> 16) as usize, (e & 0xffff) as u16 as i16 as i32)
+}
+
+/// Models of at most this many classes are scored with integer sums on
+/// the stack.
+const MAX_FAST_CLASSES: usize = 128;
+
+/// Adds the 16-bit sums `narrow` into the 32-bit `wide` over `spans` and
+/// clears them.
+#[inline]
+fn widen(narrow: &mut [i16], wide: &mut [i32], spans: &[(usize, usize); 2]) {
+    for &(a, b) in spans {
+        if let (Some(ns), Some(ws)) = (narrow.get_mut(a..b), wide.get_mut(a..b)) {
+            for (x, w) in ns.iter_mut().zip(ws) {
+                *w += *x as i32;
+                *x = 0;
+            }
+        }
+    }
 }
 
 /// The fingerprint bits of a slot.
@@ -269,14 +301,21 @@ impl ModelBuilder {
                 p
             } else if len as usize >= DENSE_MIN && self.nclass > 0 {
                 let off = dense.len();
-                dense.resize(off + self.nclass, 0);
+                dense.resize(off + 1 + self.nclass, 0);
                 let row = entries
                     .get(start as usize..start as usize + len as usize)
                     .unwrap_or(&[]);
+                let mut max = 0i16;
                 for &e in row {
-                    if let Some(x) = dense.get_mut(off + (e >> 16) as usize) {
-                        *x = (e & 0xffff) as u16 as i16;
+                    let w = (e & 0xffff) as u16 as i16;
+                    // Quantised weights lie in -32767..=32767.
+                    max = max.max(w.saturating_abs());
+                    if let Some(x) = dense.get_mut(off + 1 + (e >> 16) as usize) {
+                        *x = w;
                     }
+                }
+                if let Some(x) = dense.get_mut(off) {
+                    *x = max;
                 }
                 len = DENSE_LEN;
                 off as u64
@@ -388,36 +427,34 @@ impl Model {
 
     /// [`Model::add_scores`] for the classes in `spans` only (rows kept
     /// dense are added over those ranges alone).
+    ///
+    /// The weights are integers (quantised units), so they are summed as
+    /// integers and added to `scores` once at the end: the same value as
+    /// adding them one by one in `f32`, which is exact while every partial
+    /// sum stays under 2^24 in magnitude, i.e. for any call with at most
+    /// 512 features (every model's templates make far fewer). Dense rows
+    /// are summed into 16-bit lanes while the sum of their largest
+    /// magnitudes stays within `i16`, so no lane can overflow, and those
+    /// lanes are widened into the 32-bit sums before the next row would
+    /// pass that bound.
     #[inline]
     fn add_scores_in(&self, feats: &[u64], scores: &mut [f32], spans: &[(usize, usize); 2]) {
         if self.buckets.is_empty() {
             return;
         }
+        let n = scores.len();
+        let mut wide = [0i32; MAX_FAST_CLASSES];
+        let mut narrow = [0i16; MAX_FAST_CLASSES];
+        let (Some(wide), Some(narrow)) = (wide.get_mut(..n), narrow.get_mut(..n)) else {
+            self.add_scores_slow(feats, scores, spans);
+            return;
+        };
+        // The sum of the largest magnitudes of the rows in `narrow`.
+        let mut budget = 0i32;
         let mut found = [0u64; 128];
         for chunk in feats.chunks(found.len()) {
             let found = &mut found[..chunk.len()];
-            let mut touch = 0u64;
-            for (f, slot) in chunk.iter().zip(found.iter_mut()) {
-                let b = (*f as usize) & self.mask;
-                *slot = self.buckets.get(b).map_or(0, |x| x.0[0]);
-            }
-            for (f, slot) in chunk.iter().zip(found.iter_mut()) {
-                if *slot & FP != fingerprint(*f) && *slot != 0 {
-                    *slot = self.find(*f, (*f as usize) & self.mask);
-                }
-                let s = *slot;
-                if s == 0 {
-                    continue;
-                }
-                let payload = (s & 0xffff_ffff) as usize;
-                let len = (s >> 32) & 0xff;
-                if len == DENSE_LEN {
-                    touch ^= self.dense.get(payload).copied().unwrap_or(0) as u64;
-                } else if len > 1 && len != PAIR_LEN {
-                    touch ^= self.entries.get(payload).copied().unwrap_or(0) as u64;
-                }
-            }
-            std::hint::black_box(touch);
+            self.find_all(chunk, found);
             for &s in found.iter() {
                 if s == 0 {
                     continue;
@@ -426,6 +463,102 @@ impl Model {
                 let len = ((s >> 32) & 0xff) as usize;
                 if len as u64 == DENSE_LEN {
                     let off = payload as usize;
+                    let Some((&max, row)) = self
+                        .dense
+                        .get(off..off + 1 + n)
+                        .and_then(|r| r.split_first())
+                    else {
+                        continue;
+                    };
+                    if budget + max as i32 > i16::MAX as i32 {
+                        widen(narrow, wide, spans);
+                        budget = 0;
+                    }
+                    budget += max as i32;
+                    for &(a, b) in spans {
+                        if let (Some(xs), Some(ws)) = (narrow.get_mut(a..b), row.get(a..b)) {
+                            for (x, &w) in xs.iter_mut().zip(ws) {
+                                *x = x.wrapping_add(w);
+                            }
+                        }
+                    }
+                    continue;
+                }
+                if len == 1 {
+                    let (c, w) = unpack_entry_int(payload);
+                    if let Some(x) = wide.get_mut(c) {
+                        *x += w;
+                    }
+                    continue;
+                }
+                if len as u64 == PAIR_LEN {
+                    for (c, w) in unpack_pair_int(payload) {
+                        if let Some(x) = wide.get_mut(c) {
+                            *x += w;
+                        }
+                    }
+                    continue;
+                }
+                let start = payload as usize;
+                for &e in self.entries.get(start..start + len).unwrap_or(&[]) {
+                    let (c, w) = unpack_entry_int(e);
+                    if let Some(x) = wide.get_mut(c) {
+                        *x += w;
+                    }
+                }
+            }
+        }
+        for (x, (&w, &v)) in scores.iter_mut().zip(wide.iter().zip(narrow.iter())) {
+            *x += (w + v as i32) as f32;
+        }
+    }
+
+    /// The slots of the features `chunk` into `found` (0: no weights), in
+    /// two sweeps, so that the cache misses of different features overlap
+    /// instead of queueing behind branches: read the first slot of every
+    /// feature's bucket, then find the slots and touch their rows.
+    #[inline]
+    fn find_all(&self, chunk: &[u64], found: &mut [u64]) {
+        let mut touch = 0u64;
+        for (f, slot) in chunk.iter().zip(found.iter_mut()) {
+            let b = (*f as usize) & self.mask;
+            *slot = self.buckets.get(b).map_or(0, |x| x.0[0]);
+        }
+        for (f, slot) in chunk.iter().zip(found.iter_mut()) {
+            if *slot & FP != fingerprint(*f) && *slot != 0 {
+                *slot = self.find(*f, (*f as usize) & self.mask);
+            }
+            let s = *slot;
+            if s == 0 {
+                continue;
+            }
+            let payload = (s & 0xffff_ffff) as usize;
+            let len = (s >> 32) & 0xff;
+            if len == DENSE_LEN {
+                touch ^= self.dense.get(payload).copied().unwrap_or(0) as u64;
+            } else if len > 1 && len != PAIR_LEN {
+                touch ^= self.entries.get(payload).copied().unwrap_or(0) as u64;
+            }
+        }
+        std::hint::black_box(touch);
+    }
+
+    /// [`Model::add_scores_in`] in `f32` throughout, for models of more
+    /// than [`MAX_FAST_CLASSES`] classes.
+    #[cold]
+    fn add_scores_slow(&self, feats: &[u64], scores: &mut [f32], spans: &[(usize, usize); 2]) {
+        let mut found = [0u64; 128];
+        for chunk in feats.chunks(found.len()) {
+            let found = &mut found[..chunk.len()];
+            self.find_all(chunk, found);
+            for &s in found.iter() {
+                if s == 0 {
+                    continue;
+                }
+                let payload = (s & 0xffff_ffff) as u32;
+                let len = ((s >> 32) & 0xff) as usize;
+                if len as u64 == DENSE_LEN {
+                    let off = payload as usize + 1;
                     if let Some(row) = self.dense.get(off..off + scores.len()) {
                         for &(a, b) in spans {
                             if let (Some(xs), Some(ws)) = (scores.get_mut(a..b), row.get(a..b)) {
@@ -564,10 +697,17 @@ mod tests {
 
     #[test]
     fn packed_rows_score_like_their_entries() {
+        // Small weights, and weights of up to the largest quantised value,
+        // whose dense rows cannot all be summed in 16 bits; more classes than integer sums on the stack take.
+        packed_rows_score_like_their_entries_at(0.5, 20);
+        packed_rows_score_like_their_entries_at(0.007, 20);
+        packed_rows_score_like_their_entries_at(0.5, MAX_FAST_CLASSES + 3);
+    }
+
+    fn packed_rows_score_like_their_entries_at(scale: f32, nclass: usize) {
         // Rows of every kind: one entry, a pair of opposite weights, a
         // pair that is not, longer sparse rows and dense ones.
-        let nclass = 20;
-        let mut b = ModelBuilder::new(nclass, Some(0.5));
+        let mut b = ModelBuilder::new(nclass, Some(scale));
         let mut rows: Vec<(u64, Vec<(u16, f32)>)> = Vec::new();
         for k in 0..400u64 {
             let len = (k % 15) as usize + 1;
@@ -604,7 +744,7 @@ mod tests {
             let mut want = vec![0f32; nclass];
             for (_, row) in chunk {
                 for &(c, w) in row {
-                    want[c as usize] += (w / 0.5).round();
+                    want[c as usize] += (w / scale).round().clamp(-32767.0, 32767.0);
                 }
             }
             m.scores(&feats, &mut s);

@@ -199,21 +199,33 @@ fn pass(
             &mut scratch.feats,
         );
         model.scores(&scratch.feats, &mut scratch.scores);
-        let c = argmax(&scratch.scores, |_| true).unwrap_or(0);
+        let (c, margin) = best_and_margin(&scratch.scores);
         if right.is_none() {
-            let best = scratch.scores.get(c).copied().unwrap_or(0.0);
-            let second = scratch
-                .scores
-                .iter()
-                .enumerate()
-                .filter(|&(k, _)| k != c)
-                .fold(f32::MIN, |m, (_, &s)| m.max(s));
-            scratch.margins.push(best - second);
+            scratch.margins.push(margin);
         }
         out.push(c as u16);
         p2 = p1;
         p1 = c as u64 + 1;
     }
+}
+
+/// The first class of the highest score (0 when there are none) and its
+/// margin: that score minus the highest of the other classes' (`f32::MIN`
+/// for none), in one sweep.
+fn best_and_margin(scores: &[f32]) -> (usize, f32) {
+    let Some((&first, rest)) = scores.split_first() else {
+        return (0, 0.0 - f32::MIN);
+    };
+    let (mut c, mut best, mut second) = (0, first, f32::MIN);
+    for (k, &s) in rest.iter().enumerate() {
+        if s > best {
+            second = second.max(best);
+            (c, best) = (k + 1, s);
+        } else {
+            second = second.max(s);
+        }
+    }
+    (c, best - second)
 }
 
 /// Reusable buffers for tagging.
@@ -540,4 +552,34 @@ pub(crate) fn detail(tagger: &Tagger, data: &[TagExample]) -> String {
         pc(n[0][0], n[0][1]),
         pc(n[0][1], n[0][1] + n[1][1])
     )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn best_and_margin_agree_with_argmax_and_the_runner_up() {
+        let mut x = 7u64;
+        for len in 1..40usize {
+            for _ in 0..50 {
+                let scores: Vec<f32> = (0..len)
+                    .map(|_| {
+                        x = x
+                            .wrapping_mul(6364136223846793005)
+                            .wrapping_add(1442695040888963407);
+                        ((x >> 33) % 9) as f32 - 4.0
+                    })
+                    .collect();
+                let c = argmax(&scores, |_| true).unwrap_or(0);
+                let second = scores
+                    .iter()
+                    .enumerate()
+                    .filter(|&(k, _)| k != c)
+                    .fold(f32::MIN, |m, (_, &s)| m.max(s));
+                assert_eq!(best_and_margin(&scores), (c, scores[c] - second));
+            }
+        }
+        assert_eq!(best_and_margin(&[]), (0, 0.0 - f32::MIN));
+    }
 }

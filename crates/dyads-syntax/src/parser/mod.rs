@@ -7,13 +7,15 @@ pub(crate) mod train;
 
 use crate::error::Result;
 use crate::modelio::{Reader, Writer};
-use crate::perceptron::{argmax, Model};
+use crate::perceptron::Model;
 use crate::tagset::DEPRELS;
 
 pub(crate) const NO: u32 = u32::MAX;
 const SH: usize = 0;
 const RE: usize = 1;
 const ROOT_LABEL: usize = 0;
+// [`Moves::ranges`] takes the root label to be the first.
+const _: () = assert!(ROOT_LABEL == 0);
 
 /// Number of relation labels.
 pub(crate) fn nlabels() -> usize {
@@ -238,6 +240,42 @@ impl Moves {
         }
     }
 
+    /// The allowed classes as ranges, in increasing order (empty ranges
+    /// for the kinds of move not allowed).
+    #[inline]
+    pub(crate) fn ranges(&self) -> [std::ops::Range<usize>; 4] {
+        let nl = DEPRELS.len();
+        let on = |ok: bool, a: usize, b: usize| if ok { a..b } else { a..a };
+        // Left-arcs carry the root label exactly at the root; right-arcs
+        // never do.
+        let left = if self.at_root {
+            on(self.left, 2 + ROOT_LABEL, 3 + ROOT_LABEL)
+        } else {
+            on(self.left, 3 + ROOT_LABEL, 2 + nl)
+        };
+        [
+            on(self.shift, SH, SH + 1),
+            on(self.reduce, RE, RE + 1),
+            left,
+            on(self.right, 3 + nl + ROOT_LABEL, 2 + 2 * nl),
+        ]
+    }
+
+    /// The first allowed class of the highest score (the same class as
+    /// [`argmax`] over the classes [`Moves::ok`] allows).
+    #[inline]
+    pub(crate) fn best(&self, scores: &[f32]) -> Option<usize> {
+        let mut best: Option<(usize, f32)> = None;
+        for r in self.ranges() {
+            for (i, &s) in scores.get(r.clone()).unwrap_or(&[]).iter().enumerate() {
+                if best.is_none_or(|(_, b)| s > b) {
+                    best = Some((r.start + i, s));
+                }
+            }
+        }
+        best.map(|(i, _)| i)
+    }
+
     /// Whether class `c` is allowed (same answer as [`State::valid`]).
     #[inline]
     pub(crate) fn ok(&self, c: usize) -> bool {
@@ -294,7 +332,7 @@ impl Parser {
             // Only the allowed classes' scores are read by the argmax.
             self.model
                 .scores_in(&scratch.feats, &mut scratch.scores, &moves.spans());
-            let Some(c) = argmax(&scratch.scores, |c| moves.ok(c)) else {
+            let Some(c) = moves.best(&scratch.scores) else {
                 break;
             };
             st.apply(c);
@@ -325,6 +363,7 @@ impl Parser {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::perceptron::argmax;
 
     #[test]
     fn transitions_build_a_tree() {
@@ -367,6 +406,15 @@ mod tests {
                     let valid: Vec<usize> = (0..nclass()).filter(|&c| st.valid(c)).collect();
                     let one = (valid.len() == 1).then(|| valid[0]);
                     assert_eq!(m.forced(), one, "n {n} seed {seed}");
+                    let ranges: Vec<usize> = m.ranges().into_iter().flatten().collect();
+                    assert_eq!(ranges, valid, "n {n} seed {seed}");
+                    // Ties and orders of scores: the same class as argmax.
+                    for salt in 0..4usize {
+                        let scores: Vec<f32> = (0..nclass())
+                            .map(|c| ((c * 7 + salt * 13 + k) % (5 + salt)) as f32)
+                            .collect();
+                        assert_eq!(m.best(&scores), argmax(&scores, |c| m.ok(c)));
+                    }
                     let spans = m.spans();
                     for &c in &valid {
                         assert!(spans.iter().any(|&(a, b)| a <= c && c < b), "class {c}");
