@@ -468,6 +468,21 @@ pub(crate) fn bare_group(b: &mut Builder<'_>, scan: &SentScan, t: &TermMatch) {
         .map(|m| m.actor)
         .find(|&i| actor_group(b, i) == Some(group))
     else {
+        // A first `the foreign ministry` in a datelined report is the
+        // ministry of the dateline's country (`BEIJING - The foreign
+        // ministry accused ...`).
+        if group == "ministry" {
+            if let Some(c) = super::generic::dateline_country(b) {
+                let name = t.span.slice(text).to_string();
+                let id = format!("ctx:{}-{}", slug(&name), c.to_lowercase());
+                let i = b.org_with_id(id, &name, Some(c), Some("GOV"), Some("ministry"));
+                let phrase = Span {
+                    start,
+                    end: t.span.end,
+                };
+                b.mention(i, t.span, MentionKind::Role, scan.idx, Some(phrase));
+            }
+        }
         return;
     };
     let rival = b.out.mentions.iter().any(|m| {
