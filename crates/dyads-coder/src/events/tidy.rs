@@ -173,20 +173,11 @@ pub(crate) fn referred_visit(out: &mut [Event], first: usize) {
         if !(e.rule.ends_with("_visit") || e.rule.ends_with("_visit_by")) {
             continue;
         }
-        let own: Vec<String> = source_countries(e)
-            .into_iter()
-            .map(str::to_string)
-            .collect();
+        let own = own_countries(e);
         if own.is_empty() {
             continue;
         }
-        let foreign = |t: &Actors| {
-            t.members().iter().all(|m| {
-                m.country
-                    .as_deref()
-                    .is_some_and(|c| !own.iter().any(|o| o == c))
-            })
-        };
+        let foreign = |t: &Actors| all_foreign(t, &own);
         if e.target.as_ref().is_some_and(foreign) {
             continue;
         }
@@ -222,10 +213,7 @@ pub(crate) fn share_hostile_target(events: &mut [Event]) {
         if events[i].target.is_some() || !(11..=13).contains(&root(&events[i])) {
             continue;
         }
-        let own: Vec<String> = source_countries(&events[i])
-            .into_iter()
-            .map(str::to_string)
-            .collect();
+        let own = own_countries(&events[i]);
         if own.is_empty() {
             continue;
         }
@@ -238,12 +226,7 @@ pub(crate) fn share_hostile_target(events: &mut [Event]) {
                 .iter()
                 .any(|c| own.iter().any(|o| o == c));
             let t = f.target.as_ref()?;
-            let foreign = t.members().iter().all(|m| {
-                m.country
-                    .as_deref()
-                    .is_some_and(|c| !own.iter().any(|o| o == c))
-            });
-            (same_source && foreign).then(|| t.clone())
+            (same_source && all_foreign(t, &own)).then(|| t.clone())
         });
         if let Some(t) = found {
             events[i].target = Some(t);
@@ -345,10 +328,7 @@ pub(crate) fn answers_accuser(out: &mut [Event], first: usize) {
         if out[i].target.is_some() || out[i].cameo != "016" {
             continue;
         }
-        let own: Vec<String> = source_countries(&out[i])
-            .into_iter()
-            .map(str::to_string)
-            .collect();
+        let own = own_countries(&out[i]);
         if own.is_empty() {
             continue;
         }
@@ -363,17 +343,29 @@ pub(crate) fn answers_accuser(out: &mut [Event], first: usize) {
                     .is_some_and(|c| own.iter().any(|o| o == c))
             });
             let src = e.source.as_ref()?;
-            let foreign = src.members().iter().all(|m| {
-                m.country
-                    .as_deref()
-                    .is_some_and(|c| !own.iter().any(|o| o == c))
-            });
-            (accused && foreign).then(|| src.clone())
+            (accused && all_foreign(src, &own)).then(|| src.clone())
         });
         if let Some(t) = accuser {
             out[i].target = Some(t);
         }
     }
+}
+
+/// The countries of an event's source members, owned.
+fn own_countries(e: &Event) -> Vec<String> {
+    source_countries(e)
+        .into_iter()
+        .map(str::to_string)
+        .collect()
+}
+
+/// Whether every member of `a` has a country and none is in `own`.
+fn all_foreign(a: &Actors, own: &[String]) -> bool {
+    a.members().iter().all(|m| {
+        m.country
+            .as_deref()
+            .is_some_and(|c| !own.iter().any(|o| o == c))
+    })
 }
 
 /// The countries of an event's source members.
