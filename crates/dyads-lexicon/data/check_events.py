@@ -370,7 +370,11 @@ def check_pattern(row, where):
                 break
     if not found:
         err(f'{where}: head lemma {lemma!r} not found as a plain, non-optional item in {pat!r}')
-    if row['reciprocal'] == 'yes' and not (info['src'] and info['tgt']):
+    # A nominal event may take its source from the verb it belongs to (`held a
+    # call with TGT`): then TGT alone is enough.
+    if row['reciprocal'] == 'yes' and not (info['src'] and info['tgt']) and not (
+        row['kind'] == 'noun' and info['tgt']
+    ):
         err(f'{where}: reciprocal event needs SRC and TGT in the pattern')
     return info
 

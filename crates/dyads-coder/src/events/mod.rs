@@ -47,7 +47,7 @@ use sentence::Sent;
 use speech::{quote_of, speaker_of};
 use tidy::{
     accused_in_content_clause, answers_accuser, borrow_targets, doer_of_referred_act,
-    drop_untargeted_duplicates, referred_visit, share_hostile_target,
+    domestic_target, drop_untargeted_duplicates, referred_visit, share_hostile_target,
 };
 use troops::troops_in;
 
@@ -249,6 +249,7 @@ impl<'l> Coder<'l> {
                     serde_json::json!({"text": l.text, "country": l.country, "lat": l.lat, "lon": l.lon})
                 });
             }
+            domestic_target(actors, &mut out, first);
             drop_untargeted_duplicates(&mut out, first);
             for e in &mut out[first..] {
                 e.quote = quote_of(&quotes, actors, e.evidence);

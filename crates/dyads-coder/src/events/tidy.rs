@@ -380,3 +380,50 @@ fn source_countries(e: &Event) -> Vec<&str> {
         })
         .unwrap_or_default()
 }
+
+/// CAMEO codes of acts a state does to its own people when nobody else is
+/// named: restrictions on freedoms (`cut internet access`), curfews and
+/// emergency rule.
+const DOMESTIC_CODES: &[&str] = &["1721", "1723", "1724"];
+
+/// Lexicon rows of coups: with no deposed party named, the power seized is
+/// the source's own state's.
+const DOMESTIC_RULES: &[&str] = &["coder.coerce.seize_power", "coder.coerce.stage_coup"];
+
+/// A domestic act with no target (`Authorities imposed a night-time
+/// curfew`, `army officers seized power`) is done to the source's own
+/// state: it takes as target that state, when the document names it and
+/// the event is not located abroad. `out[first..]` are the sentence's
+/// events, their locations already set.
+pub(crate) fn domestic_target(actors: &DocActors, out: &mut [Event], first: usize) {
+    for e in out.iter_mut().skip(first) {
+        if e.target.is_some()
+            || !(DOMESTIC_CODES.contains(&e.cameo.as_str())
+                || DOMESTIC_RULES.contains(&e.rule.as_str()))
+        {
+            continue;
+        }
+        let mut own = own_countries(e);
+        own.sort();
+        own.dedup();
+        let [country] = own.as_slice() else {
+            continue;
+        };
+        let abroad = e
+            .location
+            .as_ref()
+            .and_then(|l| l.get("country"))
+            .and_then(|c| c.as_str())
+            .is_some_and(|c| c != country);
+        if abroad {
+            continue;
+        }
+        let state = actors
+            .actors
+            .iter()
+            .find(|a| a.kind == "state" && a.country.as_deref() == Some(country.as_str()));
+        if let Some(a) = state {
+            e.target = Some(Actors::One(super::ActorRef::of(a, &a.canonical)));
+        }
+    }
+}
