@@ -48,6 +48,7 @@ use speech::{quote_of, speaker_of};
 use tidy::{
     accused_in_content_clause, answers_accuser, borrow_targets, doer_of_referred_act,
     domestic_target, drop_untargeted_duplicates, referred_visit, share_hostile_target,
+    threat_answers_hostility,
 };
 use troops::troops_in;
 
@@ -243,6 +244,7 @@ impl<'l> Coder<'l> {
             accused_in_content_clause(&s, actors, &mut out, first, &heads);
             doer_of_referred_act(self.lex, &s, &mut out, first, &heads);
             answers_accuser(&mut out, first);
+            threat_answers_hostility(&mut out, first);
             referred_visit(&mut out, first);
             for (e, &h) in out[first..].iter_mut().zip(&heads) {
                 e.location = crate::places::locate_event(doc, si, p, Some(h)).map(|l| {

@@ -264,10 +264,20 @@ pub(crate) fn own_prospect(s: &Sent<'_>, head: usize) -> bool {
     const PROSPECT: &[&str] = &[
         "will", "'ll", "wo", "would", "shall", "could", "may", "might",
     ];
-    let aux = s.kids[head].iter().any(|&k| {
-        (s.rel(k).starts_with("aux") || s.upos(k) == "AUX")
-            && PROSPECT.contains(&s.form[k].as_str())
-    }) || (head.saturating_sub(3)..head).any(|j| PROSPECT.contains(&s.form[j].as_str()));
+    let prospect_aux = |h: usize| {
+        s.kids[h].iter().any(|&k| {
+            (s.rel(k).starts_with("aux") || s.upos(k) == "AUX")
+                && PROSPECT.contains(&s.form[k].as_str())
+        })
+    };
+    // `would be forced to take countermeasures`, `will have to respond`:
+    // the prospect is on the verb whose infinitive the act is.
+    let governor_aux = s.rel(head) == "xcomp"
+        && s.head(head)
+            .is_some_and(|p| p < head && s.lemma_in(p, NECESSITY) && prospect_aux(p));
+    let aux = prospect_aux(head)
+        || governor_aux
+        || (head.saturating_sub(3)..head).any(|j| PROSPECT.contains(&s.form[j].as_str()));
     let intent = matches!(s.rel(head), "xcomp" | "advcl" | "ccomp")
         && s.head(head)
             .is_some_and(|p| p < head && s.lemma_in(p, INTENT_GOVERNORS))
@@ -279,6 +289,10 @@ pub(crate) fn own_prospect(s: &Sent<'_>, head: usize) -> bool {
     // Someone's fear or forecast about the actor is not the actor's threat.
     !forecast(s, head)
 }
+
+/// Verbs of necessity or readiness through which one's own prospective act
+/// is told (`would be forced to`, `will have to`, `would be ready to`).
+const NECESSITY: &[&str] = &["force", "have", "need", "compel", "oblige", "ready", "able"];
 
 /// Whether the act at `head` is what its subject is getting ready to do:
 /// the infinitive of `prepare` or `gear up`, directly or through an

@@ -234,6 +234,46 @@ pub(crate) fn share_hostile_target(events: &mut [Event]) {
     }
 }
 
+/// How many sentences back a threat without a target looks for the
+/// hostility it answers.
+const THREAT_WINDOW: usize = 2;
+
+/// A threat without a target (`He said Russia would be forced to take
+/// countermeasures`) answers what its source's country last held against
+/// another country: it takes the foreign target of the latest hostile event
+/// (root 11 and up) of the same source country in the last
+/// [`THREAT_WINDOW`] sentences (`Peskov condemned Finland's accession`).
+pub(crate) fn threat_answers_hostility(out: &mut [Event], first: usize) {
+    for i in first..out.len() {
+        if out[i].target.is_some() || !out[i].cameo.starts_with("13") {
+            continue;
+        }
+        let own = own_countries(&out[i]);
+        if own.is_empty() {
+            continue;
+        }
+        let sentence = out[i].sentence;
+        let found = out[..first].iter().rev().find_map(|f| {
+            if f.sentence + THREAT_WINDOW < sentence {
+                return None;
+            }
+            let hostile = f
+                .cameo
+                .get(..2)
+                .and_then(|r| r.parse::<u8>().ok())
+                .is_some_and(|r| r >= 11);
+            let same_source = source_countries(f)
+                .iter()
+                .any(|c| own.iter().any(|o| o == c));
+            let t = f.target.as_ref()?;
+            (hostile && same_source && all_foreign(t, &own)).then(|| t.clone())
+        });
+        if let Some(t) = found {
+            out[i].target = Some(t);
+        }
+    }
+}
+
 /// Drops an event of the sentence (events `first..`) without a target when
 /// another of its events has the same source, the same CAMEO root and a
 /// target (`expressed deep regret at the statements of X`: the verb
