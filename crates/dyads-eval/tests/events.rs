@@ -49,7 +49,7 @@ fn own_gold() -> Result<(), dyads_eval::Error> {
     let mut r = dyads_eval::events::score_events(&dir.join("events.jsonl"), &dir)?;
     r.label = "own gold events (testdata/heldout)".into();
     println!("{r}");
-    assert!(r.gold >= 482);
+    assert!(r.gold >= 748);
     // First runs, before any rule was changed for them: h1-h2 P 0.600
     // (9/15), R 0.444 (8/18); h3-h4 R 0.263 (5/19); h5-h8 P 0.591
     // (13/22), R 0.361 (13/36) as annotated, P 0.682 (15/22), R 0.444
@@ -66,7 +66,12 @@ fn own_gold() -> Result<(), dyads_eval::Error> {
     // (35/63), R 0.322 (69/214); h17-h20 P 0.577 (15/26), R 0.248
     // (27/109); h21-h24 P 0.541 (20/37), R 0.400 (42/105). All
     // twenty-four at that run: P 0.680 (138/203), R 0.432 (208/482);
-    // floors under those.
+    // they were at P 0.733 (159/217), R 0.475 (229/482) when h25-h32
+    // came. h25-h32 (two more annotators, same terms; coder at f54d8aa):
+    // first run P 0.479 (45/94), R 0.301 (80/266); h25-h28 P 0.452
+    // (28/62), R 0.292 (45/154); h29-h32 P 0.531 (17/32), R 0.312
+    // (35/112). All thirty-two at that run: P 0.656 (204/311), R 0.413
+    // (309/748); floors under those.
     assert!(r.precision() >= 0.64 && r.recall() >= 0.40, "{r}");
     Ok(())
 }
