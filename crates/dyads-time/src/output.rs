@@ -78,6 +78,9 @@ pub struct EventDate {
     pub precision: Precision,
     /// Its TIMEX3 `mod` (`START`, `END`, `APPROX`...).
     pub mod_: Option<String>,
+    /// For a duration that stands for the day it reaches (`three days
+    /// later`), the duration's own TIMEX3 value (`P3D`).
+    pub duration: Option<String>,
 }
 
 /// The DATE and TIME expressions of a document (`timexes`, from [`tag`])
@@ -118,6 +121,7 @@ pub fn event_dates(sentence: Span, timexes: &[Timex]) -> Vec<EventDate> {
                     end: range.map(|r| r.1),
                     precision: range.map_or(Precision::Unknown, |r| r.2),
                     mod_: t.mod_.clone(),
+                    duration: Some(t.value.clone()),
                 };
             }
             let range = t.date_range();
@@ -133,6 +137,7 @@ pub fn event_dates(sentence: Span, timexes: &[Timex]) -> Vec<EventDate> {
                 end: range.map(|r| r.1),
                 precision,
                 mod_: t.mod_.clone(),
+                duration: None,
             }
         })
         .collect()

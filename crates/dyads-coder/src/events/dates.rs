@@ -14,6 +14,9 @@ pub(crate) const NARRATIVE_ACROSS_PARAGRAPHS: bool = true;
 /// publication date is reported background (`historical`).
 pub(crate) const HISTORICAL_DAYS: i64 = 180;
 
+/// Whether a date in another finite clause is kept from the event.
+const OTHER_CLAUSE: bool = true;
+
 /// Whether the date expression at `span` lies inside a gerund or
 /// participle clause that is not the event's own and does not govern it:
 /// the first verb above the date is such a clause's.
@@ -31,9 +34,34 @@ fn in_other_clause(s: &Sent<'_>, span: Span, head: usize) -> bool {
             return false;
         }
         if s.is_verb(p) {
-            return matches!(s.p.tokens[p].xpos, "VBG" | "VBN") && s.rel(p) != "root";
+            if matches!(s.p.tokens[p].xpos, "VBG" | "VBN") && s.rel(p) != "root" {
+                return true;
+            }
+            // A clause joined as a conjunct of its own on the way up to the
+            // event (`attended the talks, and Anwar said the committee would
+            // meet next week`) tells another act at another time.
+            return OTHER_CLAUSE && conjunct_clause_between(s, p, head);
         }
         t = p;
+    }
+    false
+}
+
+/// Whether the path up from verb `p` to the first token that is `head` or
+/// governs it passes through a verb joined as a conjunct or parataxis.
+fn conjunct_clause_between(s: &Sent<'_>, p: usize, head: usize) -> bool {
+    let mut c = p;
+    for _ in 0..12 {
+        if c == head || s.dominates(c, head) {
+            return false;
+        }
+        if s.is_verb(c) && matches!(s.rel(c), "conj" | "parataxis") {
+            return true;
+        }
+        let Some(up) = s.head(c) else {
+            return false;
+        };
+        c = up;
     }
     false
 }
@@ -241,7 +269,73 @@ pub(crate) fn event_date(
         .filter(|d| prenominal_of(s, d.span).is_none_or(|n| n == head || s.dominates(n, head)))
         .cloned()
         .collect();
+    if let Some(d) = signal_shift(s, dates, head) {
+        return Some(d);
+    }
+    // A duration reaching a day (`two days after`) dates the clause it
+    // modifies, not the one its signal introduces.
+    let own_dates: Vec<dyads_time::EventDate> = own_dates
+        .into_iter()
+        .filter(|d| d.duration.is_none() || signal_at(s, d).is_none_or(|(sig, _)| head < sig))
+        .collect();
     pick_date(&own_dates, head_span).or(narrative).cloned()
+}
+
+/// The token right after a reaching duration (`two days` in `two days
+/// after X`) when it is the signal `after` or `before`, with the direction
+/// from the clause it introduces to the sentence's time (-1 for `after`:
+/// X was earlier).
+fn signal_at(s: &Sent<'_>, d: &dyads_time::EventDate) -> Option<(usize, i64)> {
+    let sig = s.p.tokens.iter().position(|t| t.span.start >= d.span.end)?;
+    match s.form[sig].to_lowercase().as_str() {
+        "after" => Some((sig, -1)),
+        "before" => Some((sig, 1)),
+        _ => None,
+    }
+}
+
+/// Whole days in a TIMEX3 duration of days or weeks (`P2D`, `P1W`); hours
+/// (`PT6H`) count as the same day.
+fn duration_days(v: &str) -> Option<i64> {
+    if v.starts_with("PT") {
+        return Some(0);
+    }
+    let body = v.strip_prefix('P')?;
+    let (n, unit) = body.split_at(body.len().checked_sub(1)?);
+    let n: i64 = n.parse().ok()?;
+    match unit {
+        "D" => Some(n),
+        "W" => Some(7 * n),
+        _ => None,
+    }
+}
+
+/// The date of an event told after an amount and `after` or `before`
+/// (`on Tuesday, two days after American bombers struck`): the day of the
+/// sentence's own date before the amount, moved back (or on) by it.
+fn signal_shift(
+    s: &Sent<'_>,
+    dates: &[dyads_time::EventDate],
+    head: usize,
+) -> Option<dyads_time::EventDate> {
+    let (i, d) = dates.iter().enumerate().rfind(|(_, d)| {
+        d.duration.is_some() && signal_at(s, d).is_some_and(|(sig, _)| sig < head)
+    })?;
+    let (_, dir) = signal_at(s, d)?;
+    let n = duration_days(d.duration.as_deref()?)?;
+    let main = dates[..i].iter().rev().find(|m| {
+        m.duration.is_none() && m.precision == dyads_time::Precision::Day && m.start.is_some()
+    })?;
+    let day = main.start?.add_days(dir * n);
+    Some(dyads_time::EventDate {
+        span: d.span,
+        value: day.to_string(),
+        start: Some(day),
+        end: Some(day),
+        precision: dyads_time::Precision::Day,
+        mod_: None,
+        duration: None,
+    })
 }
 
 /// The head of the temporal clause (`after`, `before`, `since`, `until`,

@@ -193,7 +193,29 @@ impl<'l> Coder<'l> {
         let quotes = crate::quotes::find(doc, parsed, actors);
         for (si, p) in parsed.iter().enumerate() {
             let s = Sent::new(p, &doc.text);
-            let dates = dyads_time::event_dates(p.span, &timexes);
+            let mut dates = dyads_time::event_dates(p.span, &timexes);
+            // Amounts of time with no calendar position of their own (`a
+            // day` in `a day after army officers seized power`) date the
+            // clause their signal introduces from the sentence's date.
+            dates.extend(
+                timexes
+                    .iter()
+                    .filter(|t| {
+                        t.kind == dyads_time::TimexType::Duration
+                            && t.reaches.is_none()
+                            && p.span.contains(t.span)
+                    })
+                    .map(|t| dyads_time::EventDate {
+                        span: t.span,
+                        value: t.value.clone(),
+                        start: None,
+                        end: None,
+                        precision: dyads_time::Precision::Unknown,
+                        mod_: None,
+                        duration: Some(t.value.clone()),
+                    }),
+            );
+            dates.sort_by_key(|d| d.span.start);
             let para = doc
                 .paragraphs
                 .iter()
@@ -691,7 +713,15 @@ impl<'l> Coder<'l> {
         {
             modality = Modality::Hypothetical;
         }
-        let date = event_date(s, dates, h.head, narrative);
+        let mut date = event_date(s, dates, h.head, narrative);
+        // What is told as done cannot have happened after the report: a
+        // later date in the sentence belongs to something else (`attended
+        // the talks ... would meet next week`); the narrative's stands in.
+        let after_report =
+            |d: &dyads_time::EventDate| matches!((d.start, published), (Some(a), Some(p)) if a > p);
+        if modality == Modality::Asserted && date.as_ref().is_some_and(after_report) {
+            date = narrative.filter(|d| !after_report(d)).cloned();
+        }
         let date = date.as_ref();
         let modality = match (modality, date.and_then(|d| d.end), published) {
             (Modality::Asserted, Some(end), Some(p))
