@@ -527,9 +527,12 @@ fn match_items(
                     hit.score += 2;
                 }
                 // `the statements made by the South Korean president`: the
-                // actor of a participle's by-phrase belongs to the phrase.
+                // actor of a participle's by-phrase belongs to the phrase,
+                // unless the phrase names one itself (`a ceasefire between
+                // Israel and Iran announced by Trump`).
                 if marker.is_none()
                     && hi + 3 < s.len()
+                    && s.upos(hi) != "PROPN"
                     && s.p.tokens[hi + 1].xpos == "VBN"
                     && s.form[hi + 2] == "by"
                     && !matches!(items.get(k + 1), Some(Item::Word(_)))

@@ -265,6 +265,8 @@ impl<'l> Coder<'l> {
             share_hostile_target(&mut out[first..]);
             accused_in_content_clause(&s, actors, &mut out, first, &heads);
             doer_of_referred_act(self.lex, &s, &mut out, first, &heads);
+            // Targets found for the act referred to are shared too.
+            share_hostile_target(&mut out[first..]);
             answers_accuser(&mut out, first);
             threat_answers_hostility(&mut out, first);
             referred_visit(&mut out, first);

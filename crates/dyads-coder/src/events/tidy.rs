@@ -8,8 +8,11 @@ use super::sentence::Sent;
 use super::{roles, Actors, Event};
 use crate::actors::DocActors;
 
-/// How many sentences back a definite act (`the attack`) is looked for.
+/// How many sentences back a definite act (`the proposal`) is looked for.
 const REFERRED_ACT_WINDOW: usize = 6;
+
+/// How many sentences back a use of force (`the attack`) is looked for.
+const FORCE_WINDOW: usize = 10;
 
 /// Nouns naming a speech act by another verb than their own (`rejected
 /// the demand` after `ordered the ambassador to leave`): noun, verbs.
@@ -44,7 +47,48 @@ const NOMINALISED: &[(&str, &[&str])] = &[
     ("incursion", &["incursion", "cross", "enter", "entr"]),
     ("invasion", &["invasion", "invad"]),
     ("seizure", &["seiz"]),
+    (
+        "coup",
+        &["seiz", "overthr", "toppl", "oust", "depos", "coup"],
+    ),
+    (
+        "takeover",
+        &["seiz", "overthr", "toppl", "oust", "depos", "coup"],
+    ),
     ("expulsion", &["expel", "expul"]),
+];
+
+/// Nouns of speech acts: an earlier statement, accusation or threat is
+/// what they refer to.
+const VERBAL_ACTS: &[&str] = &[
+    "accusation",
+    "allegation",
+    "charge",
+    "claim",
+    "demand",
+    "request",
+    "ultimatum",
+    "proposal",
+    "offer",
+    "invitation",
+    "threat",
+    "criticism",
+];
+
+/// CAMEO roots of statements and verbal acts (01, 02, 10-13): not the
+/// material act a noun such as `the attack` refers to.
+const VERBAL_ROOTS: &[&str] = &["01", "02", "10", "11", "12", "13"];
+
+/// Nouns that refer to any earlier use of force (CAMEO 18-20).
+const FORCE_NOUNS: &[&str] = &[
+    "attack",
+    "strike",
+    "assault",
+    "aggression",
+    "retaliation",
+    "raid",
+    "bombing",
+    "shelling",
 ];
 
 /// Determiners that refer back to something already told.
@@ -98,17 +142,35 @@ pub(crate) fn doer_of_referred_act(
         let sentence = out[i].sentence;
         let found = (0..i).rev().find_map(|j| {
             let e = &out[j];
-            if e.sentence + REFERRED_ACT_WINDOW < sentence {
+            // A use of force is referred to from further away (`the
+            // strikes` of the lede, condemned paragraphs later).
+            let window = if FORCE_NOUNS.contains(&lemma) {
+                FORCE_WINDOW
+            } else {
+                REFERRED_ACT_WINDOW
+            };
+            if e.sentence + window < sentence {
                 return None;
             }
-            // The act is named by the earlier event's words (`launched an
-            // attack`, `attacked`, `the missile launch`).
             lex.entry(&e.rule)?;
+            let root = e.cameo.get(..2).unwrap_or("");
+            // A reaction to the act (`called the attack outrageous`) is not
+            // the act: a material act is referred to by material events
+            // only.
+            if !VERBAL_ACTS.contains(&lemma) && VERBAL_ROOTS.contains(&root) {
+                return None;
+            }
+            // Any use of force is what `the attack` or `the retaliation`
+            // refers to; other acts are named by the earlier event's words
+            // (`launched an attack`, `attacked`, `the missile launch`).
+            let force = FORCE_NOUNS.contains(&lemma) && matches!(root, "18" | "19" | "20");
             let words = s.text.get(e.evidence.start..e.evidence.end)?.to_lowercase();
-            if !words.split(|c: char| !c.is_alphanumeric()).any(|w| {
-                w.starts_with(lemma) && w.len() <= lemma.len() + 3
-                    || stems.iter().any(|st| w.starts_with(st))
-            }) {
+            if !force
+                && !words.split(|c: char| !c.is_alphanumeric()).any(|w| {
+                    w.starts_with(lemma) && w.len() <= lemma.len() + 3
+                        || stems.iter().any(|st| w.starts_with(st))
+                })
+            {
                 return None;
             }
             let src = e.source.as_ref()?;
