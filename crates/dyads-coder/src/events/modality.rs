@@ -506,6 +506,22 @@ pub(crate) fn of(
         } else {
             None
         };
+        if s.rel(h) == "acl:relcl"
+            && s.upos(p) == "NOUN"
+            && (s.lemma_in(p, CLAIMED_NOUNS) || s.lemma_in(p, CLAIMED_GOVERNORS))
+            && s.lemma_in(
+                h,
+                &[
+                    "deny", "reject", "dismiss", "refute", "rebut", "dispute", "contest", "repeat",
+                    "echo", "level", "make",
+                ],
+            )
+        {
+            // What was done about a claim (`a charge that Cambodia
+            // denied`, `the accusation Moscow rejected`) is not part of the
+            // claim around it.
+            break;
+        }
         if let Some(m) = by_entry.or(by_word) {
             // The governor's own negation flips a future into a negation.
             from_above = Some(match (m, own(s, p)) {

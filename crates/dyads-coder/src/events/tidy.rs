@@ -421,7 +421,7 @@ pub(crate) fn accused_in_content_clause(
 }
 
 /// A denial with no target (`Vucic denied any involvement`) answers the
-/// latest accusation against the denier: it takes as target the source of
+/// latest accusation against the denier, in its sentence or before: it takes as target the source of
 /// the last accusation or criticism (root 11) of the last
 /// [`REFERRED_ACT_WINDOW`] sentences whose target is of the denier's
 /// country, when that source is of another country.
@@ -435,7 +435,7 @@ pub(crate) fn answers_accuser(out: &mut [Event], first: usize) {
             continue;
         }
         let sentence = out[i].sentence;
-        let accuser = out[..first].iter().rev().find_map(|e| {
+        let accuser = out[..i].iter().rev().find_map(|e| {
             if e.sentence + REFERRED_ACT_WINDOW < sentence || !e.cameo.starts_with("11") {
                 return None;
             }
@@ -527,5 +527,29 @@ pub(crate) fn domestic_target(actors: &DocActors, out: &mut [Event], first: usiz
         if let Some(a) = state {
             e.target = Some(Actors::One(super::ActorRef::of(a, &a.canonical)));
         }
+    }
+}
+
+/// A hostile act the lexicon does not read as symmetric, done by each of a
+/// pair to the other (`both sides had violated the truce`, `accused each
+/// other of shelling`), is two events, one each way. `out[first..]` are the
+/// sentence's events; the second direction is appended.
+pub(crate) fn mutual_acts(lex: &EventLexicon, out: &mut Vec<Event>, first: usize) {
+    let end = out.len();
+    for i in first..end {
+        let e = &out[i];
+        if !e.reciprocal || e.quad < 3 || lex.entry(&e.rule).is_none_or(|x| x.reciprocal) {
+            continue;
+        }
+        let (Some(src), Some(tgt)) = (e.source.clone(), e.target.clone()) else {
+            continue;
+        };
+        let mut m = e.clone();
+        m.id = format!("{}:{}:{}", e.doc_id, e.sentence, out.len());
+        m.source = Some(tgt);
+        m.target = Some(src);
+        m.reciprocal = false;
+        out[i].reciprocal = false;
+        out.push(m);
     }
 }
