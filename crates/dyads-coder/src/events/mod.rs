@@ -52,6 +52,19 @@ use tidy::{
 };
 use troops::troops_in;
 
+/// Nouns of an agreement between parties (`welcomed the deal`).
+const AGREEMENT_NOUNS: &[&str] = &[
+    "agreement",
+    "deal",
+    "ceasefire",
+    "truce",
+    "accord",
+    "declaration",
+    "pact",
+    "treaty",
+    "armistice",
+];
+
 /// Gatherings a host holds rather than guests it receives.
 const GATHERINGS: &[&str] = &[
     "session",
@@ -280,8 +293,9 @@ impl<'l> Coder<'l> {
             mutual_acts(self.lex, &mut out, first);
             for e in &mut out[first..] {
                 e.quote = quote_of(&quotes, actors, e.evidence);
-                if let (Some(a), Some(b), 1 | 2) = (&e.source, &e.target, e.quad) {
-                    let (a, b) = (&a.members()[0], &b.members()[0]);
+                if let (Some(Actors::One(a)), Some(Actors::One(b)), 1 | 2) =
+                    (&e.source, &e.target, e.quad)
+                {
                     if a.country.is_some() && b.country.is_some() && a.country != b.country {
                         pair = Some((a.clone(), b.clone()));
                     }
@@ -615,6 +629,26 @@ impl<'l> Coder<'l> {
                         tgt = vec![b.clone()];
                         reciprocal = true;
                     }
+                }
+            }
+        }
+        // `urged both sides to exercise restraint`, `spoke to the leaders
+        // of both countries`: a pair phrase in the target slot is the last
+        // pair; and a welcome or praise of an agreement that names no party
+        // (`Rubio welcomed the Putrajaya agreement`) is addressed to the
+        // pair that made it.
+        if let Some((a, b)) = pair {
+            let pair_target = tgt_range.is_some_and(|r| roles::is_pair_phrase(s, r));
+            let agreement = tgt.is_empty()
+                && code.code.starts_with("05")
+                && s.kids[h.head]
+                    .iter()
+                    .any(|&k| s.rel(k) == "obj" && s.lemma_in(k, AGREEMENT_NOUNS));
+            if pair_target || agreement {
+                let mut t = vec![a.clone(), b.clone()];
+                t.retain(|x| !src.iter().any(|y| y.actor_id == x.actor_id));
+                if !t.is_empty() {
+                    tgt = t;
                 }
             }
         }

@@ -126,6 +126,10 @@ const CLAIMED_GOVERNORS: &[&str] = &[
     "claim",
     "suspect",
 ];
+/// Whether a verb coordinated with a governing verb is kept out of the
+/// governor's complement.
+const CONJ_APART: bool = true;
+
 /// Verbs of criticism: an act they attribute in a clause is claimed.
 const CRITICISM_GOVERNORS: &[&str] = &[
     "criticize",
@@ -522,6 +526,14 @@ pub(crate) fn of(
             // claim around it.
             break;
         }
+        // A verb coordinated with the governor (`called the strikes
+        // regrettable and urged both sides to`) is a second act of the
+        // subject, not in the governor's complement.
+        let (by_entry, by_word) = if CONJ_APART && s.rel(h) == "conj" && s.is_verb(h) {
+            (None, None)
+        } else {
+            (by_entry, by_word)
+        };
         if let Some(m) = by_entry.or(by_word) {
             // The governor's own negation flips a future into a negation.
             from_above = Some(match (m, own(s, p)) {

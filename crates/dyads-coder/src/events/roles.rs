@@ -678,6 +678,9 @@ pub(crate) fn actors_in(s: &Sent<'_>, actors: &DocActors, range: (usize, usize))
             let m = mentions[n];
             let kind = actors.actors.get(m.actor).map_or("", |a| a.kind);
             let rank = match (kind, m.kind) {
+                // `China, Pakistan's closest ally,`: the other party of a
+                // relation is not who the phrase is.
+                _ if relation_possessor(s.text, m.span) => 6,
                 (_, MentionKind::Pronoun) => 5,
                 ("person", _) => 0,
                 ("organization", _) => 1,
@@ -711,6 +714,47 @@ pub(crate) fn actors_in(s: &Sent<'_>, actors: &DocActors, range: (usize, usize))
         }
     }
     out
+}
+
+/// Nouns of a relation to another party (`Pakistan's closest ally`).
+const RELATION_NOUNS: &[&str] = &[
+    "ally",
+    "allies",
+    "neighbour",
+    "neighbor",
+    "neighbours",
+    "neighbors",
+    "partner",
+    "partners",
+    "rival",
+    "rivals",
+    "foe",
+    "enemy",
+    "adversary",
+    "backer",
+    "backers",
+    "patron",
+    "sponsor",
+    "friend",
+    "protector",
+    "proxy",
+    "proxies",
+];
+
+/// Whether the name at `span` is the possessor of a relation noun within
+/// three words (`Pakistan's closest ally`, `Israel's main backer`).
+fn relation_possessor(text: &str, span: Span) -> bool {
+    let after = text.get(span.end as usize..).unwrap_or("");
+    let Some(rest) = after
+        .strip_prefix("'s")
+        .or_else(|| after.strip_prefix("\u{2019}s"))
+    else {
+        return false;
+    };
+    rest.split(|c: char| !c.is_alphabetic())
+        .filter(|w| !w.is_empty())
+        .take(3)
+        .any(|w| RELATION_NOUNS.contains(&w.to_lowercase().as_str()))
 }
 
 /// Capitalised nouns that make a place's name the name of a treaty or a

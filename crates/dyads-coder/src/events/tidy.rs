@@ -260,10 +260,12 @@ pub(crate) fn referred_visit(out: &mut [Event], first: usize) {
     }
 }
 
-/// A threat or criticism without a target (roots 11-13) takes the foreign
-/// target of another hostile event (root 11 and up) of the same source
-/// country in its sentence (`It accused Washington of overreacting and said
-/// China reserved the right to respond`).
+/// A hostile act without a target (roots 11-16 and 18-20: criticism,
+/// threats, sanctions, force) takes the foreign target of another hostile
+/// event (root 11 and up) of the same source country in its sentence (`It
+/// accused Washington of overreacting and said China reserved the right to
+/// respond`, `accused Pakistan of backing the attackers and suspended the
+/// treaty`).
 pub(crate) fn share_hostile_target(events: &mut [Event]) {
     let root = |e: &Event| {
         e.cameo
@@ -272,7 +274,9 @@ pub(crate) fn share_hostile_target(events: &mut [Event]) {
             .unwrap_or(0)
     };
     for i in 0..events.len() {
-        if events[i].target.is_some() || !(11..=13).contains(&root(&events[i])) {
+        // Coercion (17) is left out: it is as often done at home.
+        let r = root(&events[i]);
+        if events[i].target.is_some() || r < 11 || r == 17 {
             continue;
         }
         let own = own_countries(&events[i]);
