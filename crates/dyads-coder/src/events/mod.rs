@@ -888,6 +888,11 @@ impl<'l> Coder<'l> {
                 }
             }
         }
+        // Talking to a newspaper or a broadcaster (`speaking to France 24
+        // in an interview`) is an interview, not a consultation.
+        if code.code.starts_with("04") {
+            tgt.retain(|t| t.sector.as_deref() != Some("MED"));
+        }
         // Other material cooperation (root 06) needs a partner too.
         if (code.code.starts_with("04") || code.code.starts_with("06") && !reciprocal)
             && tgt.is_empty()
