@@ -20,6 +20,7 @@ mod dict_doc;
 mod matcher;
 mod modality;
 mod pipeline;
+mod repair;
 mod roles;
 mod sentence;
 mod speech;
@@ -205,6 +206,8 @@ impl<'l> Coder<'l> {
         let mut pair: Option<(ActorRef, ActorRef)> = None;
         let quotes = crate::quotes::find(doc, parsed, actors);
         for (si, p) in parsed.iter().enumerate() {
+            let repaired = repair::coordinated_subject(p);
+            let p: &ParsedSentence = &repaired;
             let s = Sent::new(p, &doc.text);
             let mut dates = dyads_time::event_dates(p.span, &timexes);
             // Amounts of time with no calendar position of their own (`a

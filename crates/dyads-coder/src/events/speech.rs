@@ -143,7 +143,7 @@ pub(crate) fn condemned(s: &Sent<'_>, head: usize) -> Vec<(usize, usize)> {
             s.kids[c]
                 .iter()
                 .copied()
-                .filter(|&k| s.rel(k) == "conj" && s.is_verb(k)),
+                .filter(|&k| s.rel(k) == "conj" && s.is_verb(k) && !new_sentence_clause(s, k)),
         );
         i += 1;
     }
@@ -170,7 +170,15 @@ pub(crate) fn condemned(s: &Sent<'_>, head: usize) -> Vec<(usize, usize)> {
         return out;
     }
     for c in clauses {
-        let (lo, hi) = s.subtree(c);
+        let (lo, mut hi) = s.subtree(c);
+        // The clause ends before a new statement coordinated with it.
+        for &k in &s.kids[c] {
+            if s.rel(k) == "conj" && new_sentence_clause(s, k) {
+                if let Some(cc) = s.kids[k].iter().copied().find(|&x| s.rel(x) == "cc") {
+                    hi = hi.min(cc.saturating_sub(2)).max(lo);
+                }
+            }
+        }
         let negative = (lo..=hi).any(|j| {
             (j == c || s.dominates(c, j))
                 && CONDEMNING
@@ -186,6 +194,21 @@ pub(crate) fn condemned(s: &Sent<'_>, head: usize) -> Vec<(usize, usize)> {
         out.push((lo, hi));
     }
     out
+}
+
+/// Whether the coordinated clause at `k` opens with `, and` and a subject
+/// of its own that is no pronoun (`the incursion violated that agreement,
+/// and Egypt, Saudi Arabia and Qatar condemned Israel`): a new statement of
+/// the reporter's, not more of the reported content.
+fn new_sentence_clause(s: &Sent<'_>, k: usize) -> bool {
+    let Some(cc) = s.kids[k].iter().copied().find(|&c| s.rel(c) == "cc") else {
+        return false;
+    };
+    cc > 0
+        && s.form[cc - 1] == ","
+        && s.kids[k]
+            .iter()
+            .any(|&c| s.rel(c).starts_with("nsubj") && c > cc && s.upos(c) == "PROPN")
 }
 
 /// The speaker, with a country, of the quote whose content holds `span`.

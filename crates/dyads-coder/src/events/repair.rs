@@ -1,0 +1,83 @@
+//! Repairs of parser errors that event coding depends on, made on a copy
+//! of the sentence before the coder reads it.
+
+use std::borrow::Cow;
+
+use dyads_syntax::ParsedSentence;
+
+/// Coordinated clauses whose subject the parser hung as a conjunct of the
+/// first clause (`the incursion violated that agreement, and Egypt, Saudi
+/// Arabia and Qatar condemned Israel`: `Egypt` as a conjunct of `violated`,
+/// `condemned` without a subject): the name becomes the subject of the
+/// verb right after it, with the conjunction. The sentence is copied only
+/// when something is repaired.
+pub(crate) fn coordinated_subject(p: &ParsedSentence) -> Cow<'_, ParsedSentence> {
+    let t = &p.tokens;
+    let n = t.len();
+    let mut fixes: Vec<(usize, usize)> = Vec::new();
+    for v2 in 0..n {
+        let Some(v1) = t[v2].head else { continue };
+        if t[v2].deprel != "conj" || t[v2].upos != "VERB" || t[v1].upos != "VERB" {
+            continue;
+        }
+        let has_subject = (0..n).any(|k| t[k].head == Some(v2) && t[k].deprel.starts_with("nsubj"));
+        if has_subject {
+            continue;
+        }
+        // The nominal conjunct of the same verb whose phrase ends right
+        // before the second verb, opened by a conjunction.
+        let Some(nm) = (0..v2).rev().find(|&k| {
+            t[k].head == Some(v1) && t[k].deprel == "conj" && matches!(t[k].upos, "PROPN" | "NOUN")
+        }) else {
+            continue;
+        };
+        let end = subtree_end(p, nm);
+        let opened = (0..nm).any(|k| t[k].head == Some(nm) && t[k].deprel == "cc");
+        if end + 1 == v2 && opened && nm > v1 {
+            fixes.push((nm, v2));
+        }
+    }
+    if fixes.is_empty() {
+        return Cow::Borrowed(p);
+    }
+    let mut q = p.clone();
+    for (nm, v2) in fixes {
+        for k in 0..nm {
+            if q.tokens[k].head == Some(nm) && q.tokens[k].deprel == "cc" {
+                q.tokens[k].head = Some(v2);
+            }
+        }
+        q.tokens[nm].head = Some(v2);
+        q.tokens[nm].deprel = "nsubj";
+    }
+    Cow::Owned(q)
+}
+
+/// The last token of the subtree of `i`.
+fn subtree_end(p: &ParsedSentence, i: usize) -> usize {
+    let t = &p.tokens;
+    let mut end = i;
+    let mut changed = true;
+    while changed {
+        changed = false;
+        for k in end + 1..t.len() {
+            let mut h = t[k].head;
+            let mut guard = 0;
+            while let Some(x) = h {
+                if x == i {
+                    if k > end {
+                        end = k;
+                        changed = true;
+                    }
+                    break;
+                }
+                guard += 1;
+                if guard > t.len() {
+                    break;
+                }
+                h = t[x].head;
+            }
+        }
+    }
+    end
+}
