@@ -11,7 +11,7 @@ use crate::actors::DocActors;
 /// How many sentences back a definite act (`the proposal`) is looked for.
 const REFERRED_ACT_WINDOW: usize = 6;
 
-/// How many sentences back a use of force (`the attack`) is looked for.
+/// How many sentences back a material act (`the attack`) is looked for.
 const FORCE_WINDOW: usize = 10;
 
 /// Nouns naming a speech act by another verb than their own (`rejected
@@ -140,16 +140,20 @@ pub(crate) fn doer_of_referred_act(
             .map_or(&[], |(_, v)| *v);
         let own = source_countries(&out[i]);
         let sentence = out[i].sentence;
+        let lede = out.first().map(|e| e.sentence);
         let found = (0..i).rev().find_map(|j| {
             let e = &out[j];
-            // A use of force is referred to from further away (`the
-            // strikes` of the lede, condemned paragraphs later).
-            let window = if FORCE_NOUNS.contains(&lemma) {
-                FORCE_WINDOW
-            } else {
+            // A material act is referred to from further away (`the
+            // strikes` or `the takeover` of the lede, condemned paragraphs
+            // later) than a statement.
+            let window = if VERBAL_ACTS.contains(&lemma) {
                 REFERRED_ACT_WINDOW
+            } else {
+                FORCE_WINDOW
             };
-            if e.sentence + window < sentence {
+            // The lede's acts are what the whole report is about: they are
+            // referred to from anywhere in it.
+            if e.sentence + window < sentence && Some(e.sentence) != lede {
                 return None;
             }
             lex.entry(&e.rule)?;
