@@ -101,6 +101,19 @@ impl Lemmatizer {
             let h = mix(str_hash(suf), xpos as u64);
             if let Some(&r) = self.rule_index.get(&h) {
                 if let Some((_, _, strip, add)) = self.rules.get(r as usize) {
+                    // A rule learned from a case change (`indian` ->
+                    // `Indian`) rewrites more than the ending it matched,
+                    // and would replace the whole word (`Cambodian` ->
+                    // `camIndian`): what it says is that the word keeps
+                    // its capital.
+                    if *strip as usize > suf.len()
+                        && add.chars().next().is_some_and(char::is_uppercase)
+                    {
+                        if form.chars().next().is_some_and(char::is_uppercase) {
+                            return form.to_string();
+                        }
+                        continue;
+                    }
                     let cut = key.len().saturating_sub(*strip as usize);
                     if let Some(stem) = key.get(..cut) {
                         if !stem.is_empty() {
@@ -341,6 +354,7 @@ mod tests {
             w("dogs", "NOUN", "NNS", "dog", "Number=Plur"),
             w("The", "DET", "DT", "the", "Definite=Def"),
             w("Koreas", "PROPN", "NNPS", "Korea", "Number=Plur"),
+            w("Indian", "ADJ", "JJ", "Indian", "Degree=Pos"),
         ];
         let l = Lemmatizer::learn(&data);
         let x = |t: &str| xpos_id(t) as u8;
@@ -351,6 +365,9 @@ mod tests {
             ("birds", "NNS", "bird"),
             ("THE", "DT", "the"),
             ("Pyongyang", "NNP", "Pyongyang"),
+            // A case-change rule keeps the capital, not the word it came
+            // from.
+            ("Cambodian", "JJ", "Cambodian"),
         ];
         for (form, xpos, want) in rows {
             assert_eq!(l.lemma(form, x(xpos)), *want, "{form}");
