@@ -77,6 +77,8 @@ const FUTURE_GOVERNORS: &[&str] = &[
     "willing",
     "determined",
     "eager",
+    "due",
+    "poised",
 ];
 /// Nouns whose infinitive complement is planned, not done (`Russia's plan to
 /// expand ties`, `the decision to send troops`).
