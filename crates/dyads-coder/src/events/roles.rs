@@ -456,6 +456,14 @@ const PAIR_NOUNS: &[&str] = &[
     "delegations",
     "state",
     "states",
+    "neighbour",
+    "neighbours",
+    "neighbor",
+    "neighbors",
+    "rival",
+    "rivals",
+    "capital",
+    "capitals",
 ];
 
 /// Whether tokens `lo..=hi` are a phrase for both parties of a dyad: `the
