@@ -4,6 +4,7 @@
 
 use dyads_lexicon::events::EventLexicon;
 
+use super::modality::Modality;
 use super::sentence::Sent;
 use super::{roles, Actors, Event};
 use crate::actors::DocActors;
@@ -559,5 +560,27 @@ pub(crate) fn mutual_acts(lex: &EventLexicon, out: &mut Vec<Event>, first: usize
         m.reciprocal = false;
         out[i].reciprocal = false;
         out.push(m);
+    }
+}
+
+/// Two halves of one use of force in a sentence (`India launched Operation
+/// Sindoor, firing missiles at nine sites in Pakistan`: the launch has a
+/// source and no target, the firing a target and no source): the half
+/// without a source takes the other's. The half without a target then goes
+/// as an untargeted duplicate ([`drop_untargeted_duplicates`]).
+pub(crate) fn join_force_halves(events: &mut [Event]) {
+    let force = |e: &Event| matches!(e.cameo.get(..2), Some("18" | "19" | "20"));
+    let Some(src) = events
+        .iter()
+        .find(|e| force(e) && e.source.is_some() && e.target.is_none())
+        .and_then(|e| e.source.clone())
+    else {
+        return;
+    };
+    for e in events.iter_mut() {
+        if force(e) && e.source.is_none() && e.target.is_some() && e.modality == Modality::Asserted
+        {
+            e.source = Some(src.clone());
+        }
     }
 }
