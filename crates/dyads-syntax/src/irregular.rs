@@ -190,6 +190,26 @@ fn table() -> &'static HashMap<&'static str, &'static str> {
     })
 }
 
+/// Whether `form` (lowercase) is the simple past of an irregular verb
+/// (`shot`, `cut`, `set`, `spread`, `fled`), with or without a prefix that
+/// keeps the verb's forms (`withdrew`).
+pub(crate) fn is_irregular_past(form: &str) -> bool {
+    static PAST: OnceLock<HashMap<&'static str, ()>> = OnceLock::new();
+    let past = PAST.get_or_init(|| {
+        TABLE
+            .lines()
+            .filter_map(|line| line.split_whitespace().nth(1))
+            .flat_map(|col| col.split('/'))
+            .map(|f| (f, ()))
+            .collect()
+    });
+    past.contains_key(form)
+        || PREFIXES.iter().any(|p| {
+            form.strip_prefix(p)
+                .is_some_and(|rest| rest.len() >= 3 && past.contains_key(rest))
+        })
+}
+
 /// The base form of `form` (lowercase) if it is the past tense or past
 /// participle of an irregular verb, with or without a prefix that keeps
 /// the verb's forms (`withdrew` gives `withdraw`). Regular forms and
@@ -241,6 +261,21 @@ mod tests {
             ("unhappy", None),
         ] {
             assert_eq!(base_of_past(form).as_deref(), want, "{form}");
+        }
+    }
+
+    #[test]
+    fn irregular_simple_pasts() {
+        for (form, want) in [
+            ("shot", true),
+            ("cut", true),
+            ("spread", true),
+            ("withdrew", true),
+            ("taken", false),
+            ("walked", false),
+            ("red", false),
+        ] {
+            assert_eq!(is_irregular_past(form), want, "{form}");
         }
     }
 

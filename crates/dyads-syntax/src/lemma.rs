@@ -85,6 +85,20 @@ impl Lemmatizer {
                 return e.2.clone();
             }
         }
+        // A past tense seen only as a participle, or the other way round,
+        // has the same lemma (`blamed`).
+        if is_past(xpos) {
+            let other = if xpos as usize == xpos_id("VBD") {
+                xpos_id("VBN")
+            } else {
+                xpos_id("VBD")
+            };
+            if let Some(&i) = self.index.get(&mix(key_hash, other as u64)) {
+                if let Some(e) = self.entries.get(i as usize) {
+                    return e.2.clone();
+                }
+            }
+        }
         let key = key_of(form, xpos);
         if is_proper(xpos) {
             return key;
@@ -350,6 +364,7 @@ mod tests {
             w("talked", "VERB", "VBD", "talk", "Tense=Past"),
             w("jumped", "VERB", "VBD", "jump", "Tense=Past"),
             w("went", "VERB", "VBD", "go", "Tense=Past"),
+            w("blamed", "VERB", "VBN", "blame", "Tense=Past|VerbForm=Part"),
             w("cats", "NOUN", "NNS", "cat", "Number=Plur"),
             w("dogs", "NOUN", "NNS", "dog", "Number=Plur"),
             w("The", "DET", "DT", "the", "Definite=Def"),
@@ -362,6 +377,8 @@ mod tests {
             ("went", "VBD", "go"),
             ("Walked", "VBD", "walk"),
             ("parked", "VBD", "park"),
+            // Seen only as a participle: the participle's lemma.
+            ("blamed", "VBD", "blame"),
             ("birds", "NNS", "bird"),
             ("THE", "DT", "the"),
             ("Pyongyang", "NNP", "Pyongyang"),

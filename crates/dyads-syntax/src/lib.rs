@@ -35,6 +35,7 @@
 
 pub mod conllu;
 pub mod error;
+pub mod finite;
 mod hash;
 pub mod iob2;
 mod irregular;

@@ -108,6 +108,8 @@ pub struct Pipeline {
     pub(crate) lemmatizer: Lemmatizer,
     pub(crate) parser: Parser,
     pub(crate) ner: Recognizer,
+    /// Whether [`crate::finite`] corrects the tagger's output.
+    pub(crate) finite: bool,
 }
 
 /// What the tagger and parser say about a list of words.
@@ -173,6 +175,7 @@ impl Pipeline {
             lemmatizer: Lemmatizer::decode(&mut Reader::new(&l)).map_err(|e| e.in_file("lemma"))?,
             parser: Parser::decode(&mut Reader::new(&p)).map_err(|e| e.in_file("parser"))?,
             ner: Recognizer::decode(&mut Reader::new(&n)).map_err(|e| e.in_file("ner"))?,
+            finite: true,
         })
     }
 
@@ -190,6 +193,12 @@ impl Pipeline {
     /// keeps the first pass's tag (infinite: always rescore).
     pub fn set_tagger_margin(&mut self, margin: f32) {
         self.tagger.sure = margin;
+    }
+
+    /// Turns the finite-verb decoding constraint ([`crate::finite`]) on
+    /// (the default) or off.
+    pub fn set_finite_constraint(&mut self, on: bool) {
+        self.finite = on;
     }
 
     /// Drops the weights smaller than `min_abs` from every model: smaller
@@ -213,6 +222,12 @@ impl Pipeline {
         let lexes: Vec<Lex> = forms.iter().map(|f| lex(f, &mut s.buf)).collect();
         let mut classes = Vec::with_capacity(lexes.len());
         self.tagger.tag(&lexes, &mut s.tag, &mut classes);
+        if self.finite {
+            let lower: Vec<String> = forms.iter().map(|f| f.to_lowercase()).collect();
+            let lower: Vec<&str> = lower.iter().map(String::as_str).collect();
+            self.tagger
+                .finite_constraint(&lexes, &lower, &mut s.tag, &mut classes);
+        }
         let mut amb = Vec::new();
         self.tagger.ambiguity(&lexes, &mut amb);
         let (upos, xpos): (Vec<u8>, Vec<u8>) =

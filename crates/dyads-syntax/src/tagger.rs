@@ -5,11 +5,13 @@
 use std::collections::BTreeMap;
 
 use crate::error::{Error, Result};
+use crate::finite::{finite_fixes, Finite, Token};
 use crate::hash::{f1, f2, f3, mix, str_hash, IdMap, Rng};
+use crate::irregular;
 use crate::lexical::Lex;
 use crate::modelio::{Reader, Writer};
 use crate::perceptron::{argmax, Model, Trainer};
-use crate::tagset::{upos_id, xpos_id};
+use crate::tagset::{upos_id, upos_name, xpos_id, xpos_name};
 use crate::wordnet;
 
 const NONE: u64 = 0x6e6f6e65;
@@ -28,6 +30,8 @@ pub struct Tagger {
     pub(crate) classes: Vec<(u8, u8)>,
     lexicon: IdMap<u64>,
     words: Vec<(String, Vec<u16>)>,
+    /// Lowercased-form hash to its entry in `words`.
+    entries: IdMap<u32>,
 }
 
 /// A tagger training example: lexical hashes, lowercased forms, gold classes.
@@ -131,6 +135,7 @@ impl Tagger {
             classes,
             lexicon: IdMap::default(),
             words,
+            entries: IdMap::default(),
         };
         t.index_words();
         Ok(t)
@@ -138,6 +143,137 @@ impl Tagger {
 
     fn index_words(&mut self) {
         self.lexicon = index(&self.words);
+        self.entries = self
+            .words
+            .iter()
+            .enumerate()
+            .map(|(k, (w, _))| (str_hash(w), k as u32))
+            .collect();
+    }
+
+    /// Applies [`crate::finite::finite_fixes`] to `classes`, the output of
+    /// [`Tagger::tag`] for `lex` (whose lowercased forms are `lower`) with
+    /// the same `scratch`: clauses with no finite verb get one where the
+    /// tagger allows it.
+    ///
+    /// A word may read `VBD` when the tag dictionary lists it so, when it
+    /// is a simple past of an irregular verb, or when it ends in `-ed` and
+    /// the dictionary lacks it or lists it as `VBN`; `VBZ` and `VBP` only
+    /// when the dictionary lists them. The reading's loss is the best
+    /// score minus its score, rescored in the final tags' context.
+    pub(crate) fn finite_constraint(
+        &self,
+        lex: &[Lex],
+        lower: &[&str],
+        scratch: &mut TagScratch,
+        classes: &mut [u16],
+    ) {
+        let names = |c: u16| {
+            let (u, x) = self.class(c);
+            (upos_name(u as usize), xpos_name(x as usize))
+        };
+        let toks: Vec<Token<'_>> = classes
+            .iter()
+            .zip(lower)
+            .map(|(&c, &w)| {
+                let (upos, xpos) = names(c);
+                Token {
+                    lower: w,
+                    upos,
+                    xpos,
+                }
+            })
+            .collect();
+        let verb = upos_id("VERB") as u8;
+        let class_of = |x: &str| {
+            let x = xpos_id(x) as u8;
+            self.classes
+                .iter()
+                .position(|&c| c == (verb, x))
+                .map(|k| k as u16)
+        };
+        let (vbd, vbn) = (class_of("VBD"), class_of("VBN"));
+        let finite_xpos = [xpos_id("VBD"), xpos_id("VBZ"), xpos_id("VBP")];
+        let fixes = finite_fixes(&toks, |i| {
+            let (Some(&w), Some(l)) = (lower.get(i), lex.get(i)) else {
+                return Vec::new();
+            };
+            let listed: &[u16] = match self.entries.get(&l.lower) {
+                Some(&k) => self.words.get(k as usize).map_or(&[], |e| e.1.as_slice()),
+                None => &[],
+            };
+            let mut allowed: Vec<u16> = listed
+                .iter()
+                .copied()
+                .filter(|&c| {
+                    let (u, x) = self.class(c);
+                    u == verb && finite_xpos.contains(&(x as usize))
+                })
+                .collect();
+            let regular = w.len() > 3
+                && w.ends_with("ed")
+                && w.bytes().all(|b| b.is_ascii_lowercase())
+                && (listed.is_empty() || vbn.is_some_and(|c| listed.contains(&c)));
+            if let Some(c) = vbd {
+                if (regular || irregular::is_irregular_past(w)) && !allowed.contains(&c) {
+                    allowed.push(c);
+                }
+            }
+            if allowed.is_empty() {
+                return Vec::new();
+            }
+            let scores = self.rescore(lex, i, classes, scratch);
+            let best = scores.iter().copied().fold(f32::MIN, f32::max);
+            allowed
+                .into_iter()
+                .filter_map(|c| {
+                    Some(Finite {
+                        class: c,
+                        xpos: names(c).1,
+                        margin: best - scores.get(c as usize)?,
+                    })
+                })
+                .collect()
+        });
+        for (i, f) in fixes {
+            if let Some(c) = classes.get_mut(i) {
+                *c = f.class;
+            }
+        }
+    }
+
+    /// The scores of every class for token `i` of `lex` given `classes`
+    /// to its left (and the first pass's classes in `scratch` to its
+    /// right, for the second pass).
+    fn rescore<'s>(
+        &self,
+        lex: &[Lex],
+        i: usize,
+        classes: &[u16],
+        scratch: &'s mut TagScratch,
+    ) -> &'s [f32] {
+        let prev = |k: usize| {
+            i.checked_sub(k)
+                .and_then(|j| classes.get(j))
+                .map_or(NONE, |&c| c as u64 + 1)
+        };
+        let (model, right) = if self.second.is_empty() {
+            (&self.model, None)
+        } else {
+            (&self.second, Some(scratch.first.as_slice()))
+        };
+        features(
+            lex,
+            &scratch.amb,
+            i,
+            prev(1),
+            prev(2),
+            right,
+            &mut scratch.feats,
+        );
+        scratch.scores.resize(model.nclass(), 0.0);
+        model.scores(&scratch.feats, &mut scratch.scores);
+        &scratch.scores
     }
 }
 
@@ -398,6 +534,7 @@ pub(crate) fn train(
         classes,
         lexicon: IdMap::default(),
         words,
+        entries: IdMap::default(),
     };
     tagger.index_words();
     let nclass = tagger.classes.len();

@@ -431,6 +431,7 @@ pub fn run(
         lemmatizer,
         parser,
         ner: Recognizer::default(),
+        finite: true,
     };
     let (ner_model, f1, ner_epochs) = train_ner(&pipeline, ud_dir, &uner, log)?;
     pipeline.ner = ner_model;
