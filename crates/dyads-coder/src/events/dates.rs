@@ -34,7 +34,11 @@ fn in_other_clause(s: &Sent<'_>, span: Span, head: usize) -> bool {
             return false;
         }
         if s.is_verb(p) {
-            if matches!(s.p.tokens[p].xpos, "VBG" | "VBN") && s.rel(p) != "root" {
+            // A participle with a subject of its own is a finite clause
+            // the tagger misread (`When the three men met on Friday,`).
+            let own_subject =
+                !s.rel(p).starts_with("acl") && s.kids[p].iter().any(|&k| s.rel(k) == "nsubj");
+            if matches!(s.p.tokens[p].xpos, "VBG" | "VBN") && s.rel(p) != "root" && !own_subject {
                 return true;
             }
             // A clause joined as a conjunct of its own on the way up to the
