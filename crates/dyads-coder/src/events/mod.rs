@@ -283,7 +283,7 @@ impl<'l> Coder<'l> {
             doer_of_referred_act(self.lex, &s, &mut out, first, &heads);
             // Targets found for the act referred to are shared too.
             share_hostile_target(&mut out[first..]);
-            answers_accuser(&mut out, first);
+            answers_accuser(&s, &mut out, first);
             threat_answers_hostility(&mut out, first);
             referred_visit(&mut out, first);
             for (e, &h) in out[first..].iter_mut().zip(&heads) {

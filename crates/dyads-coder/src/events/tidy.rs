@@ -76,6 +76,20 @@ const VERBAL_ACTS: &[&str] = &[
     "criticism",
 ];
 
+/// Nouns of a charge one can reject as a denial.
+const CHARGE_NOUNS: &[&str] = &[
+    "suggestion",
+    "suggestions",
+    "accusation",
+    "accusations",
+    "allegation",
+    "allegations",
+    "charge",
+    "charges",
+    "claim",
+    "claims",
+];
+
 /// CAMEO roots of statements and verbal acts (01, 02, 10-13): not the
 /// material act a noun such as `the attack` refers to.
 const VERBAL_ROOTS: &[&str] = &["01", "02", "10", "11", "12", "13"];
@@ -429,14 +443,24 @@ pub(crate) fn accused_in_content_clause(
     }
 }
 
-/// A denial with no target (`Vucic denied any involvement`) answers the
-/// latest accusation against the denier, in its sentence or before: it takes as target the source of
-/// the last accusation or criticism (root 11) of the last
+/// A denial with no target (`Vucic denied any involvement`, `rejected any
+/// suggestion of U.S. involvement`) answers the latest accusation against
+/// the denier, in its sentence or before: it takes as target the source of
+/// the last demand, accusation or criticism (roots 10 and 11) of the last
 /// [`REFERRED_ACT_WINDOW`] sentences whose target is of the denier's
 /// country, when that source is of another country.
-pub(crate) fn answers_accuser(out: &mut [Event], first: usize) {
+pub(crate) fn answers_accuser(s: &Sent<'_>, out: &mut [Event], first: usize) {
     for i in first..out.len() {
-        if out[i].target.is_some() || out[i].cameo != "016" {
+        // A rejection of a charge (`rejected any suggestion of U.S.
+        // involvement`) is a denial too.
+        let of_charge = out[i].cameo.starts_with("12")
+            && s.text
+                .get(out[i].evidence.start..out[i].evidence.end)
+                .is_some_and(|w| {
+                    w.split(|c: char| !c.is_alphabetic())
+                        .any(|x| CHARGE_NOUNS.contains(&x.to_lowercase().as_str()))
+                });
+        if out[i].target.is_some() || !(out[i].cameo == "016" || of_charge) {
             continue;
         }
         let own = own_countries(&out[i]);
@@ -445,7 +469,9 @@ pub(crate) fn answers_accuser(out: &mut [Event], first: usize) {
         }
         let sentence = out[i].sentence;
         let accuser = out[..i].iter().rev().find_map(|e| {
-            if e.sentence + REFERRED_ACT_WINDOW < sentence || !e.cameo.starts_with("11") {
+            if e.sentence + REFERRED_ACT_WINDOW < sentence
+                || !(e.cameo.starts_with("11") || e.cameo.starts_with("10"))
+            {
                 return None;
             }
             let accused = e.target.as_ref()?.members().iter().any(|m| {
