@@ -322,10 +322,11 @@ fn signal_shift(
     dates: &[dyads_time::EventDate],
     head: usize,
 ) -> Option<dyads_time::EventDate> {
-    let (i, d) = dates.iter().enumerate().rfind(|(_, d)| {
-        d.duration.is_some() && signal_at(s, d).is_some_and(|(sig, _)| sig < head)
+    let (i, d, dir) = dates.iter().enumerate().rev().find_map(|(i, d)| {
+        d.duration.as_ref()?;
+        let (sig, dir) = signal_at(s, d)?;
+        (sig < head).then_some((i, d, dir))
     })?;
-    let (_, dir) = signal_at(s, d)?;
     let n = duration_days(d.duration.as_deref()?)?;
     let main = dates[..i].iter().rev().find(|m| {
         m.duration.is_none() && m.precision == dyads_time::Precision::Day && m.start.is_some()

@@ -286,12 +286,6 @@ pub(crate) fn referred_visit(out: &mut [Event], first: usize) {
 /// respond`, `accused Pakistan of backing the attackers and suspended the
 /// treaty`).
 pub(crate) fn share_hostile_target(events: &mut [Event]) {
-    let root = |e: &Event| {
-        e.cameo
-            .get(..2)
-            .and_then(|r| r.parse::<u8>().ok())
-            .unwrap_or(0)
-    };
     for i in 0..events.len() {
         // Coercion (17) is left out: it is as often done at home.
         let r = root(&events[i]);
@@ -342,11 +336,7 @@ pub(crate) fn threat_answers_hostility(out: &mut [Event], first: usize) {
             if f.sentence + THREAT_WINDOW < sentence {
                 return None;
             }
-            let hostile = f
-                .cameo
-                .get(..2)
-                .and_then(|r| r.parse::<u8>().ok())
-                .is_some_and(|r| r >= 11);
+            let hostile = root(f) >= 11;
             let same_source = source_countries(f)
                 .iter()
                 .any(|c| own.iter().any(|o| o == c));
@@ -488,6 +478,14 @@ pub(crate) fn answers_accuser(s: &Sent<'_>, out: &mut [Event], first: usize) {
     }
 }
 
+/// The CAMEO root of an event as a number (0 when unreadable).
+fn root(e: &Event) -> u8 {
+    e.cameo
+        .get(..2)
+        .and_then(|r| r.parse::<u8>().ok())
+        .unwrap_or(0)
+}
+
 /// The countries of an event's source members, owned.
 fn own_countries(e: &Event) -> Vec<String> {
     source_countries(e)
@@ -595,7 +593,7 @@ pub(crate) fn mutual_acts(lex: &EventLexicon, out: &mut Vec<Event>, first: usize
 /// without a source takes the other's. The half without a target then goes
 /// as an untargeted duplicate ([`drop_untargeted_duplicates`]).
 pub(crate) fn join_force_halves(events: &mut [Event]) {
-    let force = |e: &Event| matches!(e.cameo.get(..2), Some("18" | "19" | "20"));
+    let force = |e: &Event| super::hostile_force(&e.cameo);
     let Some(src) = events
         .iter()
         .find(|e| force(e) && e.source.is_some() && e.target.is_none())
