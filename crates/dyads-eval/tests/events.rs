@@ -49,7 +49,7 @@ fn own_gold() -> Result<(), dyads_eval::Error> {
     let mut r = dyads_eval::events::score_events(&dir.join("events.jsonl"), &dir)?;
     r.label = "own gold events (testdata/heldout)".into();
     println!("{r}");
-    assert!(r.gold >= 748);
+    assert!(r.gold >= 986);
     // First runs, before any rule was changed for them: h1-h2 P 0.600
     // (9/15), R 0.444 (8/18); h3-h4 R 0.263 (5/19); h5-h8 P 0.591
     // (13/22), R 0.361 (13/36) as annotated, P 0.682 (15/22), R 0.444
@@ -71,7 +71,12 @@ fn own_gold() -> Result<(), dyads_eval::Error> {
     // first run P 0.479 (45/94), R 0.301 (80/266); h25-h28 P 0.452
     // (28/62), R 0.292 (45/154); h29-h32 P 0.531 (17/32), R 0.312
     // (35/112). All thirty-two at that run: P 0.656 (204/311), R 0.413
-    // (309/748); floors under those.
+    // (309/748); they were at P 0.699 (232/332), R 0.480 (359/748) when
+    // h33-h40 came. h33-h40 (two more annotators, same terms; coder at
+    // 416cd30): first run P 0.494 (40/81), R 0.273 (65/238); h33-h36 P
+    // 0.394 (13/33), R 0.186 (22/118); h37-h40 P 0.562 (27/48), R 0.358
+    // (43/120). All forty at that run: P 0.659 (272/413), R 0.430
+    // (424/986); floors under those.
     assert!(r.precision() >= 0.64 && r.recall() >= 0.40, "{r}");
     Ok(())
 }
