@@ -116,6 +116,34 @@ pub(crate) fn habitual_present(
         && dates.iter().all(|d| d.start.is_none())
 }
 
+/// Whether the verb at `head` states a standing position or a long course
+/// rather than an act of the news: `always`, `long` or `consistently` on a
+/// present or present perfect (`Iran has always denied seeking nuclear
+/// weapons`, `Rwanda long denies`), or a perfect that lasted years (`the
+/// two countries had fought for 35 years`). Such a stance is background.
+pub(crate) fn standing_stance(s: &Sent<'_>, head: usize) -> bool {
+    let perfect = s.kids[head]
+        .iter()
+        .any(|&k| s.rel(k) == "aux" && matches!(s.lemma[k].as_str(), "have"));
+    let present = matches!(s.p.tokens[head].xpos, "VBZ" | "VBP");
+    let always = s.kids[head].iter().any(|&k| {
+        s.rel(k) == "advmod"
+            && matches!(
+                s.form[k].to_ascii_lowercase().as_str(),
+                "always" | "long" | "consistently"
+            )
+    });
+    let for_years = s.kids[head].iter().any(|&k| {
+        s.rel(k) == "obl"
+            && s.lemma_in(k, &["year", "decade", "century"])
+            && s.kids[k]
+                .iter()
+                .any(|&c| s.rel(c) == "case" && s.form[c].eq_ignore_ascii_case("for"))
+    });
+    (present || perfect && s.p.tokens[head].xpos == "VBN") && always
+        || perfect && s.p.tokens[head].xpos == "VBN" && for_years
+}
+
 /// Whether the date expression at `span` modifies a noun as a prenominal
 /// or prepositional modifier (`the traditional April festival`, `the
 /// agreements of September`) rather than the clause.

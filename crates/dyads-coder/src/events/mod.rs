@@ -41,7 +41,8 @@ pub use types::{ActorRef, Actors, Event, Evidence};
 
 use codes::{intent_code, reject_code, threat_code};
 use dates::{
-    event_date, habitual_present, narrative_date, HISTORICAL_DAYS, NARRATIVE_ACROSS_PARAGRAPHS,
+    event_date, habitual_present, narrative_date, standing_stance, HISTORICAL_DAYS,
+    NARRATIVE_ACROSS_PARAGRAPHS,
 };
 use matcher::{Hit, Index};
 use sentence::Sent;
@@ -418,7 +419,18 @@ impl<'l> Coder<'l> {
             }
         }
         let verbal = entry.kind != EntryKind::Noun;
-        let passive = verbal && roles::is_passive(s, h.head);
+        let passive = verbal
+            && (roles::is_passive(s, h.head)
+                // A past form right before `by` whose subject is an
+                // agreement is a passive the tagger read as active (`A truce between
+                // Israel and Hamas brokered by Egypt held`).
+                || matches!(s.p.tokens[h.head].xpos, "VBD" | "VBN")
+                    && s.form.get(h.head + 1).is_some_and(|w| w == "by")
+                    && s.kid(h.head, "nsubj").is_some_and(|k| {
+                        s.upos(k) == "NOUN"
+                            && s.lemma_in(k, AGREEMENT_NOUNS)
+                    })
+                    && roles::np_after_by_names_actor(s, actors, h.head + 1));
         if verbal {
             let subj = roles::subject(s, h.head);
             if passive {
@@ -608,9 +620,35 @@ impl<'l> Coder<'l> {
             }
         }
         let mut reciprocal = entry.reciprocal;
-        if tgt.is_empty() && src.len() >= 2 && each_other(s, h.head) {
+        let cooperative_root = code
+            .code
+            .get(..2)
+            .and_then(|r| r.parse::<u8>().ok())
+            .is_some_and(|r| (3..=6).contains(&r));
+        let two_states = src.iter().filter_map(|a| a.country.as_deref()).any(|c| {
+            src.iter()
+                .any(|b| b.country.as_deref().is_some_and(|d| d != c))
+        });
+        // Attending talks of others (`the ambassadors of the United States
+        // and China attended the talks`) is no act between the attendees.
+        let attends_talks = code.code.starts_with("04")
+            && verbal
+            && s.kids[h.head].iter().any(|&k| {
+                s.rel(k) == "obj"
+                    && s.lemma_in(k, &["talk", "negotiation", "meeting", "summit"])
+                    && s.kids[k]
+                        .iter()
+                        .any(|&d| s.rel(d) == "det" && s.lemma[d] == "the")
+            });
+        if tgt.is_empty()
+            && src.len() >= 2
+            && (each_other(s, h.head) || cooperative_root && two_states && !attends_talks)
+        {
             // `The leaders of Venezuela and Guyana promised not to use
             // force against each other`: the one party acts with the other.
+            // So does a cooperative act of two states that names no one
+            // else (`Hun Manet and Thailand's acting prime minister agreed
+            // to a ceasefire`).
             tgt = src.split_off(1);
             reciprocal = true;
         }
@@ -640,7 +678,7 @@ impl<'l> Coder<'l> {
         // of both countries`: a pair phrase in the target slot is the last
         // pair; and a welcome or praise of an agreement that names no party
         // (`Rubio welcomed the Putrajaya agreement`) is addressed to the
-        // pair that made it.
+        // pair that made it; and so are `the talks` others attended.
         if let Some((a, b)) = pair {
             let pair_target = tgt_range.is_some_and(|r| roles::is_pair_phrase(s, r));
             let agreement = tgt.is_empty()
@@ -648,7 +686,7 @@ impl<'l> Coder<'l> {
                 && s.kids[h.head]
                     .iter()
                     .any(|&k| s.rel(k) == "obj" && s.lemma_in(k, AGREEMENT_NOUNS));
-            if pair_target || agreement {
+            if pair_target || agreement || attends_talks && tgt.is_empty() {
                 let mut t = vec![a.clone(), b.clone()];
                 t.retain(|x| !src.iter().any(|y| y.actor_id == x.actor_id));
                 if !t.is_empty() {
@@ -753,6 +791,9 @@ impl<'l> Coder<'l> {
             && habitual_present(s, h.head, &code.code, dates)
         {
             modality = Modality::Hypothetical;
+        }
+        if modality == Modality::Asserted && verbal && standing_stance(s, h.head) {
+            modality = Modality::Historical;
         }
         let mut date = event_date(s, dates, h.head, narrative);
         // What is told as done cannot have happened after the report: a

@@ -439,6 +439,24 @@ fn joined_clause(s: &Sent<'_>, h: usize) -> bool {
             .any(|&k| s.rel(k).starts_with("nsubj") && !matches!(s.upos(k), "PRON"))
 }
 
+/// The governor of `head` when `head` is a nominal or clause introduced by
+/// `after` or `following` (`after talks`, `after they met`): an event that
+/// came before the governing one.
+fn prior_to(s: &Sent<'_>, head: usize) -> Option<usize> {
+    if !matches!(s.rel(head), "obl" | "advcl") {
+        return None;
+    }
+    let marked = s.kids[head].iter().any(|&k| {
+        k < head
+            && matches!(s.rel(k), "case" | "mark")
+            && matches!(
+                s.form[k].to_ascii_lowercase().as_str(),
+                "after" | "following"
+            )
+    });
+    marked.then(|| s.head(head)).flatten()
+}
+
 /// The modality of the event headed by token `head`. `inner` gives the
 /// inner-modality of an event entry matched at a token, when one is.
 pub(crate) fn of(
@@ -449,6 +467,18 @@ pub(crate) fn of(
     let own_m = own(s, head);
     if matches!(own_m, Some(Modality::Negated | Modality::Claimed)) {
         return own_m.unwrap_or(Modality::Asserted);
+    }
+    if own_m.is_none() {
+        if let Some(p) = prior_to(s, head) {
+            // What happened before the governing act (`agreed to a
+            // ceasefire after talks in Putrajaya`) is outside what that act
+            // agrees, plans or denies: it has the governor's standing, and
+            // happened even if the governor did not.
+            return match of(s, p, inner) {
+                Modality::Negated => Modality::Asserted,
+                m => m,
+            };
+        }
     }
     let mut from_above = None;
     let mut adjunct = false;

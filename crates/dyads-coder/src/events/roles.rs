@@ -130,6 +130,20 @@ pub(crate) fn is_passive(s: &Sent<'_>, head: usize) -> bool {
         return true;
     }
     let t = &s.p.tokens[head];
+    // A participle with a by-agent modifying a noun is a reduced passive
+    // relative (`a ceasefire between Thailand and Cambodia brokered by
+    // Malaysia`). Without the agent, the parse may have read a finite verb
+    // as one (`Israeli tanks fired`).
+    if t.xpos == "VBN"
+        && s.rel(head) == "acl"
+        && s.kid(head, "obl:agent").is_some_and(|a| {
+            s.kids[a]
+                .iter()
+                .any(|&c| s.rel(c) == "case" && s.form[c].eq_ignore_ascii_case("by"))
+        })
+    {
+        return true;
+    }
     t.xpos == "VBN"
         && (head.saturating_sub(3)..head)
             .any(|j| matches!(s.lemma[j].as_str(), "be" | "get") && s.upos(j) == "AUX")
@@ -507,7 +521,12 @@ pub(crate) fn object_target(
         k > head
             && matches!(s.rel(k), "obl" | "advcl")
             && s.kids[k].iter().any(|&c| {
-                matches!(s.rel(c), "case" | "mark") && TARGET_CASES.contains(&s.form[c].as_str())
+                matches!(s.rel(c), "case" | "mark")
+                    && TARGET_CASES.contains(&s.form[c].as_str())
+                    // A cooperative act `at` a place (`agreed to a ceasefire
+                    // after talks at the residence of Anwar`) has it as its
+                    // venue, not its partner.
+                    && !(cooperative && s.form[c] == "at")
             })
     }));
     cands.into_iter().find_map(|k| {
@@ -520,7 +539,17 @@ pub(crate) fn object_target(
             .find(|&j| {
                 j > k
                     && (matches!(s.form[j].as_str(), "," | ";" | ":" | "--")
-                        || cooperative && (s.form[j] == "against" || s.is_verb(j)))
+                        || cooperative
+                            && (s.form[j] == "against"
+                                || s.is_verb(j)
+                                // The time or venue of the act (`agreed to
+                                // a ceasefire after talks at the residence
+                                // of Anwar`) names no partner.
+                                || s.upos(j) == "ADP"
+                                    && matches!(
+                                        s.form[j].as_str(),
+                                        "after" | "before" | "during" | "following" | "at"
+                                    )))
             })
             .map_or(hi, |j| j - 1);
         (!actors_in(s, actors, (lo, hi)).is_empty()).then_some((lo, hi))
@@ -566,6 +595,12 @@ pub(crate) fn place_target(
         j += 1;
     }
     None
+}
+
+/// Whether the noun phrase after the `by` at `by` names an actor.
+pub(crate) fn np_after_by_names_actor(s: &Sent<'_>, actors: &DocActors, by: usize) -> bool {
+    s.np_from(by + 1)
+        .is_some_and(|r| !actors_in(s, actors, r).is_empty())
 }
 
 /// The agent of a passive (`by X`) after `head`, read off the surface.
