@@ -37,6 +37,9 @@ pub(crate) fn scan_document(doc: &Document, lex: &Lexicon) -> Vec<SentScan> {
         let matches = scan
             .actors
             .into_iter()
+            // `pro-North Korean forces`, `anti-American protests`: a
+            // sympathy or hostility prefix names no actor of that country.
+            .filter(|m| !after_stance_prefix(text, m.span.start as usize))
             .map(|mut m| {
                 m.span = shift(m.span, base);
                 if let Some(t) = &mut m.title {
@@ -61,6 +64,20 @@ pub(crate) fn scan_document(doc: &Document, lex: &Lexicon) -> Vec<SentScan> {
         });
     }
     out
+}
+
+/// Whether the text before byte `start` ends with `pro-` or `anti-` as a
+/// word of its own (any case).
+fn after_stance_prefix(text: &str, start: usize) -> bool {
+    let Some(before) = text.get(..start) else {
+        return false;
+    };
+    let b = before.as_bytes();
+    ["pro-", "anti-"].iter().any(|p| {
+        b.len() >= p.len()
+            && b[b.len() - p.len()..].eq_ignore_ascii_case(p.as_bytes())
+            && (b.len() == p.len() || !b[b.len() - p.len() - 1].is_ascii_alphanumeric())
+    })
 }
 
 /// The text between two offsets (empty when out of order or out of range).
@@ -235,4 +252,29 @@ pub(crate) fn np_right_end(p: &ParsedSentence, span: Span) -> Option<u32> {
         end = Some(p.tokens[k].span.end);
     }
     end
+}
+
+#[cfg(test)]
+mod tests {
+    use super::after_stance_prefix;
+
+    #[test]
+    fn stance_prefixes() {
+        for (text, start, want) in [
+            ("eradicate pro-North Korean forces", 14, true),
+            ("Anti-American protests", 5, true),
+            ("the anti-Russia coalition", 9, true),
+            ("a Russian ship", 2, false),
+            ("repro-Russian", 6, false),
+            ("pro-", 4, true),
+            ("", 0, false),
+            ("caf\u{e9}", 4, false),
+        ] {
+            assert_eq!(
+                after_stance_prefix(text, start),
+                want,
+                "{text:?} at {start}"
+            );
+        }
+    }
 }

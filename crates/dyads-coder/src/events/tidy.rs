@@ -518,8 +518,9 @@ fn source_countries(e: &Event) -> Vec<&str> {
 
 /// CAMEO codes of acts a state does to its own people when nobody else is
 /// named: restrictions on freedoms (`cut internet access`), curfews and
-/// emergency rule.
-const DOMESTIC_CODES: &[&str] = &["1721", "1723", "1724"];
+/// emergency rule, and the easing of emergency rule (`lifted martial
+/// law`).
+const DOMESTIC_CODES: &[&str] = &["1721", "1723", "1724", "0814"];
 
 /// Lexicon rows of coups: with no deposed party named, the power seized is
 /// the source's own state's.
