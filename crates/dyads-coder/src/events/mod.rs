@@ -48,7 +48,7 @@ use matcher::{Hit, Index};
 use sentence::Sent;
 use speech::{quote_of, speaker_of};
 use tidy::{
-    accused_in_content_clause, answers_accuser, borrow_targets, doer_of_referred_act,
+    accused_in_content_clause, answers_accuser, borrow_targets, coup_source, doer_of_referred_act,
     domestic_target, drop_untargeted_duplicates, join_force_halves, mutual_acts, referred_visit,
     share_hostile_target, threat_answers_hostility,
 };
@@ -279,6 +279,7 @@ impl<'l> Coder<'l> {
                 }
             }
             borrow_targets(&s, &mut out[first..], &heads);
+            coup_source(&mut out, first);
             share_hostile_target(&mut out[first..]);
             accused_in_content_clause(&s, actors, &mut out, first, &heads);
             doer_of_referred_act(self.lex, &s, &mut out, first, &heads);

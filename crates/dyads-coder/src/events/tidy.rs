@@ -564,6 +564,44 @@ pub(crate) fn domestic_target(actors: &DocActors, out: &mut [Event], first: usiz
     }
 }
 
+/// Lexicon rows of coups and of removing a leader by force.
+const COUP_RULES: &[&str] = &[
+    "coder.coerce.seize_power",
+    "coder.coerce.stage_coup",
+    "coder.coerce.overthrow",
+    "coder.coerce.topple",
+    "coder.coerce.depose",
+    "coder.coerce.oust",
+];
+
+/// A coup is made at home: a generic group that overthrows a state's leader
+/// (`soldiers overthrew Niger's elected president`, datelined in Abuja) is
+/// that state's, whatever country the dateline or the document lent it.
+/// `out[first..]` are the sentence's events.
+pub(crate) fn coup_source(out: &mut [Event], first: usize) {
+    for e in out.iter_mut().skip(first) {
+        if !COUP_RULES.contains(&e.rule.as_str()) {
+            continue;
+        }
+        let Some(Actors::One(t)) = &e.target else {
+            continue;
+        };
+        let Some(country) = t.country.clone() else {
+            continue;
+        };
+        let Some(Actors::One(src)) = &mut e.source else {
+            continue;
+        };
+        if !src.actor_id.starts_with("group:") || src.country.as_deref() == Some(country.as_str()) {
+            continue;
+        }
+        let sector = src.sector.clone().unwrap_or_default();
+        src.actor_id = format!("group:{country}:{sector}");
+        src.code = Some(format!("{country}{sector}"));
+        src.country = Some(country);
+    }
+}
+
 /// A hostile act the lexicon does not read as symmetric, done by each of a
 /// pair to the other (`both sides had violated the truce`, `accused each
 /// other of shelling`), is two events, one each way. `out[first..]` are the
