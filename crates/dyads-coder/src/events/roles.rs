@@ -558,7 +558,9 @@ pub(crate) fn object_target(
 
 /// Prepositions that place a hostile act (`rioted in Kirkuk`, `fired at
 /// targets in Jericho`, `a curfew in Abidjan`, `blockade into Gaza`).
-const PLACE_CASES: &[&str] = &["in", "into", "at", "near", "outside", "inside", "across"];
+const PLACE_CASES: &[&str] = &[
+    "in", "into", "at", "near", "outside", "inside", "across", "around",
+];
 
 /// For a hostile event with no target: the first place phrase after the
 /// head, within its clause, that names an actor other than the source

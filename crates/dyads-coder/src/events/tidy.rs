@@ -132,19 +132,42 @@ pub(crate) fn doer_of_referred_act(
             continue;
         }
         let passive = s.kids[head].iter().any(|&c| s.rel(c) == "nsubj:pass");
-        let Some(&obj) = s.kids[head].iter().find(|&&c| {
+        let object = s.kids[head].iter().copied().find(|&c| {
             let r = s.rel(c);
             let against = r == "obl"
                 && s.kids[c].iter().any(|&m| {
                     s.rel(m) == "case" && matches!(s.lemma[m].as_str(), "against" | "over")
                 });
             (r == "obj" || passive && r == "nsubj:pass" || against) && s.upos(c) == "NOUN"
-        }) else {
+        });
+        // A relative clause on the act's noun (`drills that Taipei
+        // condemned`) reacts to the act the noun names: the clause makes it
+        // a known one, as a definite article does.
+        let relative = s
+            .head(head)
+            .filter(|&n| s.rel(head) == "acl:relcl" && s.upos(n) == "NOUN" && n < head)
+            .filter(|_| {
+                !s.kids[head]
+                    .iter()
+                    .any(|&c| s.rel(c) == "obj" && s.upos(c) == "NOUN")
+            })
+            .or_else(|| {
+                // The parse may hang the clause elsewhere and keep only the
+                // relative pronoun as the object: its antecedent is the noun
+                // right before it.
+                s.kids[head]
+                    .iter()
+                    .find(|&&c| s.rel(c) == "obj" && s.p.tokens[c].xpos == "WDT")
+                    .and_then(|&c| c.checked_sub(1))
+                    .filter(|&n| s.upos(n) == "NOUN")
+            });
+        let Some(obj) = object.or(relative) else {
             continue;
         };
-        if !s.kids[obj]
-            .iter()
-            .any(|&c| s.rel(c) == "det" && DEFINITE.contains(&s.lemma[c].as_str()))
+        if relative != Some(obj)
+            && !s.kids[obj]
+                .iter()
+                .any(|&c| s.rel(c) == "det" && DEFINITE.contains(&s.lemma[c].as_str()))
         {
             continue;
         }
@@ -182,7 +205,9 @@ pub(crate) fn doer_of_referred_act(
             // Any use of force is what `the attack` or `the retaliation`
             // refers to; other acts are named by the earlier event's words
             // (`launched an attack`, `attacked`, `the missile launch`).
-            let force = FORCE_NOUNS.contains(&lemma) && matches!(root, "18" | "19" | "20");
+            // Likewise any show of force is what `the drills` refers to.
+            let force = FORCE_NOUNS.contains(&lemma) && matches!(root, "18" | "19" | "20")
+                || matches!(lemma, "drill" | "exercise" | "maneuver" | "manoeuvre") && root == "15";
             let words = s.text.get(e.evidence.start..e.evidence.end)?.to_lowercase();
             if !force
                 && !words.split(|c: char| !c.is_alphanumeric()).any(|w| {
