@@ -612,6 +612,20 @@ impl<'l> Coder<'l> {
             .get(..2)
             .and_then(|r| r.parse::<u8>().ok())
             .is_some_and(|r| r >= 13);
+        if tgt.is_empty() && verbal && code.code.starts_with("13") {
+            // A threat held out on a condition (`warned of very severe
+            // consequences if Putin did not agree`) is made to whoever must
+            // meet it.
+            if let Some(r) = condition_subject(s, h.head) {
+                tgt = roles::actors_in(s, actors, r)
+                    .into_iter()
+                    .filter(|t| t.country.is_some() && !src.iter().any(|x| x.country == t.country))
+                    .collect();
+                if !tgt.is_empty() {
+                    tgt_range = Some(r);
+                }
+            }
+        }
         if tgt.is_empty() && hostile_act {
             // A hostile act with no one named as its target: the place it
             // happens in (`blocked roads in Algiers`).
@@ -1044,6 +1058,21 @@ fn conditional_own_act(s: &Sent<'_>, head: usize) -> Option<Option<(usize, usize
             })?;
             Some(roles::subject(s, cond))
         })
+}
+
+/// The subject of a condition (`if` or `unless` clause) inside the phrase
+/// of the verb at `head`.
+fn condition_subject(s: &Sent<'_>, head: usize) -> Option<(usize, usize)> {
+    let (lo, hi) = s.subtree(head);
+    (lo..=hi).find_map(|j| {
+        if s.rel(j) != "mark" || !matches!(s.lemma[j].as_str(), "if" | "unless") {
+            return None;
+        }
+        let v = s.head(j)?;
+        (v == head || s.dominates(head, v))
+            .then(|| roles::subject(s, v))
+            .flatten()
+    })
 }
 
 /// Verbs that react to or talk about an act rather than take part in it:

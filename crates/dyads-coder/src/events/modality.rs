@@ -208,6 +208,15 @@ fn own(s: &Sent<'_>, i: usize) -> Option<Modality> {
         if s.rel(k) == "mark" && matches!(f, "if" | "unless" | "whether") {
             found = Some(Modality::Hypothetical);
         }
+        // `ended their summit without agreeing to a ceasefire`, `left
+        // without signing`: the act did not happen.
+        if matches!(s.rel(k), "mark" | "case")
+            && f.eq_ignore_ascii_case("without")
+            && s.p.tokens[i].xpos == "VBG"
+            && k < i
+        {
+            return Some(Modality::Negated);
+        }
         // A present-tense `when` clause states what happens whenever
         // (`when Washington holds drills, Pyongyang fires missiles`), no
         // particular event.

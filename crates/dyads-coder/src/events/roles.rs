@@ -544,11 +544,12 @@ pub(crate) fn object_target(
                                 || s.is_verb(j)
                                 // The time or venue of the act (`agreed to
                                 // a ceasefire after talks at the residence
-                                // of Anwar`) names no partner.
+                                // of Anwar`, `a ceasefire in Ukraine`)
+                                // names no partner.
                                 || s.upos(j) == "ADP"
                                     && matches!(
                                         s.form[j].as_str(),
-                                        "after" | "before" | "during" | "following" | "at"
+                                        "after" | "before" | "during" | "following" | "at" | "in"
                                     )))
             })
             .map_or(hi, |j| j - 1);
