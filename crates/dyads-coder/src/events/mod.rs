@@ -484,6 +484,33 @@ impl<'l> Coder<'l> {
                 src = vec![sp];
             }
         }
+        if src.is_empty() && passive && entry.id.contains("summon") {
+            // `Armenia's ambassador was summoned to the Russian foreign
+            // ministry`: who summons is whom the envoy is summoned to.
+            if let Some(r) = s.kids[h.head]
+                .iter()
+                .find(|&&k| {
+                    s.rel(k) == "obl"
+                        && s.kids[k]
+                            .iter()
+                            .any(|&c| s.rel(c) == "case" && s.form[c].eq_ignore_ascii_case("to"))
+                })
+                .map(|&k| s.subtree(k))
+            {
+                src = roles::actors_in(s, actors, r);
+            }
+        }
+        if src.is_empty() && passive && (code.code == "161" || entry.id.contains("summon")) {
+            // A diplomatic measure told in the passive by a government's
+            // voice (`the Elysee said the ambassador was being recalled`,
+            // `Algeria's foreign ministry said the officials had been
+            // declared persona non grata`) is that government's own.
+            let span = s.p.tokens[h.head].span;
+            if let Some(mut sp) = speaker_of(quotes, actors, span, "") {
+                sp.text = sp.canonical.clone();
+                src = vec![sp];
+            }
+        }
         if src.is_empty() && !verbal {
             // A nominal event as the object of a verb: the verb's subject
             // (`Turkey attended the summit`), unless the verb only reacts
