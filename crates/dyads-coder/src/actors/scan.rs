@@ -40,6 +40,9 @@ pub(crate) fn scan_document(doc: &Document, lex: &Lexicon) -> Vec<SentScan> {
             // `pro-North Korean forces`, `anti-American protests`: a
             // sympathy or hostility prefix names no actor of that country.
             .filter(|m| !after_stance_prefix(text, m.span.start as usize))
+            // `Latin American countries`, `South American leaders`: a
+            // region's demonym, not the United States'.
+            .filter(|m| !regional_american(text, m.span.start as usize, m.span.end as usize))
             .map(|mut m| {
                 m.span = shift(m.span, base);
                 if let Some(t) = &mut m.title {
@@ -78,6 +81,18 @@ fn after_stance_prefix(text: &str, start: usize) -> bool {
             && b[b.len() - p.len()..].eq_ignore_ascii_case(p.as_bytes())
             && (b.len() == p.len() || !b[b.len() - p.len() - 1].is_ascii_alphanumeric())
     })
+}
+
+/// Whether the words at `start..end` are `American(s)` after `Latin`,
+/// `South` or `Central`.
+fn regional_american(text: &str, start: usize, end: usize) -> bool {
+    let (Some(before), Some(word)) = (text.get(..start), text.get(start..end)) else {
+        return false;
+    };
+    matches!(word, "American" | "Americans")
+        && ["Latin ", "South ", "Central "]
+            .iter()
+            .any(|p| before.ends_with(p))
 }
 
 /// The text between two offsets (empty when out of order or out of range).
@@ -275,6 +290,20 @@ mod tests {
                 want,
                 "{text:?} at {start}"
             );
+        }
+    }
+
+    #[test]
+    fn regional_demonyms() {
+        use super::regional_american;
+        for (text, start, end, want) in [
+            ("seven Latin American countries", 12, 20, true),
+            ("South Americans", 6, 15, true),
+            ("an American envoy", 3, 11, false),
+            ("North American", 6, 14, false),
+            ("Latin American", 6, 99, false),
+        ] {
+            assert_eq!(regional_american(text, start, end), want, "{text:?}");
         }
     }
 }

@@ -565,6 +565,12 @@ impl<'l> Coder<'l> {
             }
         }
         tgt.retain(|t| !src.iter().any(|x| x.actor_id == t.actor_id));
+        // Relations are reduced with another state (`expelled the
+        // diplomats of seven countries that questioned Maduro's victory`):
+        // the source's own country named in the phrase is no target.
+        if code.code.starts_with("16") {
+            tgt.retain(|t| t.country.is_none() || !src.iter().any(|x| x.country == t.country));
+        }
         // A state aided by its own side (`we are arming Poland`, said the
         // Polish prime minister) is no dyad: material and military help
         // goes to another party.
