@@ -182,7 +182,7 @@ impl Bucket {
 }
 
 /// Scores are summed in blocks of this many classes.
-const LANES: usize = 8;
+const LANES: usize = 16;
 
 /// `n` rounded up to whole blocks of [`LANES`].
 #[inline]
