@@ -127,6 +127,20 @@ fn imperative(toks: &[Token<'_>], a: usize, b: usize) -> bool {
         .is_some_and(|i| toks[i].xpos == "VB" && !after_subject(toks, a, i))
 }
 
+/// Whether [`finite_fixes`] can retag anything in `toks`: some clause
+/// with no finite verb has a word it could retag. Reads the tags alone
+/// (not the words), so a caller can skip lowercasing the words of the
+/// many sentences it leaves as they are.
+pub fn may_fix(toks: &[Token<'_>]) -> bool {
+    clauses(toks).into_iter().any(|(a, b)| {
+        let clause = toks.get(a..b).unwrap_or(&[]);
+        !clause.iter().any(|t| FINITE.contains(&t.xpos))
+            && clause
+                .iter()
+                .any(|t| REPLACEABLE.contains(&t.xpos) && matches!(t.upos, "VERB" | "ADJ" | "NOUN"))
+    })
+}
+
 /// Tokens to retag with a finite verb class, at most one per clause with
 /// no finite verb: `(index, reading)`. The word must be followed by an
 /// object-like word (a particle may come between) or end a subordinate
@@ -242,10 +256,16 @@ mod tests {
                     .collect()
             })
             .collect();
-        finite_fixes(&toks, |i| readings[i].clone())
+        let out: Vec<String> = finite_fixes(&toks, |i| readings[i].clone())
             .into_iter()
             .map(|(i, f)| format!("{}/{}", toks[i].lower, f.xpos))
-            .collect()
+            .collect();
+        // The pre-check never skips a sentence that gets a fix, and
+        // reads no words.
+        assert!(out.is_empty() || may_fix(&toks), "{sentence}");
+        let blind: Vec<Token<'_>> = toks.iter().map(|t| Token { lower: "", ..*t }).collect();
+        assert_eq!(may_fix(&blind), may_fix(&toks), "{sentence}");
+        out
     }
 
     #[test]

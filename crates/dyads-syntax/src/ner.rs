@@ -363,30 +363,37 @@ impl Recognizer {
             None => return,
         };
         {
+            // The history features read the last two classes alone: a
+            // hypothesis ending like the one before it has its scores.
+            let mut last: Option<(usize, usize)> = None;
+            let mut lz = 0f32;
+            // Log-probabilities (softmax over the valid classes of real
+            // scores), so that hypotheses compare across histories.
+            let unit = 1.0 / (self.model.scale_inv() * TEMPERATURE);
             for (h, (total, seq)) in beam.iter().enumerate() {
                 let p1 = seq.last().map_or(0, |&c| c as usize);
                 let p2 = seq.len().checked_sub(2).map_or(0, |k| seq[k] as usize);
-                feats.clear();
-                history_features(x, ctx, i, p1 as u64, p2 as u64, feats);
-                scores.copy_from_slice(base);
-                self.model.add_scores(feats, scores);
-                // Log-probabilities (softmax over the valid classes of real
-                // scores), so that hypotheses compare across histories.
-                let unit = 1.0 / (self.model.scale_inv() * TEMPERATURE);
                 let ok = |c: usize| {
                     valid(p1, c, i + 1 == n)
                         && !(closed == 1 && matches!(split(c).0, 3 | 4))
                         && !(closed == 2 && c != 0)
                 };
-                let top = (0..scores.len())
-                    .filter(|&c| ok(c))
-                    .map(|c| scores[c] * unit)
-                    .fold(f32::NEG_INFINITY, f32::max);
-                let z: f32 = (0..scores.len())
-                    .filter(|&c| ok(c))
-                    .map(|c| (scores[c] * unit - top).exp())
-                    .sum();
-                let lz = top + z.ln();
+                if last != Some((p1, p2)) {
+                    feats.clear();
+                    history_features(x, ctx, i, p1 as u64, p2 as u64, feats);
+                    scores.copy_from_slice(base);
+                    self.model.add_scores(feats, scores);
+                    last = Some((p1, p2));
+                    let top = (0..scores.len())
+                        .filter(|&c| ok(c))
+                        .map(|c| scores[c] * unit)
+                        .fold(f32::NEG_INFINITY, f32::max);
+                    let z: f32 = (0..scores.len())
+                        .filter(|&c| ok(c))
+                        .map(|c| (scores[c] * unit - top).exp())
+                        .sum();
+                    lz = top + z.ln();
+                }
                 for (c, &sc) in scores.iter().enumerate() {
                     if ok(c) {
                         next.push((total + sc * unit - lz, h, c));

@@ -129,7 +129,9 @@ fn bump(row: &mut Vec<Entry>, class: u16, delta: i32, step: u32) {
 /// the key, the row length and either the row start or, for a one-entry
 /// row or a two-entry row of opposite weights, the entries themselves,
 /// into 64 bits: a lookup reads one cache line of the table (two when a
-/// bucket overflows) and at most one row.
+/// bucket overflows) and at most one row. A bucket keeps the high halves
+/// of its slots (fingerprint and length) together, so that a lookup
+/// compares them all at once.
 #[derive(Clone, Debug, Default)]
 pub struct Model {
     nclass: usize,
@@ -139,19 +141,54 @@ pub struct Model {
     /// Packed entries: class in the high 16 bits, weight (`i16`) in the low.
     entries: Vec<u32>,
     /// Rows of at least [`DENSE_MIN`] entries again, as the largest weight
-    /// magnitude of the row followed by its `nclass` weights, so they add
-    /// as vectors (of 16-bit sums while those cannot overflow).
+    /// magnitude of the row followed by its `nclass` weights and zeros up
+    /// to a multiple of [`LANES`], so they add as vectors (of 16-bit sums
+    /// while those cannot overflow).
     dense: Vec<i16>,
     keys: Vec<u64>,
     starts: Vec<u32>,
 }
 
-/// Eight slots on one cache line.
+/// Eight slots on one cache line: the high halves of the slots
+/// (fingerprint and row length; 0 for a free slot, as every row has a
+/// length) and their low halves (payload).
 #[derive(Clone, Copy, Debug, Default)]
-#[repr(align(64))]
-struct Bucket([u64; BUCKET]);
+#[repr(C, align(64))]
+struct Bucket {
+    hi: [u32; BUCKET],
+    lo: [u32; BUCKET],
+}
 
 const BUCKET: usize = 8;
+
+impl Bucket {
+    /// Slot `j` as a packed 64-bit slot (0: free).
+    #[inline]
+    fn slot(&self, j: usize) -> u64 {
+        let j = j & (BUCKET - 1);
+        (self.hi[j] as u64) << 32 | self.lo[j] as u64
+    }
+
+    /// A bit per slot that is free or carries fingerprint `fp` (high
+    /// half, length bits clear): the lookup of a key stops at the first.
+    #[inline]
+    fn stops(&self, fp: u32) -> u32 {
+        let mut m = 0u32;
+        for (j, &h) in self.hi.iter().enumerate() {
+            m |= (((h & !0xff) == fp) as u32 | (h == 0) as u32) << j;
+        }
+        m
+    }
+}
+
+/// Scores are summed in blocks of this many classes.
+const LANES: usize = 16;
+
+/// `n` rounded up to whole blocks of [`LANES`].
+#[inline]
+fn padded(n: usize) -> usize {
+    n.div_ceil(LANES) * LANES
+}
 
 /// Rows with at least this many entries are also kept dense.
 const DENSE_MIN: usize = 12;
@@ -205,16 +242,33 @@ fn unpack_entry_int(e: u32) -> (usize, i32) {
 /// the stack.
 const MAX_FAST_CLASSES: usize = 128;
 
-/// Adds the 16-bit sums `narrow` into the 32-bit `wide` over `spans` and
-/// clears them.
-#[inline]
-fn widen(narrow: &mut [i16], wide: &mut [i32], spans: &[(usize, usize); 2]) {
-    for &(a, b) in spans {
-        if let (Some(ns), Some(ws)) = (narrow.get_mut(a..b), wide.get_mut(a..b)) {
-            for (x, w) in ns.iter_mut().zip(ws) {
-                *w += *x as i32;
-                *x = 0;
-            }
+// The blocks of a model's classes fit the bits of a `u32`.
+const _: () = assert!(MAX_FAST_CLASSES / LANES <= 16 && MAX_FAST_CLASSES.is_multiple_of(LANES));
+
+/// Features are looked up this many at a time (a power of two).
+const CHUNK: usize = 128;
+
+/// The rows of a chunk of features, by kind: single entries (a pair of
+/// opposite weights makes two), `(start, length)` of rows of entries, and
+/// offsets of dense rows; `n1`, `ns`, `nd` of each are filled.
+struct Rows {
+    singles: [u32; CHUNK * 2],
+    sparse: [(u32, u32); CHUNK],
+    dense: [u32; CHUNK],
+    n1: usize,
+    ns: usize,
+    nd: usize,
+}
+
+impl Default for Rows {
+    fn default() -> Rows {
+        Rows {
+            singles: [0; CHUNK * 2],
+            sparse: [(0, 0); CHUNK],
+            dense: [0; CHUNK],
+            n1: 0,
+            ns: 0,
+            nd: 0,
         }
     }
 }
@@ -301,7 +355,7 @@ impl ModelBuilder {
                 p
             } else if len as usize >= DENSE_MIN && self.nclass > 0 {
                 let off = dense.len();
-                dense.resize(off + 1 + self.nclass, 0);
+                dense.resize(off + 1 + padded(self.nclass), 0);
                 let row = entries
                     .get(start as usize..start as usize + len as usize)
                     .unwrap_or(&[]);
@@ -325,9 +379,11 @@ impl ModelBuilder {
             let slot = fingerprint(k) | len << 32 | payload;
             let mut b = (k as usize) & mask;
             'place: loop {
-                for x in buckets[b].0.iter_mut() {
-                    if *x == 0 {
-                        *x = slot;
+                let bucket = &mut buckets[b];
+                for (h, l) in bucket.hi.iter_mut().zip(bucket.lo.iter_mut()) {
+                    if *h == 0 {
+                        *h = (slot >> 32) as u32;
+                        *l = slot as u32;
                         break 'place;
                     }
                 }
@@ -381,15 +437,14 @@ impl Model {
     /// `b`.
     #[inline]
     fn find(&self, key: u64, mut b: usize) -> u64 {
-        let fp = fingerprint(key);
+        let fp = (fingerprint(key) >> 32) as u32;
         loop {
             let Some(bucket) = self.buckets.get(b) else {
                 return 0;
             };
-            for &s in &bucket.0 {
-                if s == 0 || s & FP == fp {
-                    return s;
-                }
+            let m = bucket.stops(fp);
+            if m != 0 {
+                return bucket.slot(m.trailing_zeros() as usize);
             }
             b = (b + 1) & self.mask;
         }
@@ -426,80 +481,42 @@ impl Model {
     }
 
     /// [`Model::add_scores`] for the classes in `spans` only (rows kept
-    /// dense are added over those ranges alone).
+    /// dense are added over the blocks of [`LANES`] classes that cover
+    /// those ranges alone).
     ///
     /// The weights are integers (quantised units), so they are summed as
     /// integers and added to `scores` once at the end: the same value as
     /// adding them one by one in `f32`, which is exact while every partial
     /// sum stays under 2^24 in magnitude, i.e. for any call with at most
-    /// 512 features (every model's templates make far fewer). Dense rows
-    /// are summed into 16-bit lanes while the sum of their largest
-    /// magnitudes stays within `i16`, so no lane can overflow, and those
-    /// lanes are widened into the 32-bit sums before the next row would
-    /// pass that bound.
+    /// 512 features (every model's templates make far fewer). Integer sums
+    /// do not depend on their order, so the rows are first sorted by kind
+    /// (one entry, a row of entries, a dense row) and each kind is added in
+    /// a loop of its own. Dense rows are summed block by block into 16-bit
+    /// lanes, over runs of rows the sum of whose largest magnitudes stays
+    /// within `i16`, so no lane can overflow, and each run's lanes are
+    /// widened into the 32-bit sums.
     #[inline]
     fn add_scores_in(&self, feats: &[u64], scores: &mut [f32], spans: &[(usize, usize); 2]) {
         if self.buckets.is_empty() {
             return;
         }
         let n = scores.len();
-        let mut wide = [0i32; MAX_FAST_CLASSES];
-        let mut narrow = [0i16; MAX_FAST_CLASSES];
-        let (Some(wide), Some(narrow)) = (wide.get_mut(..n), narrow.get_mut(..n)) else {
+        if n > MAX_FAST_CLASSES {
             self.add_scores_slow(feats, scores, spans);
             return;
-        };
-        // The sum of the largest magnitudes of the rows in `narrow`.
-        let mut budget = 0i32;
-        let mut found = [0u64; 128];
-        for chunk in feats.chunks(found.len()) {
-            let found = &mut found[..chunk.len()];
-            self.find_all(chunk, found);
-            for &s in found.iter() {
-                if s == 0 {
-                    continue;
+        }
+        let mut wide = [0i32; MAX_FAST_CLASSES];
+        for chunk in feats.chunks(CHUNK) {
+            let mut rows = Rows::default();
+            self.find_all(chunk, &mut rows);
+            for &e in rows.singles.get(..rows.n1).unwrap_or(&[]) {
+                let (c, w) = unpack_entry_int(e);
+                if let Some(x) = wide.get_mut(c) {
+                    *x += w;
                 }
-                let payload = (s & 0xffff_ffff) as u32;
-                let len = ((s >> 32) & 0xff) as usize;
-                if len as u64 == DENSE_LEN {
-                    let off = payload as usize;
-                    let Some((&max, row)) = self
-                        .dense
-                        .get(off..off + 1 + n)
-                        .and_then(|r| r.split_first())
-                    else {
-                        continue;
-                    };
-                    if budget + max as i32 > i16::MAX as i32 {
-                        widen(narrow, wide, spans);
-                        budget = 0;
-                    }
-                    budget += max as i32;
-                    for &(a, b) in spans {
-                        if let (Some(xs), Some(ws)) = (narrow.get_mut(a..b), row.get(a..b)) {
-                            for (x, &w) in xs.iter_mut().zip(ws) {
-                                *x = x.wrapping_add(w);
-                            }
-                        }
-                    }
-                    continue;
-                }
-                if len == 1 {
-                    let (c, w) = unpack_entry_int(payload);
-                    if let Some(x) = wide.get_mut(c) {
-                        *x += w;
-                    }
-                    continue;
-                }
-                if len as u64 == PAIR_LEN {
-                    for (c, w) in unpack_pair_int(payload) {
-                        if let Some(x) = wide.get_mut(c) {
-                            *x += w;
-                        }
-                    }
-                    continue;
-                }
-                let start = payload as usize;
+            }
+            for &(start, len) in rows.sparse.get(..rows.ns).unwrap_or(&[]) {
+                let (start, len) = (start as usize, len as usize);
                 for &e in self.entries.get(start..start + len).unwrap_or(&[]) {
                     let (c, w) = unpack_entry_int(e);
                     if let Some(x) = wide.get_mut(c) {
@@ -507,39 +524,139 @@ impl Model {
                     }
                 }
             }
+            self.add_dense(
+                rows.dense.get(..rows.nd).unwrap_or(&[]),
+                n,
+                spans,
+                &mut wide,
+            );
         }
-        for (x, (&w, &v)) in scores.iter_mut().zip(wide.iter().zip(narrow.iter())) {
-            *x += (w + v as i32) as f32;
+        for (x, &w) in scores.iter_mut().zip(wide.iter()) {
+            *x += w as f32;
         }
     }
 
-    /// The slots of the features `chunk` into `found` (0: no weights), in
+    /// Adds the dense rows at offsets `offs` into `wide`, over the blocks
+    /// of [`LANES`] classes that cover `spans` (of `n` classes).
+    #[inline]
+    fn add_dense(
+        &self,
+        offs: &[u32],
+        n: usize,
+        spans: &[(usize, usize); 2],
+        wide: &mut [i32; MAX_FAST_CLASSES],
+    ) {
+        if offs.is_empty() {
+            return;
+        }
+        // The blocks to add, one bit each (at most 16 of them).
+        let mut blocks = 0u32;
+        for &(a, b) in spans {
+            let b = b.min(n);
+            if a < b {
+                let (first, end) = (a / LANES, b.div_ceil(LANES));
+                blocks |= ((1u32 << end) - 1) & !((1u32 << first) - 1);
+            }
+        }
+        let mut i = 0;
+        while i < offs.len() {
+            // The longest run of rows from `i` whose largest magnitudes sum
+            // within `i16` (a single row always fits).
+            let mut budget = 0i32;
+            let mut j = i;
+            while let Some(&off) = offs.get(j) {
+                let max = self.dense.get(off as usize).copied().unwrap_or(0) as i32;
+                if j > i && budget + max > i16::MAX as i32 {
+                    break;
+                }
+                budget += max;
+                j += 1;
+            }
+            let run = offs.get(i..j).unwrap_or(&[]);
+            let mut bits = blocks;
+            while bits != 0 {
+                let o = bits.trailing_zeros() as usize * LANES;
+                bits &= bits - 1;
+                let mut acc = [0i16; LANES];
+                for &off in run {
+                    let start = off as usize + 1 + o;
+                    if let Some(ws) = self
+                        .dense
+                        .get(start..start + LANES)
+                        .and_then(|w| <&[i16; LANES]>::try_from(w).ok())
+                    {
+                        for (x, &w) in acc.iter_mut().zip(ws) {
+                            *x = x.wrapping_add(w);
+                        }
+                    }
+                }
+                if let Some(ws) = wide
+                    .get_mut(o..o + LANES)
+                    .and_then(|w| <&mut [i32; LANES]>::try_from(w).ok())
+                {
+                    for (w, &x) in ws.iter_mut().zip(&acc) {
+                        *w += x as i32;
+                    }
+                }
+            }
+            i = j;
+        }
+    }
+
+    /// The rows of the features `chunk`, sorted by kind into `rows`, in
     /// two sweeps, so that the cache misses of different features overlap
     /// instead of queueing behind branches: read the first slot of every
-    /// feature's bucket, then find the slots and touch their rows.
+    /// feature's bucket, then find the slots and touch their rows. The
+    /// second sweep sorts without a branch on the kind of row.
     #[inline]
-    fn find_all(&self, chunk: &[u64], found: &mut [u64]) {
+    fn find_all(&self, chunk: &[u64], rows: &mut Rows) {
         let mut touch = 0u64;
-        for (f, slot) in chunk.iter().zip(found.iter_mut()) {
+        for f in chunk {
             let b = (*f as usize) & self.mask;
-            *slot = self.buckets.get(b).map_or(0, |x| x.0[0]);
+            touch ^= self.buckets.get(b).map_or(0, |x| x.hi[0]) as u64;
         }
-        for (f, slot) in chunk.iter().zip(found.iter_mut()) {
-            if *slot & FP != fingerprint(*f) && *slot != 0 {
-                *slot = self.find(*f, (*f as usize) & self.mask);
-            }
-            let s = *slot;
-            if s == 0 {
+        let (mut n1, mut ns, mut nd) = (0usize, 0usize, 0usize);
+        for f in chunk {
+            let b = (*f as usize) & self.mask;
+            let Some(bucket) = self.buckets.get(b) else {
                 continue;
-            }
-            let payload = (s & 0xffff_ffff) as usize;
-            let len = (s >> 32) & 0xff;
-            if len == DENSE_LEN {
-                touch ^= self.dense.get(payload).copied().unwrap_or(0) as u64;
-            } else if len > 1 && len != PAIR_LEN {
-                touch ^= self.entries.get(payload).copied().unwrap_or(0) as u64;
-            }
+            };
+            let m = bucket.stops((fingerprint(*f) >> 32) as u32);
+            let s = if m != 0 {
+                bucket.slot(m.trailing_zeros() as usize)
+            } else {
+                self.find(*f, (b + 1) & self.mask)
+            };
+            let payload = s as u32;
+            let len = ((s >> 32) & 0xff) as u32;
+            let single = len == 1;
+            let pair = len == PAIR_LEN as u32;
+            let dense = len == DENSE_LEN as u32;
+            let sparse = len > 1 && !pair && !dense;
+            // A pair is two single entries.
+            let [(ca, wa), (cb, wb)] = unpack_pair_int(payload);
+            let first = if pair {
+                pack_entry(ca as u16, wa as i16)
+            } else {
+                payload
+            };
+            rows.singles[n1 & (CHUNK * 2 - 1)] = first;
+            n1 += (single | pair) as usize;
+            rows.singles[n1 & (CHUNK * 2 - 1)] = pack_entry(cb as u16, wb as i16);
+            n1 += pair as usize;
+            rows.sparse[ns & (CHUNK - 1)] = (payload, len);
+            ns += sparse as usize;
+            rows.dense[nd & (CHUNK - 1)] = payload;
+            nd += dense as usize;
+            // Touch the row, so that its cache miss starts now.
+            let at = if dense { payload as usize } else { 0 };
+            touch ^= self.dense.get(at).copied().unwrap_or(0) as u64;
+            let at = if sparse { payload as usize } else { 0 };
+            touch ^= self.entries.get(at).copied().unwrap_or(0) as u64;
         }
+        rows.n1 = n1;
+        rows.ns = ns;
+        rows.nd = nd;
         std::hint::black_box(touch);
     }
 
@@ -547,50 +664,46 @@ impl Model {
     /// than [`MAX_FAST_CLASSES`] classes.
     #[cold]
     fn add_scores_slow(&self, feats: &[u64], scores: &mut [f32], spans: &[(usize, usize); 2]) {
-        let mut found = [0u64; 128];
-        for chunk in feats.chunks(found.len()) {
-            let found = &mut found[..chunk.len()];
-            self.find_all(chunk, found);
-            for &s in found.iter() {
-                if s == 0 {
-                    continue;
-                }
-                let payload = (s & 0xffff_ffff) as u32;
-                let len = ((s >> 32) & 0xff) as usize;
-                if len as u64 == DENSE_LEN {
-                    let off = payload as usize + 1;
-                    if let Some(row) = self.dense.get(off..off + scores.len()) {
-                        for &(a, b) in spans {
-                            if let (Some(xs), Some(ws)) = (scores.get_mut(a..b), row.get(a..b)) {
-                                for (x, &w) in xs.iter_mut().zip(ws) {
-                                    *x += w as f32;
-                                }
+        for &f in feats {
+            let s = self.find(f, (f as usize) & self.mask);
+            if s == 0 {
+                continue;
+            }
+            let payload = (s & 0xffff_ffff) as u32;
+            let len = ((s >> 32) & 0xff) as usize;
+            if len as u64 == DENSE_LEN {
+                let off = payload as usize + 1;
+                if let Some(row) = self.dense.get(off..off + scores.len()) {
+                    for &(a, b) in spans {
+                        if let (Some(xs), Some(ws)) = (scores.get_mut(a..b), row.get(a..b)) {
+                            for (x, &w) in xs.iter_mut().zip(ws) {
+                                *x += w as f32;
                             }
                         }
                     }
-                    continue;
                 }
-                if len == 1 {
-                    let (c, w) = unpack_entry(payload);
+                continue;
+            }
+            if len == 1 {
+                let (c, w) = unpack_entry(payload);
+                if let Some(x) = scores.get_mut(c) {
+                    *x += w;
+                }
+                continue;
+            }
+            if len as u64 == PAIR_LEN {
+                for (c, w) in unpack_pair(payload) {
                     if let Some(x) = scores.get_mut(c) {
                         *x += w;
                     }
-                    continue;
                 }
-                if len as u64 == PAIR_LEN {
-                    for (c, w) in unpack_pair(payload) {
-                        if let Some(x) = scores.get_mut(c) {
-                            *x += w;
-                        }
-                    }
-                    continue;
-                }
-                let start = payload as usize;
-                for &e in self.entries.get(start..start + len).unwrap_or(&[]) {
-                    let (c, w) = unpack_entry(e);
-                    if let Some(x) = scores.get_mut(c) {
-                        *x += w;
-                    }
+                continue;
+            }
+            let start = payload as usize;
+            for &e in self.entries.get(start..start + len).unwrap_or(&[]) {
+                let (c, w) = unpack_entry(e);
+                if let Some(x) = scores.get_mut(c) {
+                    *x += w;
                 }
             }
         }
@@ -749,10 +862,12 @@ mod tests {
             }
             m.scores(&feats, &mut s);
             assert_eq!(s, want);
-            let spans = [(1, 4), (9, 17)];
-            m.scores_in(&feats, &mut part, &spans);
-            for &(a, b) in &spans {
-                assert_eq!(part[a..b], want[a..b]);
+            // Spans in blocks of their own, and spans sharing a block.
+            for spans in [[(1, 4), (9, 17)], [(1, 4), (5, 12)]] {
+                m.scores_in(&feats, &mut part, &spans);
+                for &(a, b) in &spans {
+                    assert_eq!(part[a..b], want[a..b]);
+                }
             }
         }
         assert!(pack_pair(pack_entry(3, 7), pack_entry(5, -7)).is_some());

@@ -222,7 +222,7 @@ impl Pipeline {
         let lexes: Vec<Lex> = forms.iter().map(|f| lex(f, &mut s.buf)).collect();
         let mut classes = Vec::with_capacity(lexes.len());
         self.tagger.tag(&lexes, &mut s.tag, &mut classes);
-        if self.finite {
+        if self.finite && self.tagger.may_fix(&classes) {
             let lower: Vec<String> = forms.iter().map(|f| f.to_lowercase()).collect();
             let lower: Vec<&str> = lower.iter().map(String::as_str).collect();
             self.tagger

@@ -242,6 +242,23 @@ impl Tagger {
         }
     }
 
+    /// Whether [`Tagger::finite_constraint`] can change `classes` (see
+    /// [`crate::finite::may_fix`]); it reads the tags alone.
+    pub(crate) fn may_fix(&self, classes: &[u16]) -> bool {
+        let toks: Vec<Token<'_>> = classes
+            .iter()
+            .map(|&c| {
+                let (u, x) = self.class(c);
+                Token {
+                    lower: "",
+                    upos: upos_name(u as usize),
+                    xpos: xpos_name(x as usize),
+                }
+            })
+            .collect();
+        crate::finite::may_fix(&toks)
+    }
+
     /// The scores of every class for token `i` of `lex` given `classes`
     /// to its left (and the first pass's classes in `scratch` to its
     /// right, for the second pass).
