@@ -3,6 +3,14 @@
 //! (root 13), and a cooperative act the actor says it will not do a
 //! rejection (root 12).
 
+/// The numeric CAMEO root of an event code (`"1724"` -> 17); 0 when the
+/// code has none.
+pub(crate) fn root_of(code: &str) -> u8 {
+    code.get(..2)
+        .and_then(|r| r.parse::<u8>().ok())
+        .unwrap_or(0)
+}
+
 /// The CAMEO 13 "threaten" code of a hostile act announced or held out
 /// (roots 14-20, and 16 "reduce relations").
 pub(crate) fn threat_code(code: &str) -> Option<&'static str> {

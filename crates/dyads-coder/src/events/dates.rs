@@ -92,10 +92,7 @@ pub(crate) fn habitual_present(
     code: &str,
     dates: &[dyads_time::EventDate],
 ) -> bool {
-    let root = code
-        .get(..2)
-        .and_then(|r| r.parse::<u8>().ok())
-        .unwrap_or(0);
+    let root = super::codes::root_of(code);
     let material = (6..=8).contains(&root) || (14..=20).contains(&root);
     let closed = (0..s.len())
         .rev()

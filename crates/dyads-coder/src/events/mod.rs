@@ -39,7 +39,7 @@ pub use modality::Modality;
 pub use pipeline::{Pipeline, PipelineBuilder};
 pub use types::{ActorRef, Actors, Event, Evidence};
 
-use codes::{intent_code, reject_code, threat_code};
+use codes::{intent_code, reject_code, root_of, threat_code};
 use dates::{
     event_date, habitual_present, narrative_date, standing_stance, HISTORICAL_DAYS,
     NARRATIVE_ACROSS_PARAGRAPHS,
@@ -536,11 +536,7 @@ impl<'l> Coder<'l> {
             // whole phrase (`boycott all contact with the United States`),
             // then a prepositional dependent of the verb (`warned of North
             // Korea`).
-            let cooperative = code
-                .code
-                .get(..2)
-                .and_then(|r| r.parse::<u8>().ok())
-                .is_some_and(|r| (3..=8).contains(&r));
+            let cooperative = (3..=8).contains(&root_of(&code.code));
             if let Some(r) = roles::object_target(s, actors, h.head, cooperative) {
                 tgt = roles::actors_in(s, actors, r);
                 tgt_range = Some(r);
@@ -640,11 +636,7 @@ impl<'l> Coder<'l> {
             // A statement that condemns no one foreign stays a statement.
             code = self.lex.code(&entry.cameo)?;
         }
-        let hostile_act = code
-            .code
-            .get(..2)
-            .and_then(|r| r.parse::<u8>().ok())
-            .is_some_and(|r| r >= 13);
+        let hostile_act = root_of(&code.code) >= 13;
         if tgt.is_empty() && verbal && code.code.starts_with("13") {
             // A threat held out on a condition (`warned of very severe
             // consequences if Putin did not agree`) is made to whoever must
@@ -668,11 +660,7 @@ impl<'l> Coder<'l> {
             }
         }
         let mut reciprocal = entry.reciprocal;
-        let cooperative_root = code
-            .code
-            .get(..2)
-            .and_then(|r| r.parse::<u8>().ok())
-            .is_some_and(|r| (3..=6).contains(&r));
+        let cooperative_root = (3..=6).contains(&root_of(&code.code));
         let two_states = src.iter().filter_map(|a| a.country.as_deref()).any(|c| {
             src.iter()
                 .any(|b| b.country.as_deref().is_some_and(|d| d != c))
@@ -1193,9 +1181,6 @@ fn names_object(s: &Sent<'_>, head: usize) -> bool {
 }
 
 fn agentless_act(code: &str, passive: bool) -> bool {
-    let root = code
-        .get(..2)
-        .and_then(|r| r.parse::<u8>().ok())
-        .unwrap_or(0);
+    let root = root_of(code);
     (14..=20).contains(&root) || (passive && (root == 9 || (11..=13).contains(&root)))
 }

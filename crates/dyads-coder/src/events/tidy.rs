@@ -505,10 +505,7 @@ pub(crate) fn answers_accuser(s: &Sent<'_>, out: &mut [Event], first: usize) {
 
 /// The CAMEO root of an event as a number (0 when unreadable).
 fn root(e: &Event) -> u8 {
-    e.cameo
-        .get(..2)
-        .and_then(|r| r.parse::<u8>().ok())
-        .unwrap_or(0)
+    super::codes::root_of(&e.cameo)
 }
 
 /// The countries of an event's source members, owned.
