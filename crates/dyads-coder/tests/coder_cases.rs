@@ -5,7 +5,8 @@
 //! own), `published` (the anchor date), optional `only = true` (no other
 //! event with a PLOVER type may be coded) and `[[case.event]]` tables with
 //! `plover`, optional `cameo`, `source` and `target` (ISO country codes,
-//! `-` for no actor), `modality` (default `asserted`), `date`, `rule`.
+//! `-` for no actor of any country), `modality` (default `asserted`),
+//! `date`, `rule`.
 //! Every expected event must be produced by some coded event.
 
 use std::path::{Path, PathBuf};
@@ -37,7 +38,7 @@ fn field<'a>(t: &'a Table, key: &str) -> Option<&'a str> {
 fn actor_ok(want: Option<&str>, got: &Option<Actors>) -> bool {
     match want {
         None => true,
-        Some("-") => got.is_none(),
+        Some("-") => countries(got).is_empty(),
         Some(c) => countries(got).iter().any(|x| x == c),
     }
 }

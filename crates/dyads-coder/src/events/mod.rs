@@ -207,7 +207,7 @@ impl<'l> Coder<'l> {
         let mut pair: Option<(ActorRef, ActorRef)> = None;
         let quotes = crate::quotes::find(doc, parsed, actors);
         for (si, p) in parsed.iter().enumerate() {
-            let repaired = repair::coordinated_subject(p);
+            let repaired = repair::repair(p);
             let p: &ParsedSentence = &repaired;
             let s = Sent::new(p, &doc.text);
             let mut dates = dyads_time::event_dates(p.span, &timexes);

@@ -53,6 +53,77 @@ pub(crate) fn coordinated_subject(p: &ParsedSentence) -> Cow<'_, ParsedSentence>
     Cow::Owned(q)
 }
 
+/// The repairs below, in turn, on one copy.
+pub(crate) fn repair(p: &ParsedSentence) -> Cow<'_, ParsedSentence> {
+    let a = coordinated_subject(p);
+    match temporal_subject(&a) {
+        Some(q) => Cow::Owned(q),
+        None => a,
+    }
+}
+
+/// Subordinators the parser reads as prepositions before a clause's
+/// subject (`after European leaders demanded ...`).
+const CLAUSE_PREPOSITIONS: &[&str] = &["after", "before", "since", "until", "as"];
+
+/// A temporal clause the parser read as a prepositional phrase with a
+/// verb coordinated to the main one (`Putin proposed the talks after
+/// European leaders demanded that Moscow accept`: `leaders` an oblique of
+/// `proposed`, `demanded` its conjunct without a subject): the noun becomes
+/// the subject of the verb right after its phrase, the preposition its
+/// mark, and the clause an adverbial clause of the main verb. A copy,
+/// when something is repaired.
+fn temporal_subject(p: &ParsedSentence) -> Option<ParsedSentence> {
+    let t = &p.tokens;
+    let n = t.len();
+    let mut fixes: Vec<(usize, usize, usize)> = Vec::new();
+    for v2 in 0..n {
+        let Some(v1) = t[v2].head else { continue };
+        if t[v2].deprel != "conj"
+            || t[v2].upos != "VERB"
+            || !matches!(t[v2].xpos, "VBD" | "VBZ" | "VBP")
+            || t[v1].upos != "VERB"
+        {
+            continue;
+        }
+        let subject_or_cc = (0..n).any(|k| {
+            t[k].head == Some(v2) && (t[k].deprel.starts_with("nsubj") || t[k].deprel == "cc")
+        });
+        if subject_or_cc {
+            continue;
+        }
+        let Some(nm) = (v1 + 1..v2).rev().find(|&k| {
+            t[k].head == Some(v1) && t[k].deprel == "obl" && matches!(t[k].upos, "NOUN" | "PROPN")
+        }) else {
+            continue;
+        };
+        let Some(case) = (0..nm).find(|&k| {
+            t[k].head == Some(nm)
+                && t[k].deprel == "case"
+                && CLAUSE_PREPOSITIONS.contains(&t[k].lemma.to_lowercase().as_str())
+        }) else {
+            continue;
+        };
+        if subtree_end(p, nm) + 1 == v2 {
+            fixes.push((case, nm, v2));
+        }
+    }
+    if fixes.is_empty() {
+        return None;
+    }
+    let mut q = p.clone();
+    for (case, nm, v2) in fixes {
+        let v1 = q.tokens[v2].head;
+        q.tokens[case].head = Some(v2);
+        q.tokens[case].deprel = "mark";
+        q.tokens[nm].head = Some(v2);
+        q.tokens[nm].deprel = "nsubj";
+        q.tokens[v2].head = v1;
+        q.tokens[v2].deprel = "advcl";
+    }
+    Some(q)
+}
+
 /// The last token of the subtree of `i`.
 fn subtree_end(p: &ParsedSentence, i: usize) -> usize {
     let t = &p.tokens;
