@@ -152,6 +152,11 @@ fn modifies_noun(s: &Sent<'_>, span: Span) -> bool {
     else {
         return false;
     };
+    // A day after `on` (`ended their summit in Alaska on Friday`) times the
+    // clause, wherever the parse hangs it.
+    if first > 0 && s.form[first - 1].eq_ignore_ascii_case("on") {
+        return false;
+    }
     let mut h = first;
     for _ in 0..8 {
         match s.head(h) {
