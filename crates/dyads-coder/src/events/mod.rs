@@ -420,18 +420,8 @@ impl<'l> Coder<'l> {
             }
         }
         let verbal = entry.kind != EntryKind::Noun;
-        let passive = verbal
-            && (roles::is_passive(s, h.head)
-                // A past form right before `by` whose subject is an
-                // agreement is a passive the tagger read as active (`A truce between
-                // Israel and Hamas brokered by Egypt held`).
-                || matches!(s.p.tokens[h.head].xpos, "VBD" | "VBN")
-                    && s.form.get(h.head + 1).is_some_and(|w| w == "by")
-                    && s.kid(h.head, "nsubj").is_some_and(|k| {
-                        s.upos(k) == "NOUN"
-                            && s.lemma_in(k, AGREEMENT_NOUNS)
-                    })
-                    && roles::np_after_by_names_actor(s, actors, h.head + 1));
+        let passive =
+            verbal && (roles::is_passive(s, h.head) || roles::misread_passive(s, actors, h.head));
         if verbal {
             let subj = roles::subject(s, h.head);
             if passive {

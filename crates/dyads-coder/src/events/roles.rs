@@ -600,10 +600,16 @@ pub(crate) fn place_target(
     None
 }
 
-/// Whether the noun phrase after the `by` at `by` names an actor.
-pub(crate) fn np_after_by_names_actor(s: &Sent<'_>, actors: &DocActors, by: usize) -> bool {
-    s.np_from(by + 1)
-        .is_some_and(|r| !actors_in(s, actors, r).is_empty())
+/// Whether the verb at `head` is a passive the tagger read as active: a
+/// past form right before `by` and an actor, whose subject is an agreement
+/// (`A truce between Israel and Hamas brokered by Egypt held`).
+pub(crate) fn misread_passive(s: &Sent<'_>, actors: &DocActors, head: usize) -> bool {
+    matches!(s.p.tokens[head].xpos, "VBD" | "VBN")
+        && s.form.get(head + 1).is_some_and(|w| w == "by")
+        && s.kid(head, "nsubj")
+            .is_some_and(|k| s.upos(k) == "NOUN" && s.lemma_in(k, super::AGREEMENT_NOUNS))
+        && s.np_from(head + 2)
+            .is_some_and(|r| !actors_in(s, actors, r).is_empty())
 }
 
 /// The agent of a passive (`by X`) after `head`, read off the surface.
