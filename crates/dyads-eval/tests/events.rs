@@ -49,7 +49,7 @@ fn own_gold() -> Result<(), dyads_eval::Error> {
     let mut r = dyads_eval::events::score_events(&dir.join("events.jsonl"), &dir)?;
     r.label = "own gold events (testdata/heldout)".into();
     println!("{r}");
-    assert!(r.gold >= 986);
+    assert!(r.gold >= 1213);
     // First runs, before any rule was changed for them: h1-h2 P 0.600
     // (9/15), R 0.444 (8/18); h3-h4 R 0.263 (5/19); h5-h8 P 0.591
     // (13/22), R 0.361 (13/36) as annotated, P 0.682 (15/22), R 0.444
@@ -76,7 +76,12 @@ fn own_gold() -> Result<(), dyads_eval::Error> {
     // 416cd30): first run P 0.494 (40/81), R 0.273 (65/238); h33-h36 P
     // 0.394 (13/33), R 0.186 (22/118); h37-h40 P 0.562 (27/48), R 0.358
     // (43/120). All forty at that run: P 0.659 (272/413), R 0.430
-    // (424/986); floors under those.
+    // (424/986); they were at P 0.706 (293/415), R 0.481 (474/986) when
+    // h41-h48 came. h41-h48 (two more annotators, same terms; coder at
+    // 63f2cba): first run P 0.431 (31/72), R 0.352 (80/227); h41-h44 P
+    // 0.282 (11/39), R 0.342 (39/114); h45-h48 P 0.606 (20/33), R 0.363
+    // (41/113). All forty-eight at that run: P 0.665 (324/487), R 0.457
+    // (554/1213); floors under those.
     assert!(r.precision() >= 0.64 && r.recall() >= 0.40, "{r}");
     Ok(())
 }
