@@ -146,14 +146,19 @@ fn actors(v: &Value) -> String {
     let one = |a: &Value| {
         let s = |k: &str| a.get(k).and_then(Value::as_str).unwrap_or("-").to_string();
         format!(
-            "\"{}\" -> {} [{}]{}",
+            "\"{}\" -> {} [{}]{}{}",
             s("text"),
             s("canonical"),
             s("code"),
             a.get("role")
                 .and_then(Value::as_str)
                 .map(|r| format!(", {r}"))
-                .unwrap_or_default()
+                .unwrap_or_default(),
+            if a.get("implicit").and_then(Value::as_bool) == Some(true) {
+                " (implicit: not named in the sentence; the article's counterpart)"
+            } else {
+                ""
+            }
         )
     };
     match v {

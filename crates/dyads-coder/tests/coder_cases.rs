@@ -6,7 +6,8 @@
 //! event with a PLOVER type may be coded) and `[[case.event]]` tables with
 //! `plover`, optional `cameo`, `source` and `target` (ISO country codes,
 //! `-` for no actor of any country), `modality` (default `asserted`),
-//! `date`, `rule`.
+//! `date`, `rule`, `implicit` (whether the target is one the sentence does
+//! not name).
 //! Every expected event must be produced by some coded event.
 
 use std::path::{Path, PathBuf};
@@ -50,6 +51,15 @@ fn event_ok(want: &Table, e: &Event) -> bool {
         && eq("rule", Some(&e.rule))
         && eq("date", e.date.as_deref())
         && field(want, "modality").unwrap_or("asserted") == e.modality.as_str()
+        && want
+            .get("implicit")
+            .and_then(Item::as_bool)
+            .is_none_or(|w| {
+                w == e
+                    .target
+                    .as_ref()
+                    .is_some_and(|t| t.members().iter().any(|m| m.implicit))
+            })
         && (actor_ok(field(want, "source"), &e.source)
             && actor_ok(field(want, "target"), &e.target)
             || e.reciprocal

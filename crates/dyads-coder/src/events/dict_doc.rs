@@ -133,6 +133,7 @@ fn event(
             country,
             sector,
             role: None,
+            implicit: false,
         })
     };
     Some(Event {

@@ -9,6 +9,11 @@
 //! date, its evidence span and the id of the entry that fired (`rule`).
 //! [`Pipeline`] runs the whole chain from a cleaned document.
 //!
+//! A target the sentence does not name is taken from the discourse: an
+//! event with a state's source and no target (`Warsaw denies`) is aimed
+//! at the counterpart the article pairs that state with, and that target
+//! is marked [`ActorRef::implicit`].
+//!
 //! Location comes from [`crate::places::locate_event`] (the place of the
 //! event's clause, or the dateline) and quote from [`crate::quotes::find`] (the quote whose
 //! content holds the event's evidence); both are null when those layers
@@ -49,8 +54,8 @@ use sentence::Sent;
 use speech::{quote_of, speaker_of};
 use tidy::{
     accused_in_content_clause, answers_accuser, borrow_targets, coup_source, doer_of_referred_act,
-    domestic_target, drop_untargeted_duplicates, join_force_halves, mutual_acts, referred_visit,
-    share_hostile_target, threat_answers_hostility,
+    domestic_target, drop_untargeted_duplicates, implicit_targets, join_force_halves, mutual_acts,
+    referred_visit, share_hostile_target, threat_answers_hostility,
 };
 use troops::troops_in;
 
@@ -314,6 +319,7 @@ impl<'l> Coder<'l> {
                 last_date = Some((q, d));
             }
         }
+        implicit_targets(&mut out);
         out
     }
 

@@ -897,6 +897,7 @@ fn groups_in(s: &Sent<'_>, actors: &DocActors, span: Span) -> Vec<ActorRef> {
             country: g.country.clone(),
             sector: Some(g.sector.clone()),
             role: None,
+            implicit: false,
         });
     }
     out

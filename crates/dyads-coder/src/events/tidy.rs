@@ -6,7 +6,7 @@ use dyads_lexicon::events::EventLexicon;
 
 use super::modality::Modality;
 use super::sentence::Sent;
-use super::{roles, Actors, Event};
+use super::{roles, ActorRef, Actors, Event};
 use crate::actors::DocActors;
 
 /// How many sentences back a definite act (`the proposal`) is looked for.
@@ -666,6 +666,71 @@ pub(crate) fn join_force_halves(events: &mut [Event]) {
         if force(e) && e.source.is_none() && e.target.is_some() && e.modality == Modality::Asserted
         {
             e.source = Some(src.clone());
+        }
+    }
+}
+
+/// An event whose source belongs to a state but whose sentence names no
+/// target (`Warsaw denies`, `China began live-fire drills`, `Zelensky
+/// refused`) is aimed, as a reader takes it, at the counterpart the
+/// article pairs that state with: of the countries that face the source's
+/// country in the document's targeted events (either side, its own
+/// country included for domestic stories), the one with the most weight,
+/// each event weighing `1 / (1 + d)` for its distance of `d` sentences.
+/// The target is marked `implicit`. `out` is the document's events.
+pub(crate) fn implicit_targets(out: &mut [Event]) {
+    fn single(v: Option<&Actors>) -> Option<&ActorRef> {
+        match v?.members() {
+            [x] if x.country.is_some() => Some(x),
+            _ => None,
+        }
+    }
+    // The document's dyads: sentence and the two sides.
+    let dyads: Vec<(usize, ActorRef, ActorRef)> = out
+        .iter()
+        .filter_map(|e| {
+            Some((
+                e.sentence,
+                single(e.source.as_ref())?.clone(),
+                single(e.target.as_ref())?.clone(),
+            ))
+        })
+        .collect();
+    for e in out.iter_mut() {
+        if e.target.is_some() {
+            continue;
+        }
+        let Some(country) = single(e.source.as_ref()).and_then(|a| a.country.clone()) else {
+            continue;
+        };
+        // Each counterpart with its weight and its nearest distance.
+        let mut weights: Vec<(&ActorRef, f32, usize)> = Vec::new();
+        for (sj, a, b) in &dyads {
+            let other = if a.country.as_ref() == Some(&country) {
+                b
+            } else if b.country.as_ref() == Some(&country) {
+                a
+            } else {
+                continue;
+            };
+            let d = e.sentence.abs_diff(*sj);
+            let w = 1.0 / (1.0 + d as f32);
+            match weights.iter_mut().find(|x| x.0.country == other.country) {
+                Some(x) => {
+                    x.1 += w;
+                    x.2 = x.2.min(d);
+                }
+                None => weights.push((other, w, d)),
+            }
+        }
+        let best = weights
+            .into_iter()
+            .max_by(|x, y| x.1.total_cmp(&y.1).then(y.2.cmp(&x.2)));
+        if let Some((t, _, _)) = best {
+            e.target = Some(Actors::One(ActorRef {
+                implicit: true,
+                ..t.clone()
+            }));
         }
     }
 }

@@ -21,6 +21,12 @@ pub struct ActorRef {
     pub sector: Option<String>,
     /// Role on the article's date, when known.
     pub role: Option<String>,
+    /// Not named in the event's sentence: the counterpart the article
+    /// pairs the other side with (see [`crate::events`]); `text` is then
+    /// the words of one of its mentions elsewhere. Serialized only when
+    /// true.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub implicit: bool,
 }
 
 impl ActorRef {
@@ -34,6 +40,7 @@ impl ActorRef {
             country: a.country.clone(),
             sector: a.sector.clone(),
             role: a.role.clone(),
+            implicit: false,
         }
     }
 }
