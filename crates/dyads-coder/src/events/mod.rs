@@ -970,6 +970,12 @@ impl<'l> Coder<'l> {
         if code.code.starts_with("04") {
             tgt.retain(|t| t.sector.as_deref() != Some("MED"));
         }
+        // A mediation that names no parties (`a ceasefire mediated by
+        // Oman`, `after talks in Doha mediated by Qatar and Turkey`) is
+        // between the other states the sentence names.
+        if code.code == "045" && h.tgt.is_none() {
+            tgt = mediated_parties(s, actors, &src);
+        }
         // Other material cooperation (root 06) needs a partner too.
         if (code.code.starts_with("04") || code.code.starts_with("06") && !reciprocal)
             && tgt.is_empty()
@@ -1075,6 +1081,35 @@ fn conditional_own_act(s: &Sent<'_>, head: usize) -> Option<Option<(usize, usize
             })?;
             Some(roles::subject(s, cond))
         })
+}
+
+/// The states of sentence `s` a mediator brings together: every actor with
+/// a country the sentence names outside the mediators' own countries, one
+/// per country.
+fn mediated_parties(s: &Sent<'_>, actors: &DocActors, mediators: &[ActorRef]) -> Vec<ActorRef> {
+    let mut out: Vec<ActorRef> = Vec::new();
+    if s.dateline >= s.len() {
+        return out;
+    }
+    let span = s.span(s.dateline, s.len() - 1);
+    for m in actors.at(span) {
+        if roles::locative(s, m.span.start as usize) {
+            continue;
+        }
+        let Some(a) = actors.actors.get(m.actor) else {
+            continue;
+        };
+        let Some(c) = &a.country else {
+            continue;
+        };
+        if mediators.iter().any(|x| x.country.as_ref() == Some(c))
+            || out.iter().any(|o| o.country.as_ref() == Some(c))
+        {
+            continue;
+        }
+        out.push(ActorRef::of(a, m.span.slice(s.text)));
+    }
+    out
 }
 
 /// The subject of a condition (`if` or `unless` clause) inside the phrase

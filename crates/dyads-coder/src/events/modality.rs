@@ -293,7 +293,11 @@ pub(crate) fn own_prospect(s: &Sent<'_>, head: usize) -> bool {
     let aux = prospect_aux(head)
         || governor_aux
         || (head.saturating_sub(3)..head).any(|j| PROSPECT.contains(&s.form[j].as_str()));
+    // A participle clause (`agreed to a ceasefire after talks mediated by
+    // Qatar`, the participle hung on `agreed`) is no complement of intent.
+    let participle = s.rel(head) == "advcl" && s.p.tokens[head].xpos == "VBN";
     let intent = matches!(s.rel(head), "xcomp" | "advcl" | "ccomp")
+        && !participle
         && s.head(head)
             .is_some_and(|p| p < head && s.lemma_in(p, INTENT_GOVERNORS))
         || surface_governor(s, head, INTENT_GOVERNORS)
@@ -452,6 +456,12 @@ fn joined_clause(s: &Sent<'_>, h: usize) -> bool {
 /// `after` or `following` (`after talks`, `after they met`): an event that
 /// came before the governing one.
 fn prior_to(s: &Sent<'_>, head: usize) -> Option<usize> {
+    // A participle on the noun of such a phrase (`after talks mediated by
+    // Qatar`) is as prior as the noun.
+    let head = match s.head(head) {
+        Some(n) if s.rel(head) == "acl" && s.p.tokens[head].xpos == "VBN" => n,
+        _ => head,
+    };
     if !matches!(s.rel(head), "obl" | "advcl") {
         return None;
     }

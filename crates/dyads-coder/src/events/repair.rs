@@ -56,10 +56,54 @@ pub(crate) fn coordinated_subject(p: &ParsedSentence) -> Cow<'_, ParsedSentence>
 /// The repairs below, in turn, on one copy.
 pub(crate) fn repair(p: &ParsedSentence) -> Cow<'_, ParsedSentence> {
     let a = coordinated_subject(p);
-    match temporal_subject(&a) {
+    let b = match temporal_subject(&a) {
         Some(q) => Cow::Owned(q),
         None => a,
+    };
+    match reduced_relative(&b) {
+        Some(q) => Cow::Owned(q),
+        None => b,
     }
+}
+
+/// A past participle with a by-agent that the parser hung on the main verb
+/// as an adverbial clause, right after a noun phrase of that verb (`agreed
+/// to a ceasefire after talks in Doha mediated by Qatar`: `mediated` an
+/// adverbial of `agreed`), is a reduced relative on that noun: it becomes
+/// the noun's `acl`. A copy, when something is repaired.
+fn reduced_relative(p: &ParsedSentence) -> Option<ParsedSentence> {
+    let t = &p.tokens;
+    let n = t.len();
+    let mut fixes: Vec<(usize, usize)> = Vec::new();
+    for v2 in 0..n {
+        let Some(v1) = t[v2].head else { continue };
+        if t[v2].deprel != "advcl" || t[v2].xpos != "VBN" || v2 < v1 {
+            continue;
+        }
+        let own = |rel: &str| (0..n).any(|k| t[k].head == Some(v2) && t[k].deprel.starts_with(rel));
+        if !own("obl:agent") || own("nsubj") || own("aux") || own("mark") {
+            continue;
+        }
+        let Some(nm) = (v1 + 1..v2).rev().find(|&k| {
+            t[k].head == Some(v1)
+                && matches!(t[k].deprel, "obl" | "obj")
+                && matches!(t[k].upos, "NOUN" | "PROPN")
+        }) else {
+            continue;
+        };
+        if subtree_end(p, nm) + 1 == v2 {
+            fixes.push((nm, v2));
+        }
+    }
+    if fixes.is_empty() {
+        return None;
+    }
+    let mut q = p.clone();
+    for (nm, v2) in fixes {
+        q.tokens[v2].head = Some(nm);
+        q.tokens[v2].deprel = "acl";
+    }
+    Some(q)
 }
 
 /// Subordinators the parser reads as prepositions before a clause's

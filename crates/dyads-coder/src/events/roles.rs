@@ -132,10 +132,11 @@ pub(crate) fn is_passive(s: &Sent<'_>, head: usize) -> bool {
     let t = &s.p.tokens[head];
     // A participle with a by-agent modifying a noun is a reduced passive
     // relative (`a ceasefire between Thailand and Cambodia brokered by
-    // Malaysia`). Without the agent, the parse may have read a finite verb
+    // Malaysia`), and so is an adverbial one (`after talks mediated by
+    // Qatar`, hung on the main verb). Without the agent, the parse may have read a finite verb
     // as one (`Israeli tanks fired`).
     if t.xpos == "VBN"
-        && s.rel(head) == "acl"
+        && matches!(s.rel(head), "acl" | "advcl")
         && s.kid(head, "obl:agent").is_some_and(|a| {
             s.kids[a]
                 .iter()
@@ -653,7 +654,7 @@ pub(crate) fn left_fallback(
 
 /// Whether the mention starting at byte `start` follows a locative
 /// preposition (`in`, `at`, `based in`).
-fn locative(s: &Sent<'_>, start: usize) -> bool {
+pub(crate) fn locative(s: &Sent<'_>, start: usize) -> bool {
     let Some(j) =
         s.p.tokens
             .iter()
