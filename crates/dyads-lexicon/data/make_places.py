@@ -43,7 +43,7 @@ SOVEREIGN = {
     "WLF": "FRA", "CUW": "NLD", "ABW": "NLD", "SXM": "NLD", "BES": "NLD",
     "BMU": "GBR", "CYM": "GBR", "GIB": "GBR", "IMN": "GBR", "JEY": "GBR",
     "GGY": "GBR", "VGB": "GBR", "TCA": "GBR", "AIA": "GBR", "MSR": "GBR",
-    "FLK": "GBR", "GRL": "DNK", "FRO": "DNK", "ALA": "FIN", "SJM": "NOR",
+    "FLK": "GBR", "FRO": "DNK", "ALA": "FIN", "SJM": "NOR",
     "CXR": "AUS", "CCK": "AUS", "NFK": "AUS", "COK": "NZL", "NIU": "NZL",
     "TKL": "NZL",
 }

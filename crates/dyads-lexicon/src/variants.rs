@@ -258,7 +258,13 @@ pub fn surnames(tokens: &[String], country: Option<&str>) -> Vec<Vec<String>> {
         return Vec::new();
     }
     if family_name_first(country) {
-        return spellings(&tokens[0]).into_iter().map(|s| vec![s]).collect();
+        // A family name that is also an English word of every sentence
+        // (`He` of `He Lifeng`) is no name alone.
+        return spellings(&tokens[0])
+            .into_iter()
+            .filter(|s| !ENGLISH_WORDS.contains(&s.as_str()))
+            .map(|s| vec![s])
+            .collect();
     }
     let n = tokens.len();
     let last = &tokens[n - 1];
@@ -267,9 +273,20 @@ pub fn surnames(tokens: &[String], country: Option<&str>) -> Vec<Vec<String>> {
         for a in ARTICLES {
             out.push(vec![a.to_string(), last.clone()]);
         }
+    } else if n >= 3 && tokens[n - 2].chars().count() > 1 {
+        // A double family name (`Kayikwamba Wagner` of `Therese Kayikwamba
+        // Wagner`, `Lokke Rasmussen`) stands alone too.
+        out.push(vec![tokens[n - 2].clone(), last.clone()]);
     }
     out
 }
+
+/// Normalised English pronouns and function words that are also family
+/// names.
+const ENGLISH_WORDS: &[&str] = &[
+    "he", "she", "we", "me", "us", "it", "an", "as", "at", "by", "do", "go", "if", "in", "no",
+    "of", "on", "or", "so", "to", "up",
+];
 
 #[cfg(test)]
 mod tests {
@@ -314,5 +331,10 @@ mod tests {
         );
         assert!(joined(&surnames(&toks("bashar al assad"), Some("SYR")))
             .contains(&"al assad".to_string()));
+        assert!(surnames(&toks("he lifeng"), Some("CHN")).is_empty());
+        assert_eq!(
+            joined(&surnames(&toks("therese kayikwamba wagner"), Some("COD"))),
+            vec!["wagner", "kayikwamba wagner"]
+        );
     }
 }
