@@ -432,6 +432,26 @@ fn free_adjunct(s: &Sent<'_>, h: usize) -> bool {
     h > 0 && s.form[h - 1] == "," && !s.kids[h].iter().any(|&k| k < h && s.upos(k) != "PUNCT")
 }
 
+/// Marks of an adverbial clause that tells what is the case whatever the
+/// clause it hangs on plans or denies (`failed to defuse the row, as
+/// Takaichi stood by her remarks`).
+const FACTUAL_MARKS: &[&str] = &["as", "while", "because", "although", "though", "whereas"];
+
+/// Whether `h` heads an adverbial clause opened by one of [`FACTUAL_MARKS`].
+fn factual_clause(s: &Sent<'_>, h: usize) -> bool {
+    s.rel(h) == "advcl"
+        && s.kids[h]
+            .iter()
+            .any(|&k| k < h && s.rel(k) == "mark" && s.lemma_in(k, FACTUAL_MARKS))
+}
+
+/// Whether `h` is the active subject of its governor: what the governor
+/// fails, refuses or plans is its complement, not its subject (`Talks in
+/// Beijing failed to defuse the row`: the talks were held).
+fn active_subject(s: &Sent<'_>, h: usize) -> bool {
+    s.rel(h) == "nsubj" && s.head(h).is_some_and(|p| s.is_verb(p))
+}
+
 /// Whether the verb `h` heads a relative clause: so labelled, or with a
 /// subject of its own and no infinitive mark (`a decision Beijing rejected`).
 fn relative_clause(s: &Sent<'_>, h: usize) -> bool {
@@ -504,7 +524,8 @@ pub(crate) fn of(
     let mut h = head;
     for _ in 0..6 {
         let Some(p) = s.head(h) else { break };
-        if free_adjunct(s, h) || joined_clause(s, h) {
+        if free_adjunct(s, h) || joined_clause(s, h) || factual_clause(s, h) || active_subject(s, h)
+        {
             // A participle clause set off by a comma (`rejected a request
             // to restore talks, citing sanctions on its minister`), or a
             // clause with a subject of its own coordinated with another
