@@ -297,8 +297,13 @@ pub(crate) fn subject(s: &Sent<'_>, head: usize) -> Option<(usize, usize)> {
                         let (lo, hi) = s.subtree(to);
                         return Some((lo + 1, hi.max(lo + 1)));
                     }
+                    // An envoy summoned to hear a protest (`summoned Japan's
+                    // ambassador to lodge stern representations`): the
+                    // summoner protests.
                     if g.is_some_and(|g| {
-                        s.lemma_in(g, INSTRUMENT_VERBS) || s.lemma_in(p, CONTROL_NOUNS)
+                        s.lemma_in(g, INSTRUMENT_VERBS)
+                            || s.lemma_in(p, CONTROL_NOUNS)
+                            || s.lemma_in(g, &["summon"])
                     }) {
                         h = g?;
                         continue;
