@@ -549,7 +549,18 @@ fn pronouns(b: &mut Builder<'_>, scan: &SentScan, parsed: &[ParsedSentence]) {
             v.dedup();
             v
         } else {
-            Vec::new()
+            // A subject pronoun takes the one person its own sentence names
+            // before it (`President Donald Trump hailed a reset and said he
+            // might speak with Xi`), whatever the sentence before said.
+            let mut v: Vec<usize> = b
+                .before(tok.span.start)
+                .take_while(|m| m.sentence == scan.idx)
+                .map(|m| m.actor)
+                .filter(|&i| cands.iter().any(|c| c.0 == i))
+                .collect();
+            v.sort_unstable();
+            v.dedup();
+            v
         };
         let pick = match (&here[..], &cands[..], &subjects[..]) {
             ([i], _, _) => Some(*i),
