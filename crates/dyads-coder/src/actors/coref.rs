@@ -102,6 +102,10 @@ fn it_pronoun(b: &mut Builder<'_>, scan: &SentScan, parsed: &[ParsedSentence]) {
         {
             continue;
         }
+        if let Some(i) = reported_speaker(b, p, v) {
+            b.mention(i, tok.span, MentionKind::Pronoun, scan.idx, None);
+            continue;
+        }
         let mut cands: Vec<usize> = Vec::new();
         for m in b.before(tok.span.start) {
             if m.sentence + 1 < scan.idx {
@@ -118,6 +122,45 @@ fn it_pronoun(b: &mut Builder<'_>, scan: &SentScan, parsed: &[ParsedSentence]) {
         if let [i] = cands[..] {
             b.mention(i, tok.span, MentionKind::Pronoun, scan.idx, None);
         }
+    }
+}
+
+/// The one state or organisation named in the subject of the speech verb
+/// whose reported clause the verb `v` heads (`Algeria's foreign ministry
+/// said that it rejected the accusations`: Algeria): who `it` is there.
+fn reported_speaker(b: &Builder<'_>, p: &ParsedSentence, v: usize) -> Option<usize> {
+    let t = &p.tokens;
+    let g = t[v].head.filter(|_| t[v].deprel == "ccomp")?;
+    if !crate::quotes::reported::SPEECH_VERBS.contains(&t[g].lemma.as_str()) {
+        return None;
+    }
+    let k = (0..t.len()).find(|&k| t[k].head == Some(g) && t[k].deprel == "nsubj")?;
+    // The subject's words: every token whose chain of heads reaches `k`.
+    let within = |mut i: usize| {
+        for _ in 0..t.len() {
+            if i == k {
+                return true;
+            }
+            match t[i].head {
+                Some(h) => i = h,
+                None => return false,
+            }
+        }
+        false
+    };
+    let toks: Vec<usize> = (0..t.len()).filter(|&i| within(i)).collect();
+    let (lo, hi) = (t[*toks.first()?].span.start, t[*toks.last()?].span.end);
+    let mut found: Vec<usize> = b
+        .out
+        .mentions
+        .iter()
+        .filter(|m| lo <= m.span.start && m.span.end <= hi && !b.info[m.actor].person)
+        .map(|m| m.actor)
+        .collect();
+    found.dedup();
+    match found[..] {
+        [i] => Some(i),
+        _ => None,
     }
 }
 
