@@ -54,8 +54,8 @@ use sentence::Sent;
 use speech::{quote_of, speaker_of};
 use tidy::{
     accused_in_content_clause, answers_accuser, borrow_targets, coup_source, doer_of_referred_act,
-    domestic_target, drop_untargeted_duplicates, implicit_targets, join_force_halves, mutual_acts,
-    referred_visit, share_hostile_target, threat_answers_hostility,
+    domestic_target, drop_home_visits, drop_untargeted_duplicates, implicit_targets,
+    join_force_halves, mutual_acts, referred_visit, share_hostile_target, threat_answers_hostility,
 };
 use troops::troops_in;
 
@@ -301,6 +301,7 @@ impl<'l> Coder<'l> {
             domestic_target(actors, &mut out, first);
             join_force_halves(&mut out[first..]);
             drop_untargeted_duplicates(&mut out, first);
+            drop_home_visits(&mut out, first);
             mutual_acts(self.lex, &mut out, first);
             for e in &mut out[first..] {
                 e.quote = quote_of(&quotes, actors, e.evidence);
