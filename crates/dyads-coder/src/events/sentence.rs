@@ -294,10 +294,12 @@ impl<'a> Sent<'a> {
 
     /// The first dependent of `i` whose relation starts with `rel`.
     pub fn kid(&self, i: usize, rel: &str) -> Option<usize> {
-        self.kids[i]
-            .iter()
-            .copied()
-            .find(|&k| self.rel(k) == rel || self.rel(k).starts_with(&format!("{rel}:")))
+        self.kids[i].iter().copied().find(|&k| {
+            // `rel` itself or one of its subtypes (`rel:sub`).
+            let r = self.rel(k);
+            r.strip_prefix(rel)
+                .is_some_and(|sub| sub.is_empty() || sub.starts_with(':'))
+        })
     }
 
     /// Tokens `lo..=hi` covered by the subtree of `i` (contiguous hull).
