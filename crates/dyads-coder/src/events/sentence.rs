@@ -10,10 +10,13 @@ pub(crate) fn canon(word: &str) -> String {
     let mut w: String = if word.is_ascii() {
         // The same as below for ASCII, without the per-character case
         // mapping.
-        word.bytes()
-            .filter(|&b| b != b'-')
-            .map(|b| b.to_ascii_lowercase() as char)
-            .collect()
+        let mut w = String::with_capacity(word.len());
+        w.extend(
+            word.bytes()
+                .filter(|&b| b != b'-')
+                .map(|b| b.to_ascii_lowercase() as char),
+        );
+        w
     } else {
         word.chars()
             .filter(|c| *c != '-' && *c != '\u{2019}')
