@@ -8,6 +8,9 @@
 //! weekday cannot begin a match, and skipping it changes nothing. The test
 //! below keeps [`WORDS`] in step with the sources.
 
+use std::collections::HashSet;
+use std::sync::OnceLock;
+
 use crate::lexicon;
 use crate::tokens::{Kind, Tok};
 
@@ -399,11 +402,18 @@ const WORDS: &[&str] = &[
     "zero",
 ];
 
+/// [`WORDS`] as a hash set (a lookup that misses, as most do, compares
+/// no string).
+fn word_set() -> &'static HashSet<&'static str> {
+    static SET: OnceLock<HashSet<&'static str>> = OnceLock::new();
+    SET.get_or_init(|| WORDS.iter().copied().collect())
+}
+
 /// False when no rule can match starting at `t`.
 #[inline]
 pub(crate) fn may_start(t: &Tok) -> bool {
     t.kind != Kind::Word
-        || WORDS.binary_search(&t.lower.as_str()).is_ok()
+        || word_set().contains(t.lower.as_str())
         || lexicon::weekday_plural(&t.lower).is_some()
 }
 
