@@ -183,10 +183,13 @@ const SAME_PAST: &[&str] = &["set", "cut", "hit", "shut", "put", "spread", "quit
 fn misread_past(p: &ParsedSentence, form: &[String], i: usize) -> bool {
     let t = &p.tokens;
     let upos = |j: usize| t.get(j).map_or("", |x| x.upos);
+    if upos(i) != "ADJ" || i == 0 {
+        return false;
+    }
     let past_form = form[i].ends_with("ed")
         || SAME_PAST.contains(&form[i].as_str())
         || IRREGULAR_PAST.iter().any(|(f, _)| *f == form[i]);
-    if upos(i) != "ADJ" || !past_form || i == 0 {
+    if !past_form {
         return false;
     }
     let stance = form.get(i + 1).is_some_and(|w| w == "to")
