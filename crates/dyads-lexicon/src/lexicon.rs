@@ -29,8 +29,8 @@ pub struct Lexicon {
     by_term: HashMap<String, TermId>,
     roles: Vec<Role>,
     roles_by_person: HashMap<String, Vec<usize>>,
-    /// Indices of the roles of each role kind, in order.
-    roles_by_kind: HashMap<String, Vec<usize>>,
+    /// Indices of the roles of each role kind and country, in order.
+    roles_by_kind: HashMap<String, HashMap<String, Vec<usize>>>,
     discards: Vec<Discard>,
     compound: Vec<Actor>,
     matcher: OnceLock<Matcher>,
@@ -124,10 +124,14 @@ impl Lexicon {
         self.by_term.clear();
         self.roles_by_kind.clear();
         for (i, r) in self.roles.iter().enumerate() {
-            self.roles_by_kind
-                .entry(r.role_kind.clone())
-                .or_default()
-                .push(i);
+            if let Some(country) = &r.country {
+                self.roles_by_kind
+                    .entry(r.role_kind.clone())
+                    .or_default()
+                    .entry(country.clone())
+                    .or_default()
+                    .push(i);
+            }
         }
         for (i, a) in self.actors.iter().enumerate() {
             let id = ActorId(i as u32);
@@ -310,10 +314,11 @@ impl Lexicon {
     pub fn holders_on(&self, country: &str, role_kind: &str, date: Date) -> Vec<&Actor> {
         self.roles_by_kind
             .get(role_kind)
+            .and_then(|by_country| by_country.get(country))
             .into_iter()
             .flatten()
             .filter_map(|&i| self.roles.get(i))
-            .filter(|r| r.country.as_deref() == Some(country) && r.holds_on(date))
+            .filter(|r| r.holds_on(date))
             .filter_map(|r| self.actor(&r.person))
             .collect()
     }
