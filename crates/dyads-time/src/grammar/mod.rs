@@ -548,7 +548,7 @@ mod tests {
              nineteen ninety-nine, the first half of the century, twice a week."
                 .to_string(),
         ];
-        let mut limit = 4 << 20;
+        let mut limit = 1 << 20;
         for d in ["tests", "../../testdata", "../../../shared/eval/temporal"] {
             texts(&root.join(d), &mut docs, &mut limit);
         }
