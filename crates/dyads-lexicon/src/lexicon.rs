@@ -29,6 +29,8 @@ pub struct Lexicon {
     by_term: HashMap<String, TermId>,
     roles: Vec<Role>,
     roles_by_person: HashMap<String, Vec<usize>>,
+    /// Indices of the roles of each role kind and country, in order.
+    roles_by_kind: HashMap<String, HashMap<String, Vec<usize>>>,
     discards: Vec<Discard>,
     compound: Vec<Actor>,
     matcher: OnceLock<Matcher>,
@@ -120,6 +122,17 @@ impl Lexicon {
         self.by_id.clear();
         self.by_code.clear();
         self.by_term.clear();
+        self.roles_by_kind.clear();
+        for (i, r) in self.roles.iter().enumerate() {
+            if let Some(country) = &r.country {
+                self.roles_by_kind
+                    .entry(r.role_kind.clone())
+                    .or_default()
+                    .entry(country.clone())
+                    .or_default()
+                    .push(i);
+            }
+        }
         for (i, a) in self.actors.iter().enumerate() {
             let id = ActorId(i as u32);
             // Later (higher-layer) entries win.
@@ -299,13 +312,13 @@ impl Lexicon {
     /// Who holds a role kind for a country on `date` (`PRK`,
     /// `foreign_minister`).
     pub fn holders_on(&self, country: &str, role_kind: &str, date: Date) -> Vec<&Actor> {
-        self.roles
-            .iter()
-            .filter(|r| {
-                r.role_kind == role_kind
-                    && r.country.as_deref() == Some(country)
-                    && r.holds_on(date)
-            })
+        self.roles_by_kind
+            .get(role_kind)
+            .and_then(|by_country| by_country.get(country))
+            .into_iter()
+            .flatten()
+            .filter_map(|&i| self.roles.get(i))
+            .filter(|r| r.holds_on(date))
             .filter_map(|r| self.actor(&r.person))
             .collect()
     }

@@ -155,7 +155,7 @@ fn finish(raw: &mut Vec<NormToken>, cur: &mut Option<NormToken>, letters: usize,
 
 /// Joins runs like `U.N.`, `U.S.A.` (single letters each followed by a
 /// period) into one token.
-fn join_dotted_acronyms(text: &str, raw: Vec<NormToken>) -> Vec<NormToken> {
+fn join_dotted_acronyms(text: &str, mut raw: Vec<NormToken>) -> Vec<NormToken> {
     let bytes = text.as_bytes();
     let single = |t: &NormToken| t.end - t.start == 1 && t.text.len() == 1;
     let dot_after = |t: &NormToken| bytes.get(t.end) == Some(&b'.');
@@ -187,7 +187,12 @@ fn join_dotted_acronyms(text: &str, raw: Vec<NormToken>) -> Vec<NormToken> {
                 capitalized: raw[i].capitalized,
             });
         } else {
-            out.push(raw[i].clone());
+            // Moved out: the loop reads only tokens after `i`.
+            let t = &mut raw[i];
+            out.push(NormToken {
+                text: std::mem::take(&mut t.text),
+                ..*t
+            });
         }
         i = j + 1;
     }

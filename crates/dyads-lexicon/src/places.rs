@@ -30,7 +30,7 @@ use std::collections::{HashMap, HashSet};
 use std::sync::OnceLock;
 
 use crate::error::{Error, ErrorKind, Result};
-use crate::fxhash::FxHashMap;
+use crate::fxhash::{FxHashMap, FxHashSet};
 use crate::normalize::{normalize, tokenize};
 use crate::tsv::{self, is_country_code};
 
@@ -129,6 +129,10 @@ pub struct PlaceMatch {
 pub struct Gazetteer {
     places: Vec<Place>,
     index: FxHashMap<String, Vec<usize>>,
+    /// Every start of an indexed name that ends before one of its spaces
+    /// (`new` and `new york` of `new york city`): a search may stop
+    /// extending a name that is none of these.
+    prefixes: FxHashSet<String>,
     states: HashMap<String, usize>,
 }
 
@@ -275,6 +279,11 @@ impl Gazetteer {
                 (k, ids.collect())
             })
             .collect();
+        self.prefixes = self
+            .index
+            .keys()
+            .flat_map(|k| k.match_indices(' ').map(|(at, _)| k[..at].to_string()))
+            .collect();
     }
 
     /// Every place, cities first (in file order), then states.
@@ -333,6 +342,10 @@ impl Gazetteer {
                 key.push_str(&tok.text);
                 if let Some(c) = self.index.get(&key) {
                     found = Some((j, c));
+                }
+                // No longer name starts with this one.
+                if !self.prefixes.contains(&key) {
+                    break;
                 }
             }
             match found {

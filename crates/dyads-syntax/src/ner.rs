@@ -309,16 +309,28 @@ impl Recognizer {
                 );
             }
             // The best BEAM extensions in order: a total order (no two
-            // extensions share a hypothesis and a class), so selecting
-            // them and sorting those few gives what sorting all would.
+            // extensions share a hypothesis and a class), so keeping the
+            // best few gives what sorting all would.
             let order = |a: &(f32, usize, usize), b: &(f32, usize, usize)| {
                 b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)).then(a.2.cmp(&b.2))
             };
-            if next.len() > BEAM {
-                next.select_nth_unstable_by(BEAM - 1, order);
-                next.truncate(BEAM);
+            // One sweep keeps them sorted: each extension goes in before
+            // the first kept one it beats.
+            let mut top: [(f32, usize, usize); BEAM] = [(0.0, 0, 0); BEAM];
+            let mut kept = 0;
+            for &x in next.iter() {
+                let at = top[..kept]
+                    .iter()
+                    .position(|y| order(&x, y) == std::cmp::Ordering::Less)
+                    .unwrap_or(kept);
+                if at < BEAM {
+                    top.copy_within(at..BEAM - 1, at + 1);
+                    top[at] = x;
+                    kept = (kept + 1).min(BEAM);
+                }
             }
-            next.sort_by(order);
+            next.clear();
+            next.extend_from_slice(&top[..kept]);
             // The new beam reuses the sequences of the beam before last.
             spare.truncate(next.len());
             spare.resize_with(next.len(), Default::default);

@@ -240,10 +240,13 @@ fn unpack_entry_int(e: u32) -> (usize, i32) {
 
 /// Models of at most this many classes are scored with integer sums on
 /// the stack.
-const MAX_FAST_CLASSES: usize = 128;
+pub(crate) const MAX_FAST_CLASSES: usize = 128;
 
 // The blocks of a model's classes fit the bits of a `u32`.
 const _: () = assert!(MAX_FAST_CLASSES / LANES <= 16 && MAX_FAST_CLASSES.is_multiple_of(LANES));
+
+/// Integer class sums of a model of at most [`MAX_FAST_CLASSES`] classes.
+pub(crate) type Wide = [i32; MAX_FAST_CLASSES];
 
 /// Features are looked up this many at a time (a power of two).
 const CHUNK: usize = 128;
@@ -506,6 +509,37 @@ impl Model {
             return;
         }
         let mut wide = [0i32; MAX_FAST_CLASSES];
+        self.add_wide_in(feats, n, spans, &mut wide);
+        for (x, &w) in scores.iter_mut().zip(wide.iter()) {
+            *x += w as f32;
+        }
+    }
+
+    /// Whether [`Model::add_wide`] serves this model: one of at most
+    /// [`MAX_FAST_CLASSES`] classes.
+    #[inline]
+    pub(crate) fn has_wide(&self) -> bool {
+        self.nclass <= MAX_FAST_CLASSES
+    }
+
+    /// Adds the features' weights, as integers in quantised units, to
+    /// `wide`, exactly for the classes in `spans` (the others are left
+    /// partial and must not be read); the model must have
+    /// [`Model::has_wide`]. Integer sums do not depend on their order, so
+    /// sums of parts of a feature list added together equal the sum of
+    /// the whole list, and [`Model::add_scores_in`] is this sum converted
+    /// once to `f32`.
+    #[inline]
+    pub(crate) fn add_wide(&self, feats: &[u64], spans: &[(usize, usize); 2], wide: &mut Wide) {
+        if self.buckets.is_empty() || !self.has_wide() {
+            return;
+        }
+        self.add_wide_in(feats, self.nclass, spans, wide);
+    }
+
+    /// [`Model::add_wide`] for the first `n` classes.
+    #[inline]
+    fn add_wide_in(&self, feats: &[u64], n: usize, spans: &[(usize, usize); 2], wide: &mut Wide) {
         for chunk in feats.chunks(CHUNK) {
             let mut rows = Rows::default();
             self.find_all(chunk, &mut rows);
@@ -524,28 +558,14 @@ impl Model {
                     }
                 }
             }
-            self.add_dense(
-                rows.dense.get(..rows.nd).unwrap_or(&[]),
-                n,
-                spans,
-                &mut wide,
-            );
-        }
-        for (x, &w) in scores.iter_mut().zip(wide.iter()) {
-            *x += w as f32;
+            self.add_dense(rows.dense.get(..rows.nd).unwrap_or(&[]), n, spans, wide);
         }
     }
 
     /// Adds the dense rows at offsets `offs` into `wide`, over the blocks
     /// of [`LANES`] classes that cover `spans` (of `n` classes).
     #[inline]
-    fn add_dense(
-        &self,
-        offs: &[u32],
-        n: usize,
-        spans: &[(usize, usize); 2],
-        wide: &mut [i32; MAX_FAST_CLASSES],
-    ) {
+    fn add_dense(&self, offs: &[u32], n: usize, spans: &[(usize, usize); 2], wide: &mut Wide) {
         if offs.is_empty() {
             return;
         }

@@ -163,10 +163,11 @@ fn match_entry(lex: &EventLexicon, index: &Index, e: usize, s: &Sent<'_>, i: usi
     }
     let items = &entry.pattern;
     let at = pre.at?;
+    // The head goes first in `words` once the entry matches (nothing
+    // reads them before), so that failed entries allocate nothing.
     let mut hit = Hit {
         entry: e,
         head: i,
-        words: vec![i],
         ..Hit::default()
     };
     // Earlier words of a multiword noun lemma must precede the head.
@@ -201,13 +202,15 @@ fn match_entry(lex: &EventLexicon, index: &Index, e: usize, s: &Sent<'_>, i: usi
         match_noun_prefix(&items[..prefix_end], s, first, &mut hit)?;
     }
     if !noun {
-        if let Some(h) = match_passive(items, at, s, i, pos, &hit) {
+        if let Some(mut h) = match_passive(items, at, s, i, pos, &hit) {
+            h.words.insert(0, i);
             return Some(h);
         }
     }
     if !match_items(&items[at + 1..], s, &mut pos, &mut hit, true) {
         return None;
     }
+    hit.words.insert(0, i);
     Some(hit)
 }
 

@@ -10,10 +10,13 @@ pub(crate) fn canon(word: &str) -> String {
     let mut w: String = if word.is_ascii() {
         // The same as below for ASCII, without the per-character case
         // mapping.
-        word.bytes()
-            .filter(|&b| b != b'-')
-            .map(|b| b.to_ascii_lowercase() as char)
-            .collect()
+        let mut w = String::with_capacity(word.len());
+        w.extend(
+            word.bytes()
+                .filter(|&b| b != b'-')
+                .map(|b| b.to_ascii_lowercase() as char),
+        );
+        w
     } else {
         word.chars()
             .filter(|c| *c != '-' && *c != '\u{2019}')
@@ -180,10 +183,13 @@ const SAME_PAST: &[&str] = &["set", "cut", "hit", "shut", "put", "spread", "quit
 fn misread_past(p: &ParsedSentence, form: &[String], i: usize) -> bool {
     let t = &p.tokens;
     let upos = |j: usize| t.get(j).map_or("", |x| x.upos);
+    if upos(i) != "ADJ" || i == 0 {
+        return false;
+    }
     let past_form = form[i].ends_with("ed")
         || SAME_PAST.contains(&form[i].as_str())
         || IRREGULAR_PAST.iter().any(|(f, _)| *f == form[i]);
-    if upos(i) != "ADJ" || !past_form || i == 0 {
+    if !past_form {
         return false;
     }
     let stance = form.get(i + 1).is_some_and(|w| w == "to")
@@ -294,10 +300,12 @@ impl<'a> Sent<'a> {
 
     /// The first dependent of `i` whose relation starts with `rel`.
     pub fn kid(&self, i: usize, rel: &str) -> Option<usize> {
-        self.kids[i]
-            .iter()
-            .copied()
-            .find(|&k| self.rel(k) == rel || self.rel(k).starts_with(&format!("{rel}:")))
+        self.kids[i].iter().copied().find(|&k| {
+            // `rel` itself or one of its subtypes (`rel:sub`).
+            let r = self.rel(k);
+            r.strip_prefix(rel)
+                .is_some_and(|sub| sub.is_empty() || sub.starts_with(':'))
+        })
     }
 
     /// Tokens `lo..=hi` covered by the subtree of `i` (contiguous hull).

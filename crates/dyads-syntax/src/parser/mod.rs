@@ -7,7 +7,7 @@ pub(crate) mod train;
 
 use crate::error::Result;
 use crate::modelio::{Reader, Writer};
-use crate::perceptron::Model;
+use crate::perceptron::{Model, Wide, MAX_FAST_CLASSES};
 use crate::tagset::DEPRELS;
 
 pub(crate) const NO: u32 = u32::MAX;
@@ -303,6 +303,10 @@ pub struct Parser {
 pub(crate) struct ParseScratch {
     feats: Vec<u64>,
     scores: Vec<f32>,
+    /// The features of [`features::buffer`] and their sums over every
+    /// class, for the buffer position `at`.
+    buffer: Vec<u64>,
+    buffer_sums: Option<(usize, Wide)>,
 }
 
 impl Parser {
@@ -319,6 +323,10 @@ impl Parser {
         let mut st = State::new(n);
         scratch.scores.resize(nclass(), 0.0);
         let mut guard = 0usize;
+        // The sums of the buffer's features hold for the steps that keep
+        // the buffer position (reduce and left-arc moves).
+        let wide = self.model.has_wide();
+        scratch.buffer_sums = None;
         while !st.terminal() && guard < 4 * n + 4 {
             guard += 1;
             let moves = st.moves();
@@ -328,16 +336,52 @@ impl Parser {
                 st.apply(c);
                 continue;
             }
-            features::extract(&st, &ctx, &mut scratch.feats);
             // Only the allowed classes' scores are read by the argmax.
-            self.model
-                .scores_in(&scratch.feats, &mut scratch.scores, &moves.spans());
+            if wide {
+                self.buffer_scores(&st, &ctx, &moves.spans(), scratch);
+            } else {
+                features::extract(&st, &ctx, &mut scratch.feats);
+                self.model
+                    .scores_in(&scratch.feats, &mut scratch.scores, &moves.spans());
+            }
             let Some(c) = moves.best(&scratch.scores) else {
                 break;
             };
             st.apply(c);
         }
         st.finish()
+    }
+
+    /// Sets `scratch.scores` to the scores of `st` (exactly for the
+    /// classes in `spans`) as [`Model::scores_in`] of [`features::extract`]
+    /// would: the integer sums of the buffer's features, reused while the
+    /// buffer position stays, plus those of the other features, converted
+    /// to `f32` once.
+    fn buffer_scores(
+        &self,
+        st: &State,
+        ctx: &features::Context,
+        spans: &[(usize, usize); 2],
+        scratch: &mut ParseScratch,
+    ) {
+        let all = [(0, nclass()), (nclass(), nclass())];
+        let mut sums = match scratch.buffer_sums {
+            Some((at, sums)) if at == st.b => sums,
+            _ => {
+                scratch.buffer.clear();
+                features::buffer(st, ctx, &mut scratch.buffer);
+                let mut sums = [0i32; MAX_FAST_CLASSES];
+                self.model.add_wide(&scratch.buffer, &all, &mut sums);
+                scratch.buffer_sums = Some((st.b, sums));
+                sums
+            }
+        };
+        scratch.feats.clear();
+        features::extract_rest(st, ctx, &mut scratch.feats);
+        self.model.add_wide(&scratch.feats, spans, &mut sums);
+        for (x, &w) in scratch.scores.iter_mut().zip(sums.iter()) {
+            *x = w as f32;
+        }
     }
 
     pub(crate) fn encode(&self, w: &mut Writer) {
