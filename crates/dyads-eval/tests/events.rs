@@ -81,7 +81,10 @@ fn own_gold() -> Result<(), dyads_eval::Error> {
     // 63f2cba): first run P 0.431 (31/72), R 0.352 (80/227); h41-h44 P
     // 0.282 (11/39), R 0.342 (39/114); h45-h48 P 0.606 (20/33), R 0.363
     // (41/113). All forty-eight at that run: P 0.665 (324/487), R 0.457
-    // (554/1213); floors under those.
-    assert!(r.precision() >= 0.64 && r.recall() >= 0.40, "{r}");
+    // (554/1213). Implicit targets from the discourse and the rules after
+    // them brought all forty-eight to P 0.783 (397/507), R 0.533
+    // (647/1213), h41-h48 alone to P 0.611, R 0.423 with implicit targets
+    // only; floors under those.
+    assert!(r.precision() >= 0.75 && r.recall() >= 0.50, "{r}");
     Ok(())
 }
