@@ -47,17 +47,20 @@ fn buffer_words(st: &State) -> (u32, u32, u32) {
     (n0, n1, n2)
 }
 
+/// The value of word `x` in `v`, or [`NONE`] past the sentence.
+fn value_at(v: &[u64], x: u32) -> u64 {
+    if x == NO {
+        NONE
+    } else {
+        v.get(x as usize).copied().unwrap_or(NONE)
+    }
+}
+
 /// Appends the features that read the first three buffer words alone (of
 /// the sentence, they depend only on the buffer position `st.b`, so a
 /// parse may score them once for the steps that keep it).
 pub(crate) fn buffer(st: &State, c: &Context, out: &mut Vec<u64>) {
-    let get = |v: &Vec<u64>, x: u32| -> u64 {
-        if x == NO {
-            NONE
-        } else {
-            v.get(x as usize).copied().unwrap_or(NONE)
-        }
-    };
+    let get = value_at;
     let (n0, n1, n2) = buffer_words(st);
     let (w, p, wp) = (&c.w, &c.p, &c.wp);
     let (n0w, n0p, n0wp) = (get(w, n0), get(p, n0), get(wp, n0));
@@ -75,13 +78,7 @@ pub(crate) fn buffer(st: &State, c: &Context, out: &mut Vec<u64>) {
 
 /// Appends the features of `st` other than those of [`buffer`].
 pub(crate) fn extract_rest(st: &State, c: &Context, out: &mut Vec<u64>) {
-    let get = |v: &Vec<u64>, x: u32| -> u64 {
-        if x == NO {
-            NONE
-        } else {
-            v.get(x as usize).copied().unwrap_or(NONE)
-        }
-    };
+    let get = value_at;
     let at = |v: &Vec<u32>, x: u32| -> u32 {
         if x == NO {
             NO
