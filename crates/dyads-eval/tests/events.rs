@@ -49,7 +49,7 @@ fn own_gold() -> Result<(), dyads_eval::Error> {
     let mut r = dyads_eval::events::score_events(&dir.join("events.jsonl"), &dir)?;
     r.label = "own gold events (testdata/heldout)".into();
     println!("{r}");
-    assert!(r.gold >= 1213);
+    assert!(r.gold >= 1441);
     // First runs, before any rule was changed for them: h1-h2 P 0.600
     // (9/15), R 0.444 (8/18); h3-h4 R 0.263 (5/19); h5-h8 P 0.591
     // (13/22), R 0.361 (13/36) as annotated, P 0.682 (15/22), R 0.444
@@ -84,7 +84,11 @@ fn own_gold() -> Result<(), dyads_eval::Error> {
     // (554/1213). Implicit targets from the discourse and the rules after
     // them brought all forty-eight to P 0.783 (397/507), R 0.533
     // (647/1213), h41-h48 alone to P 0.611, R 0.423 with implicit targets
-    // only; floors under those.
-    assert!(r.precision() >= 0.75 && r.recall() >= 0.50, "{r}");
+    // only. h49-h56 (two more annotators, same terms; coder at 43f763b):
+    // first run P 0.622 (56/90), R 0.434 (99/228); h49-h52 P 0.581
+    // (25/43), R 0.402 (49/122); h53-h56 P 0.660 (31/47), R 0.472
+    // (50/106). All fifty-six at that run: P 0.757 (455/601), R 0.517
+    // (745/1441); floors under those.
+    assert!(r.precision() >= 0.74 && r.recall() >= 0.50, "{r}");
     Ok(())
 }
