@@ -739,24 +739,19 @@ pub(crate) fn implicit_targets(out: &mut [Event]) {
 /// arrived in Manaus`) is no visit (042): dropped. `out[first..]` are the
 /// sentence's events.
 pub(crate) fn drop_home_visits(out: &mut Vec<Event>, first: usize) {
-    let mut i = first;
-    while i < out.len() {
-        let e = &out[i];
+    let home = |e: &Event| {
         let mut own = own_countries(e);
         own.sort();
         own.dedup();
         // Every traveller's country is the one country of every place.
-        let home = e.cameo == "042"
+        e.cameo == "042"
             && own.len() == 1
             && e.target.as_ref().is_some_and(|t| {
                 t.members()
                     .iter()
                     .all(|m| m.country.as_ref() == own.first())
-            });
-        if home {
-            out.remove(i);
-        } else {
-            i += 1;
-        }
-    }
+            })
+    };
+    let tail = out.split_off(first);
+    out.extend(tail.into_iter().filter(|e| !home(e)));
 }
