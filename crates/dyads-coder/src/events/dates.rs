@@ -177,6 +177,44 @@ fn modifies_noun(s: &Sent<'_>, span: Span) -> bool {
         .is_some_and(|p| matches!(s.upos(p), "NOUN" | "PROPN"))
 }
 
+/// Whether the date expression at `span` times a clause that describes a
+/// noun or sets a background span rather than telling the sentence's news:
+/// a participle or relative clause on a noun (`export controls, imposed in
+/// April,`), an apposition, or a clause opened by `since`, `until` or
+/// `before` (`operating illegally since its accreditation was withdrawn
+/// in February`). Such a date does not move the narrative.
+fn in_background_clause(s: &Sent<'_>, span: Span) -> bool {
+    let Some(mut t) =
+        s.p.tokens
+            .iter()
+            .position(|x| x.span.start >= span.start && x.span.start < span.end)
+    else {
+        return false;
+    };
+    for _ in 0..12 {
+        let rel = s.rel(t);
+        if rel.starts_with("acl") || rel == "appos" {
+            return true;
+        }
+        if rel == "advcl"
+            && s.kids[t].iter().any(|&k| {
+                s.rel(k) == "mark"
+                    && matches!(
+                        s.form[k].to_ascii_lowercase().as_str(),
+                        "since" | "until" | "before"
+                    )
+            })
+        {
+            return true;
+        }
+        match s.head(t) {
+            Some(p) => t = p,
+            None => return false,
+        }
+    }
+    false
+}
+
 /// The noun a date stands before as its modifier (`a 1951 treaty`, `the
 /// 2015 nuclear deal`): the date is that thing's, not the clause's.
 fn prenominal_of(s: &Sent<'_>, span: Span) -> Option<usize> {
@@ -256,7 +294,7 @@ pub(crate) fn narrative_date(
             // festival`) names something else's time, not the sentence's.
             let adverbial: Vec<dyads_time::EventDate> = dates
                 .iter()
-                .filter(|d| !modifies_noun(s, d.span))
+                .filter(|d| !modifies_noun(s, d.span) && !in_background_clause(s, d.span))
                 .cloned()
                 .collect();
             root.and_then(|r| s.p.tokens.get(r))
