@@ -60,10 +60,118 @@ pub(crate) fn repair(p: &ParsedSentence) -> Cow<'_, ParsedSentence> {
         Some(q) => Cow::Owned(q),
         None => a,
     };
-    match reduced_relative(&b) {
+    let c = match reduced_relative(&b) {
         Some(q) => Cow::Owned(q),
         None => b,
+    };
+    let d = match stolen_subject(&c) {
+        Some(q) => Cow::Owned(q),
+        None => c,
+    };
+    match finite_conjunct(&d) {
+        Some(q) => Cow::Owned(q),
+        None => d,
     }
+}
+
+/// Whether token `v` has a subject of its own.
+fn has_subject(p: &ParsedSentence, v: usize) -> bool {
+    p.tokens
+        .iter()
+        .any(|k| k.head == Some(v) && (k.deprel.starts_with("nsubj") || k.deprel == "expl"))
+}
+
+/// A subject the parser hung as an apposition or conjunct on an opening
+/// phrase, its verb left without one (`In a televised address early on
+/// Thursday, interim President Ahmed al-Sharaa accused Israel`: `Ahmed` an
+/// apposition of `address`): the name whose phrase ends right before the
+/// finite verb, after a comma, becomes its subject. A copy, when something
+/// is repaired.
+fn stolen_subject(p: &ParsedSentence) -> Option<ParsedSentence> {
+    let t = &p.tokens;
+    let mut fixes: Vec<(usize, usize)> = Vec::new();
+    for v in 1..t.len() {
+        if t[v].upos != "VERB"
+            || !matches!(t[v].xpos, "VBD" | "VBZ" | "VBP")
+            || !matches!(t[v].deprel, "root" | "conj")
+            || has_subject(p, v)
+        {
+            continue;
+        }
+        let Some(nm) = (0..v).rev().find(|&k| {
+            matches!(t[k].deprel, "appos" | "conj")
+                && matches!(t[k].upos, "PROPN" | "NOUN")
+                && t[k].head.is_some_and(|o| o < k)
+        }) else {
+            continue;
+        };
+        let Some(o) = t[nm].head else { continue };
+        // The phrase it hangs on opens the sentence before the verb and is
+        // the verb's adverbial; a comma stands between the two.
+        let opener = t[o].head == Some(v) && t[o].deprel.starts_with("obl");
+        let comma = (o + 1..nm).any(|k| t[k].xpos == "," && t[k].head.is_some());
+        let first_of_name = (o + 1..nm)
+            .rev()
+            .take_while(|&k| t[k].xpos != ",")
+            .all(|k| {
+                t[k].head == Some(nm) || matches!(t[k].upos, "PROPN" | "ADJ" | "DET" | "NOUN")
+            });
+        if opener && comma && first_of_name && subtree_end(p, nm) + 1 == v {
+            fixes.push((nm, v));
+        }
+    }
+    if fixes.is_empty() {
+        return None;
+    }
+    let mut q = p.clone();
+    for (nm, v) in fixes {
+        q.tokens[nm].head = Some(v);
+        q.tokens[nm].deprel = "nsubj";
+    }
+    Some(q)
+}
+
+/// A finite past verb the parser coordinated with a present or non-finite
+/// verb of a clause below the main one (`demanded that government forces
+/// leave Sweida and warned that ...`: `warned` a conjunct of `leave`;
+/// `agreed to pause them and pledged`): a past tense verb with no subject
+/// of its own cannot share that clause's, so it becomes a conjunct of the
+/// past verb that governs the clause. A copy, when something is repaired.
+fn finite_conjunct(p: &ParsedSentence) -> Option<ParsedSentence> {
+    let t = &p.tokens;
+    let mut fixes: Vec<(usize, usize)> = Vec::new();
+    for v2 in 0..t.len() {
+        let Some(v1) = t[v2].head else { continue };
+        if t[v2].deprel != "conj"
+            || t[v2].upos != "VERB"
+            || t[v2].xpos != "VBD"
+            || has_subject(p, v2)
+            || t[v1].upos != "VERB"
+            || !matches!(t[v1].xpos, "VB" | "VBG" | "VBP" | "VBZ")
+            || !matches!(t[v1].deprel, "ccomp" | "xcomp" | "advcl")
+        {
+            continue;
+        }
+        // An auxiliary on the first verb (`would impose`) leaves the past
+        // verb ungrammatical either way: no repair.
+        if t.iter()
+            .any(|k| k.head == Some(v1) && k.deprel.starts_with("aux"))
+        {
+            continue;
+        }
+        let Some(g) = t[v1].head else { continue };
+        if t[g].upos == "VERB" && t[g].xpos == "VBD" && g < v1 {
+            fixes.push((v2, g));
+        }
+    }
+    if fixes.is_empty() {
+        return None;
+    }
+    let mut q = p.clone();
+    for (v2, g) in fixes {
+        q.tokens[v2].head = Some(g);
+    }
+    Some(q)
 }
 
 /// A past participle with a by-agent that the parser hung on the main verb
