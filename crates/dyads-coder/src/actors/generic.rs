@@ -67,8 +67,9 @@ pub(crate) fn generic_groups(b: &mut Builder<'_>, scans: &[SentScan]) {
             {
                 continue;
             }
-            let own =
-                modifier_country(b, scan, t.span).or_else(|| complement_country(b, scan, t.span));
+            let own = modifier_country(b, scan, t.span)
+                .or_else(|| complement_country(b, scan, t.span))
+                .or_else(|| the_country_of(b, scan, t.span));
             // A company's nationality is its own (`Chinese firms`), not
             // where the story happens: `shipping companies` in a story
             // about attacks off Yemen are no Yemeni business.
@@ -153,6 +154,36 @@ fn names_follow(b: &Builder<'_>, span: Span) -> bool {
 /// The country of an actor mention, when it names one.
 fn country_at(b: &Builder<'_>, actor: usize) -> Option<String> {
     b.out.actors.get(actor).and_then(|a| a.country.clone())
+}
+
+/// `the country's top commanders`: the state named last before `the
+/// country's` in the sentence, only modifiers between it and the noun.
+fn the_country_of(b: &Builder<'_>, scan: &SentScan, span: Span) -> Option<String> {
+    let before = gap(&b.doc.text, scan.span.start, span.start);
+    let at = [
+        "the country's ",
+        "the country’s ",
+        "the nation's ",
+        "the nation’s ",
+    ]
+    .iter()
+    .filter_map(|p| before.rfind(p).map(|i| (i, p.len())))
+    .max()?;
+    let rest = &before[at.0 + at.1..];
+    let words: Vec<&str> = rest.split_whitespace().collect();
+    if words.len() > 3
+        || !words.iter().all(|w| {
+            w.chars()
+                .all(|c| c.is_lowercase() || c.is_ascii_digit() || c == '-')
+        })
+    {
+        return None;
+    }
+    let start = span.start - before.len() as u32 + at.0 as u32;
+    b.before(start)
+        .take_while(|m| m.span.start >= scan.span.start)
+        .find(|m| b.out.actors.get(m.actor).is_some_and(|a| a.kind == "state"))
+        .and_then(|m| country_at(b, m.actor))
 }
 
 /// A state or demonym right before the noun, only modifiers between.

@@ -309,6 +309,17 @@ pub(crate) fn subject(s: &Sent<'_>, head: usize) -> Option<(usize, usize)> {
                         continue;
                     }
                 }
+                // A relative clause on a military act that a verb's
+                // subject carried out (`Israel launched an air campaign
+                // against Iran's nuclear programme that killed its top
+                // commanders`) has that subject for the act's doer, not
+                // the names inside the act's phrase.
+                // The parser may hang the clause on the act's target
+                // (`... programme`), which kills no one.
+                if let Some(g) = act_carrier(s, h, p) {
+                    h = g;
+                    continue;
+                }
                 let mut top = p;
                 if p < h && s.rel(h) == "acl" {
                     while s.rel(top) == "nmod" {
@@ -341,6 +352,52 @@ pub(crate) fn subject(s: &Sent<'_>, head: usize) -> Option<(usize, usize)> {
     }
     None
 }
+
+/// The verb whose subject carried out the military act a relative clause
+/// `h` on noun `p` tells the harm of: `p` is the act, the object of a
+/// verb of [`CARRY_OUT`], or a noun phrase of that verb's that cannot do
+/// harm itself (the act's target), the clause telling a harm.
+fn act_carrier(s: &Sent<'_>, h: usize, p: usize) -> Option<usize> {
+    if s.rel(h) != "acl:relcl" {
+        return None;
+    }
+    let mut n = p;
+    if s.rel(n) == "conj" {
+        n = s.head(n)?;
+    }
+    let g = s.head(n)?;
+    if !s.is_verb(g) || !s.lemma_in(g, CARRY_OUT) || s.kid(g, "nsubj").is_none() {
+        return None;
+    }
+    let act = |x: usize| s.rel(x) == "obj" && s.lemma_in(x, MILITARY_ACTS);
+    if act(n) {
+        return Some(g);
+    }
+    let harm = s.lemma_in(h, &["kill", "wound", "injure", "destroy", "damage", "hit"]);
+    (harm && s.rel(n) == "obl" && s.kids[g].iter().any(|&o| act(o))).then_some(g)
+}
+
+/// Military acts a state carries out, as the object of [`CARRY_OUT`].
+const MILITARY_ACTS: &[&str] = &[
+    "campaign",
+    "operation",
+    "offensive",
+    "strike",
+    "airstrike",
+    "attack",
+    "raid",
+    "bombardment",
+    "bombing",
+    "barrage",
+    "assault",
+    "invasion",
+    "incursion",
+];
+
+/// Verbs whose subject carries out the act that is their object.
+const CARRY_OUT: &[&str] = &[
+    "launch", "carry", "conduct", "mount", "stage", "begin", "start", "unleash", "order",
+];
 
 /// The antecedent of the relative pronoun `k`, subject of the verb `h`,
 /// when the parser attached the relative clause as a conjunct of the main
