@@ -45,6 +45,9 @@ pub(crate) struct Hit {
     pub tgt_direct: bool,
     /// Specificity: the better match has the higher score.
     pub score: i32,
+    /// The source is the owner of a constrained subject noun (`SRC:tariffs
+    /// take effect`): the phrase before that noun, not the whole subject.
+    pub src_owner: bool,
 }
 
 /// Index of the lexicon by canonical head word, with the canonical
@@ -200,6 +203,32 @@ fn match_entry(lex: &EventLexicon, index: &Index, e: usize, s: &Sent<'_>, i: usi
     }
     if noun {
         match_noun_prefix(&items[..prefix_end], s, first, &mut hit)?;
+    } else if let Some(Item::Slot(Slot::Src, heads)) = items[..at].first() {
+        // A constrained subject (`SRC:tariffs take effect`): the subject's
+        // phrase holds one of the words.
+        if !heads.is_empty() {
+            let heads: Vec<String> = heads.iter().map(|h| canon(h)).collect();
+            let subj = s.kids[i]
+                .iter()
+                .copied()
+                .find(|&k| s.rel(k).starts_with("nsubj") && k < i)?;
+            let (lo, hi) = s.subtree(subj);
+            let noun = (lo..=hi.min(i)).find(|&j| heads.iter().any(|h| s.is(j, h)))?;
+            // The noun's owner (`Washington's tariffs on Canadian goods`)
+            // is the source; its `on` phrase, the target.
+            hit.src = (lo < noun).then(|| (lo, noun - 1));
+            hit.src_owner = true;
+            if let Some(&o) = s.kids[noun].iter().find(|&&k| {
+                s.rel(k) == "nmod"
+                    && s.kids[k].iter().any(|&c| {
+                        s.rel(c) == "case" && matches!(s.lemma[c].as_str(), "on" | "against")
+                    })
+            }) {
+                let (a, b) = s.subtree(o);
+                hit.tgt = Some((a + 1, b));
+            }
+            hit.score += 2;
+        }
     }
     if !noun {
         if let Some(mut h) = match_passive(items, at, s, i, pos, &hit) {
@@ -469,8 +498,13 @@ fn match_items(
                     && alts.iter().all(|a| is_prep(a));
                 // A subordinate clause (`while talks continue`) is not part
                 // of the pattern: the search stops at its conjunction.
+                // Nor is a relative clause on the object (`announcing a
+                // truce that cuts tariffs` announces no tariffs).
                 let found = (lo..hi)
-                    .take_while(|&j| s.upos(j) != "SCONJ" || alts.iter().any(|a| s.is(j, a)))
+                    .take_while(|&j| {
+                        (s.upos(j) != "SCONJ" && s.p.tokens[j].xpos != "WDT")
+                            || alts.iter().any(|a| s.is(j, a))
+                    })
                     .find(|&j| {
                         alts.iter().any(|a| word_end(s, j, a).is_some())
                             && !(before_slot && (time_phrase_at(s, j + 1) || s.upos(j) == "PART"))

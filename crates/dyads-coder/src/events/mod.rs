@@ -442,7 +442,7 @@ impl<'l> Coder<'l> {
                     // (`the guerrillas have been demobilized`).
                     src_range = tgt_range.take();
                 }
-            } else {
+            } else if !h.src_owner {
                 let cands = roles::subject_candidates(s, h.head);
                 src_range = match cands.first() {
                     None => src_range.or_else(|| roles::left_fallback(s, actors, h.head)),
@@ -1187,13 +1187,25 @@ fn each_other(s: &Sent<'_>, head: usize) -> bool {
 /// predicated of it (`called the gunmen a professional unit`, `called the
 /// vote illegal`).
 fn names_object(s: &Sent<'_>, head: usize) -> bool {
+    // A relative pronoun opening the clause is its object, however the
+    // parser hung it (`Putin, whom he called "a lying, murderous
+    // dictator"`).
+    let relative_object = s.rel(head) == "acl:relcl"
+        && s.kids[head]
+            .iter()
+            .any(|&k| k < head && matches!(s.form[k].to_lowercase().as_str(), "whom" | "which"));
     let objects = s.kids[head]
         .iter()
         .filter(|&&k| s.rel(k) == "obj" && matches!(s.upos(k), "NOUN" | "PROPN" | "PRON"))
-        .count();
-    let predicate = s.kids[head]
-        .iter()
-        .any(|&k| s.rel(k) == "xcomp" && matches!(s.upos(k), "NOUN" | "ADJ"));
+        .count()
+        + usize::from(relative_object);
+    let predicate = s.kids[head].iter().any(|&k| {
+        s.rel(k) == "xcomp"
+            && (matches!(s.upos(k), "NOUN" | "ADJ")
+                || s.kids[k]
+                    .iter()
+                    .any(|&d| d < k && s.rel(d) == "det" && s.upos(d) == "DET"))
+    });
     // The parser may read the predicate as a conjunct of the object with
     // neither a conjunction nor a comma (`called [the protesters] [foreign
     // agents]`).

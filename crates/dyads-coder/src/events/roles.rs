@@ -221,13 +221,32 @@ fn gerund_subject(s: &Sent<'_>, h: usize) -> Option<(usize, usize)> {
     Some((lo, hi))
 }
 
+/// The end of the phrase of noun `k` (its subtree ending at `hi`) before
+/// an apposition of amounts (`The U.S. duties, 25% on most Canadian goods
+/// and 10% on energy, came into force`), which tells what the thing is,
+/// not who does it.
+fn before_amounts(s: &Sent<'_>, k: usize, hi: usize) -> usize {
+    s.kids[k]
+        .iter()
+        .copied()
+        .find(|&a| {
+            let mut first = s.subtree(a).0;
+            while first < a && s.upos(first) == "PUNCT" {
+                first += 1;
+            }
+            a > k && s.rel(a) == "appos" && s.upos(first) == "NUM"
+        })
+        .map_or(hi, |a| s.subtree(a).0.saturating_sub(1).max(k))
+}
+
 /// The subject phrase of the verb at `head`: its own subject, or the one it
 /// shares by control, coordination or a relative clause.
 pub(crate) fn subject(s: &Sent<'_>, head: usize) -> Option<(usize, usize)> {
     let mut h = head;
     for _ in 0..5 {
         if let Some(k) = s.kid(h, "nsubj") {
-            let (lo, mut hi) = s.subtree(k);
+            let (lo, hi) = s.subtree(k);
+            let mut hi = before_amounts(s, k, hi);
             // Two subjects with the `and` on the verb are one coordinated
             // subject (see [`subject_candidates`]).
             for &k2 in &s.kids[h] {
@@ -448,7 +467,7 @@ pub(crate) fn subject_candidates(s: &Sent<'_>, head: usize) -> Vec<(usize, usize
             let mut out = Vec::new();
             for &k in &subs {
                 let (own, hi) = s.subtree(k);
-                let hi = hi.min(h.saturating_sub(1)).max(own);
+                let hi = before_amounts(s, k, hi).min(h.saturating_sub(1)).max(own);
                 // `The United States and Britain launched`, parsed as two
                 // subjects with the `and` on the verb: one coordinated
                 // subject.
