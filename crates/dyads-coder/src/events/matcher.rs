@@ -540,6 +540,25 @@ fn match_items(
                         after_prep = alts.iter().all(|a| is_prep(a));
                     }
                     None if alts.iter().any(|a| a == "that") => {}
+                    // The object the relative clause is on (`the Indus
+                    // Waters Treaty, which the two sides signed in 1960`).
+                    None if k == 0
+                        && *pos == hit.head
+                        && s.rel(hit.head) == "acl:relcl"
+                        && !alts.iter().all(|a| is_prep(a))
+                        && s.kid(hit.head, "obj").is_none_or(|o| {
+                            matches!(s.form[o].to_lowercase().as_str(), "which" | "that")
+                        })
+                        && s.head(hit.head).is_some_and(|n| {
+                            n < hit.head
+                                && alts
+                                    .iter()
+                                    .any(|a| s.is(n, a) || s.lemma[n].eq_ignore_ascii_case(a))
+                        }) =>
+                    {
+                        hit.score += 2;
+                        after_prep = false;
+                    }
                     None => return false,
                 }
             }
