@@ -2,7 +2,9 @@
 //! the future reading of an underspecified date (`Tuesday`, `in October`).
 //!
 //! The heuristic: in the expression's sentence, within a window of words on
-//! either side, find the nearest *tense marker*. Future markers are `will`,
+//! either side (20 tokens: wide enough for a long noun phrase between the
+//! verb and the date, as in `will be named commander of the Space Shuttle
+//! Columbia for a mission in December`), find the nearest *tense marker*. Future markers are `will`,
 //! `'ll`, `shall`, `won't`, `going to`, `expected`, `scheduled`, `plan(s)`,
 //! `next` (not `next to`), `upcoming`, `coming`, `tomorrow`. Past markers are `ago`,
 //! `last`, `yesterday`, `was`, `were`, `had`, `did`, common irregular past
@@ -21,7 +23,7 @@ pub(crate) enum Tense {
     Unknown,
 }
 
-const WINDOW: usize = 12;
+const WINDOW: usize = 20;
 
 fn is_irregular_past(w: &str) -> bool {
     matches!(
@@ -416,6 +418,11 @@ mod tests {
             ("He'll be back on Monday.", "monday", Tense::Future),
             ("The vote is on Friday.", "friday", Tense::Unknown),
             ("It is to be completed by Friday.", "friday", Tense::Unknown),
+            (
+                "Air Force Lieutenant Colonel Eileen Collins will be named commander of the Space Shuttle Columbia for a mission in December.",
+                "december",
+                Tense::Future,
+            ),
             (
                 "The report, which won't appear until May, is late.",
                 "may",
