@@ -80,6 +80,11 @@
 //!   `mod` END; `the year-earlier nine months` the duration `P9M`.
 //! - `the past` before an amount (`the past three winters`) is a
 //!   determiner, not `PAST_REF`.
+//! - In an earnings report `a year ago` is the year-ago quarter of the last
+//!   finished quarter named (one the DCT's quarter number only when it
+//!   `ended` or is reported in the past tense, not `a fourth-quarter
+//!   charge` still to come); after a year-to-date period (`the first nine
+//!   months`) it is the year before, and `the 1988 period` the year.
 //!
 //! The [`score`] module reads TimeML (`.tml`) files and scores the tagger
 //! on TempEval-3 task A, also on a held-out part (every fifth file of each

@@ -17,3 +17,46 @@ fn tense_marker_past_a_long_noun_phrase() {
         &[("December", "DATE", "2019-12")],
     )]);
 }
+
+/// A quarter that is not over yet (`will result in a fourth-quarter
+/// charge`) is not the period a report is about: `a year ago` stays on the
+/// reported quarter. One reported in the past tense, or that `ended`, is.
+#[test]
+fn only_a_finished_quarter_is_the_reported_period() {
+    check(&[
+        (
+            "2019-11-02",
+            "The insurer's third-quarter profit rose 11%. It said the storm last month will result in a fourth-quarter charge. Profit from its life unit rose from a year ago.",
+            &[
+                ("third-quarter", "DATE", "2019-Q3"),
+                ("last month", "DATE", "2019-10"),
+                ("fourth-quarter", "DATE", "2019-Q4"),
+                ("a year ago", "DATE", "2018-Q3"),
+            ],
+        ),
+        (
+            "2019-11-02",
+            "The chain reported a decline in fourth-quarter earnings. Sales were up from a year earlier.",
+            &[
+                ("fourth-quarter", "DATE", "2019-Q4"),
+                ("a year earlier", "DATE", "2018-Q4"),
+            ],
+        ),
+    ]);
+}
+
+/// After a report's year-to-date period (`the first nine months`), `a year
+/// earlier` and `the 2018 period` are the year before, not its quarter.
+#[test]
+fn year_to_date_comparisons_are_years() {
+    check(&[(
+        "2019-11-02",
+        "The bank's third-quarter profit rose 9%. For the first nine months, net income was $2 billion, up from a year earlier, and in the 2018 period its costs were higher.",
+        &[
+            ("third-quarter", "DATE", "2019-Q3"),
+            ("the first nine months", "DURATION", "P9M"),
+            ("a year earlier", "DATE", "2018"),
+            ("the 2018 period", "DATE", "2018"),
+        ],
+    )]);
+}
