@@ -46,7 +46,8 @@
 //! - A range of days (`January 14-18, 2024`) is one expression: `value` is
 //!   its first day, `end_value` its last, precision [`Precision::Interval`].
 //! - Decades and centuries in durations are spelled in years (`P10Y`,
-//!   `P20Y`), as TimeBank does; unspecified ones `PXDE`, `PXCE`.
+//!   `P20Y`), as TimeBank does; unspecified ones `PXE`, `PXC` (TimeBank's
+//!   TIMEX2 letters: `E` a decade, `C` a century).
 //! - `later`, `after` and `before` after an amount are TimeML signals, left
 //!   out of the span: `three days later` is the DURATION `three days`
 //!   (`P3D`), whose [`Timex::reaches`] holds the day it reaches from the

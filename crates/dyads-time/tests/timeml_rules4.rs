@@ -60,3 +60,21 @@ fn year_to_date_comparisons_are_years() {
         ],
     )]);
 }
+
+/// An unspecified number of decades or centuries is spelled with
+/// TimeBank's letters: `PXE`, `PXC`.
+#[test]
+fn unspecified_decades_and_centuries() {
+    check(&[
+        (
+            "2019-03-04",
+            "The guilds of the old city have kept their secrets for centuries.",
+            &[("centuries", "DURATION", "PXC")],
+        ),
+        (
+            "2019-03-04",
+            "For decades, the two villages were cut off from each other.",
+            &[("decades", "DURATION", "PXE")],
+        ),
+    ]);
+}
