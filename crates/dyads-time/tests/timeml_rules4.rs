@@ -78,3 +78,21 @@ fn unspecified_decades_and_centuries() {
         ),
     ]);
 }
+
+/// `annually`, `daily` after an amount make a rate, like `$5 million a
+/// year`, and are not tagged; without an amount they are a SET.
+#[test]
+fn a_rate_adverb_after_an_amount() {
+    check(&[
+        (
+            "2019-03-04",
+            "The company expects revenue to grow 8.5% annually, and the plant would build 10,000 units annually.",
+            &[],
+        ),
+        (
+            "2019-03-04",
+            "The festival is held annually in the old port.",
+            &[("annually", "SET", "P1Y")],
+        ),
+    ]);
+}

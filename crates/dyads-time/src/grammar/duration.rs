@@ -225,6 +225,11 @@ pub(crate) fn set(c: Cur<'_>) -> Option<(usize, Sem)> {
             {
                 return None;
             }
+            // A rate, like `$5 million a year`, after an amount: `to rise
+            // 8.5% annually`, `10,000 units annually`.
+            if after_amount(c) {
+                return None;
+            }
             return Some((c.i + 1, Sem::Set((*v).to_string())));
         }
     }
