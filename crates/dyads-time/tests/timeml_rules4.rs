@@ -79,14 +79,19 @@ fn unspecified_decades_and_centuries() {
     ]);
 }
 
-/// `annually`, `daily` after an amount make a rate, like `$5 million a
-/// year`, and are not tagged; without an amount they are a SET.
+/// `annually`, `daily`, `per second` after an amount make a rate, like `$5
+/// million a year`, and are not tagged; without an amount they are a SET.
 #[test]
 fn a_rate_adverb_after_an_amount() {
     check(&[
         (
             "2019-03-04",
             "The company expects revenue to grow 8.5% annually, and the plant would build 10,000 units annually.",
+            &[],
+        ),
+        (
+            "2019-03-04",
+            "The new chip runs 15 million instructions per second.",
             &[],
         ),
         (
