@@ -255,7 +255,9 @@ pub(crate) fn tense(toks: &[Tok], start: usize, end: usize) -> Tense {
 
 /// Future markers strong enough to move a weekday forward. Infinitives
 /// and the weaker modals (`could`, `might`) are left out: in news they
-/// mostly come in reported speech about a past day.
+/// mostly come in reported speech about a past day. A scheduling verb in
+/// the simple present (`the two leaders meet Monday`, `the session opens
+/// Tuesday`) names a coming day.
 fn is_weekday_future(w: &str) -> bool {
     matches!(
         w,
@@ -275,6 +277,19 @@ fn is_weekday_future(w: &str) -> bool {
             | "expects"
             | "postponed"
             | "soon"
+            | "begins"
+            | "starts"
+            | "opens"
+            | "resumes"
+            | "meets"
+            | "meet"
+            | "visits"
+            | "arrives"
+            | "leaves"
+            | "ends"
+            | "expires"
+            | "closes"
+            | "convenes"
     )
 }
 
@@ -339,6 +354,12 @@ pub(crate) fn weekday_tense(toks: &[Tok], start: usize, end: usize) -> Tense {
         }
         let before_to = toks.get(i + 1).is_some_and(|n| n.is("to"));
         if matches!(t.lower.as_str(), "plan" | "plans") && !before_to {
+            return None;
+        }
+        // `did not meet Monday`: a negated past, no schedule.
+        if t.is("meet")
+            && prev.is_some_and(|p| matches!(p.lower.as_str(), "not" | "did" | "never" | "t"))
+        {
             return None;
         }
         // `next to the embassy`: a place.

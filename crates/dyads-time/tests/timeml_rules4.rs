@@ -101,3 +101,30 @@ fn a_rate_adverb_after_an_amount() {
         ),
     ]);
 }
+
+/// A scheduling verb in the simple present (`meet`, `opens`, `expires`)
+/// puts a weekday in the coming days; the past tense or a negated past
+/// does not.
+#[test]
+fn a_scheduling_verb_in_the_present_looks_ahead() {
+    check(&[
+        (
+            "2021-03-05",
+            "The two leaders meet separately Monday with the envoy.",
+            &[("Monday", "DATE", "2021-03-08")],
+        ),
+        (
+            "2021-03-05",
+            "The new session of parliament opens Tuesday.",
+            &[("Tuesday", "DATE", "2021-03-09")],
+        ),
+        (
+            "2021-03-05",
+            "The session opened Tuesday, but the leaders did not meet Monday.",
+            &[
+                ("Tuesday", "DATE", "2021-03-02"),
+                ("Monday", "DATE", "2021-03-01"),
+            ],
+        ),
+    ]);
+}
