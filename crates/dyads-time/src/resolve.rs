@@ -540,8 +540,14 @@ impl<'a> Resolver<'a> {
                     Some(y) => *y,
                     None => {
                         let y = dct.year;
-                        let picked =
-                            self.choose(*rel, [pick(y - 1), pick(y), pick(y + 1)], dct.to_days());
+                        let opts = [pick(y - 1), pick(y), pick(y + 1)];
+                        // With no determiner, a holiday a few days ahead
+                        // is the coming one even in a past narrative (`as
+                        // Easter week began`), as for months.
+                        let picked = match rel {
+                            Rel::None => self.lean(&opts, dct.to_days()),
+                            _ => self.choose(*rel, opts, dct.to_days()),
+                        };
                         if picked == pick(y - 1) {
                             y - 1
                         } else if picked == pick(y + 1) {

@@ -128,3 +128,22 @@ fn a_scheduling_verb_in_the_present_looks_ahead() {
         ),
     ]);
 }
+
+/// `Easter week` is the ISO week of the holiday; a holiday without a
+/// determiner a few days ahead of the DCT is the coming one even in a past
+/// narrative, as for months, and one well behind it the past one.
+#[test]
+fn holiday_weeks_and_nearby_holidays() {
+    check(&[
+        (
+            "2000-04-17",
+            "Pilgrims prayed in the square as Easter week began.",
+            &[("Easter week", "DATE", "2000-W16")],
+        ),
+        (
+            "2000-01-10",
+            "The two sides met at Christmas.",
+            &[("Christmas", "DATE", "1999-12-25")],
+        ),
+    ]);
+}
