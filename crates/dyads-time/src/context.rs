@@ -2,7 +2,9 @@
 //! the future reading of an underspecified date (`Tuesday`, `in October`).
 //!
 //! The heuristic: in the expression's sentence, within a window of words on
-//! either side, find the nearest *tense marker*. Future markers are `will`,
+//! either side (20 tokens: wide enough for a long noun phrase between the
+//! verb and the date, as in `will be named commander of the Space Shuttle
+//! Columbia for a mission in December`), find the nearest *tense marker*. Future markers are `will`,
 //! `'ll`, `shall`, `won't`, `going to`, `expected`, `scheduled`, `plan(s)`,
 //! `next` (not `next to`), `upcoming`, `coming`, `tomorrow`. Past markers are `ago`,
 //! `last`, `yesterday`, `was`, `were`, `had`, `did`, common irregular past
@@ -21,7 +23,7 @@ pub(crate) enum Tense {
     Unknown,
 }
 
-const WINDOW: usize = 12;
+const WINDOW: usize = 20;
 
 fn is_irregular_past(w: &str) -> bool {
     matches!(
@@ -253,7 +255,9 @@ pub(crate) fn tense(toks: &[Tok], start: usize, end: usize) -> Tense {
 
 /// Future markers strong enough to move a weekday forward. Infinitives
 /// and the weaker modals (`could`, `might`) are left out: in news they
-/// mostly come in reported speech about a past day.
+/// mostly come in reported speech about a past day. A scheduling verb in
+/// the simple present (`the two leaders meet Monday`, `the session opens
+/// Tuesday`) names a coming day.
 fn is_weekday_future(w: &str) -> bool {
     matches!(
         w,
@@ -273,6 +277,19 @@ fn is_weekday_future(w: &str) -> bool {
             | "expects"
             | "postponed"
             | "soon"
+            | "begins"
+            | "starts"
+            | "opens"
+            | "resumes"
+            | "meets"
+            | "meet"
+            | "visits"
+            | "arrives"
+            | "leaves"
+            | "ends"
+            | "expires"
+            | "closes"
+            | "convenes"
     )
 }
 
@@ -337,6 +354,12 @@ pub(crate) fn weekday_tense(toks: &[Tok], start: usize, end: usize) -> Tense {
         }
         let before_to = toks.get(i + 1).is_some_and(|n| n.is("to"));
         if matches!(t.lower.as_str(), "plan" | "plans") && !before_to {
+            return None;
+        }
+        // `did not meet Monday`: a negated past, no schedule.
+        if t.is("meet")
+            && prev.is_some_and(|p| matches!(p.lower.as_str(), "not" | "did" | "never" | "t"))
+        {
             return None;
         }
         // `next to the embassy`: a place.
@@ -416,6 +439,11 @@ mod tests {
             ("He'll be back on Monday.", "monday", Tense::Future),
             ("The vote is on Friday.", "friday", Tense::Unknown),
             ("It is to be completed by Friday.", "friday", Tense::Unknown),
+            (
+                "Air Force Lieutenant Colonel Eileen Collins will be named commander of the Space Shuttle Columbia for a mission in December.",
+                "december",
+                Tense::Future,
+            ),
             (
                 "The report, which won't appear until May, is late.",
                 "may",

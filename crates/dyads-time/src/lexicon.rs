@@ -164,10 +164,12 @@ impl Unit {
             Unit::Century => (false, "Y", 100.0),
         };
         let t = if time { "T" } else { "" };
+        // Unspecified decades and centuries take TimeBank's letters (from
+        // TIDES TIMEX2): `E` for a decade, `C` for a century (`PXC`).
         let Some(n) = n else {
             let letter = match self {
-                Unit::Decade => "DE",
-                Unit::Century => "CE",
+                Unit::Decade => "E",
+                Unit::Century => "C",
                 _ => letter,
             };
             return format!("P{t}X{letter}");
@@ -284,7 +286,8 @@ mod tests {
             (Unit::Hour, Some(48.0), "PT48H"),
             (Unit::Decade, Some(2.0), "P20Y"),
             (Unit::Year, None, "PXY"),
-            (Unit::Decade, None, "PXDE"),
+            (Unit::Decade, None, "PXE"),
+            (Unit::Century, None, "PXC"),
             (Unit::Year, Some(2.5), "P2Y6M"),
             (Unit::Hour, Some(5.5), "PT5H30M"),
             (Unit::Minute, Some(1.5), "PT1M30S"),

@@ -39,14 +39,16 @@
 //!   names a known event: only a strong future marker (`will`) moves it
 //!   ahead, not an infinitive of the clause around; a future marker in the
 //!   pluperfect (`had been scheduled to end Monday`) reads as past.
-//! - A rate after an amount (`$5 million a year`, `700 seats a week`) is
-//!   not tagged; a frequency (`twice a year`) is a SET.
+//! - A rate after an amount (`$5 million a year`, `700 seats a week`,
+//!   `to grow 8% annually`) is not tagged; a frequency (`twice a year`,
+//!   `held annually`) is a SET.
 //! - `01/16/2024` is read in US order (month first) unless the first number
 //!   cannot be a month; `16.01.2024` day first.
 //! - A range of days (`January 14-18, 2024`) is one expression: `value` is
 //!   its first day, `end_value` its last, precision [`Precision::Interval`].
 //! - Decades and centuries in durations are spelled in years (`P10Y`,
-//!   `P20Y`), as TimeBank does; unspecified ones `PXDE`, `PXCE`.
+//!   `P20Y`), as TimeBank does; unspecified ones `PXE`, `PXC` (TimeBank's
+//!   TIMEX2 letters: `E` a decade, `C` a century).
 //! - `later`, `after` and `before` after an amount are TimeML signals, left
 //!   out of the span: `three days later` is the DURATION `three days`
 //!   (`P3D`), whose [`Timex::reaches`] holds the day it reaches from the
@@ -80,6 +82,11 @@
 //!   `mod` END; `the year-earlier nine months` the duration `P9M`.
 //! - `the past` before an amount (`the past three winters`) is a
 //!   determiner, not `PAST_REF`.
+//! - In an earnings report `a year ago` is the year-ago quarter of the last
+//!   finished quarter named (one the DCT's quarter number only when it
+//!   `ended` or is reported in the past tense, not `a fourth-quarter
+//!   charge` still to come); after a year-to-date period (`the first nine
+//!   months`) it is the year before, and `the 1988 period` the year.
 //!
 //! The [`score`] module reads TimeML (`.tml`) files and scores the tagger
 //! on TempEval-3 task A, also on a held-out part (every fifth file of each

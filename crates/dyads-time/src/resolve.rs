@@ -33,6 +33,10 @@ pub(crate) struct Resolver<'a> {
     anchor_year: i32,
     anchor_month: (i32, u32),
     last_quarter: Option<(i32, u32)>,
+    /// True after a report's year-to-date period (`the first nine months`)
+    /// and until the next quarter: `a year earlier` and `the 1988 period`
+    /// then compare years to date, not quarters.
+    year_to_date: bool,
     /// Tokens of the expression being resolved, for the tense heuristic.
     span: (usize, usize),
 }
@@ -66,6 +70,7 @@ impl<'a> Resolver<'a> {
             anchor_year: dct.year,
             anchor_month: (dct.year, dct.month),
             last_quarter: None,
+            year_to_date: false,
             span: (0, 0),
         }
     }
@@ -290,8 +295,26 @@ impl<'a> Resolver<'a> {
         } else if let Some(y) = r.val.year() {
             self.anchor_year = y;
         }
+        // Only a quarter already over can be the period a report is about:
+        // `a fourth-quarter charge` that `will` come in the DCT's quarter
+        // leaves `a year ago` on the reported quarter. A fiscal quarter
+        // numbered like the DCT's is over when it `ended` or is reported
+        // in the past tense (`reported a decline in fourth-quarter
+        // earnings`).
         if let (Val::Quarter(y, q), Sem::Quarter { .. }) = (&r.val, &cand.sem) {
-            self.last_quarter = Some((*y, *q));
+            let current = (self.dct.year, self.dct.quarter());
+            let over = (*y, *q) < current
+                || ((*y, *q) == current
+                    && (self.toks.get(cand.end).is_some_and(|t| t.is("ended"))
+                        || self.tense() == Tense::Past));
+            if over {
+                self.last_quarter = Some((*y, *q));
+                self.year_to_date = false;
+            }
+        }
+        if self.is_year_to_date(cand, &r) {
+            self.last_quarter = None;
+            self.year_to_date = true;
         }
         match r.val {
             Val::Day(d) | Val::DayPart(d, _) | Val::Clock(d, _, _) => {
@@ -301,6 +324,15 @@ impl<'a> Resolver<'a> {
             _ => {}
         }
         r
+    }
+
+    /// True for a report's year-to-date period: `the first nine months`,
+    /// `the latest six months`, `the nine months` (six or nine months after
+    /// `the`), not a bare `six months`.
+    fn is_year_to_date(&self, cand: &Cand, r: &Resolved) -> bool {
+        r.kind == TimexType::Duration
+            && matches!(&r.val, Val::Text(v) if v == "P6M" || v == "P9M")
+            && self.toks.get(cand.start).is_some_and(|t| t.is("the"))
     }
 
     fn date(&self, val: Val) -> Resolved {
@@ -429,6 +461,9 @@ impl<'a> Resolver<'a> {
                 year,
             } => {
                 let previous = quarter_shift(dct.year, dct.quarter(), -1);
+                if self.year_to_date && !*latest {
+                    return self.date(Val::Year(year.unwrap_or(dct.year) - *years_back as i32));
+                }
                 let (y, q) = match (latest, self.last_quarter) {
                     (false, Some(lq)) => lq,
                     _ => previous,
@@ -505,8 +540,14 @@ impl<'a> Resolver<'a> {
                     Some(y) => *y,
                     None => {
                         let y = dct.year;
-                        let picked =
-                            self.choose(*rel, [pick(y - 1), pick(y), pick(y + 1)], dct.to_days());
+                        let opts = [pick(y - 1), pick(y), pick(y + 1)];
+                        // With no determiner, a holiday a few days ahead
+                        // is the coming one even in a past narrative (`as
+                        // Easter week began`), as for months.
+                        let picked = match rel {
+                            Rel::None => self.lean(&opts, dct.to_days()),
+                            _ => self.choose(*rel, opts, dct.to_days()),
+                        };
                         if picked == pick(y - 1) {
                             y - 1
                         } else if picked == pick(y + 1) {

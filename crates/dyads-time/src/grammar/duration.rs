@@ -225,6 +225,11 @@ pub(crate) fn set(c: Cur<'_>) -> Option<(usize, Sem)> {
             {
                 return None;
             }
+            // A rate, like `$5 million a year`, after an amount: `to rise
+            // 8.5% annually`, `10,000 units annually`.
+            if after_amount(c) {
+                return None;
+            }
             return Some((c.i + 1, Sem::Set((*v).to_string())));
         }
     }
@@ -246,7 +251,11 @@ pub(crate) fn set(c: Cur<'_>) -> Option<(usize, Sem)> {
             }
         }
     }
-    if let Some((c1, _)) = c.any(&["every", "each", "per"]) {
+    if let Some((c1, w)) = c.any(&["every", "each", "per"]) {
+        // `15 million instructions per second`: a rate after an amount.
+        if w == "per" && after_amount(c) {
+            return None;
+        }
         let c1 = c1.opt_word("other");
         let other = c1.prev().is_some_and(|t| t.lower == "other");
         if let Some((c2, wd)) = c1.lookup(lexicon::weekday) {

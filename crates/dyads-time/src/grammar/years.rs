@@ -469,12 +469,14 @@ pub(crate) fn holiday(c: Cur<'_>) -> Option<(usize, Sem)> {
             },
         ));
     }
-    Some((
-        c2.i,
-        Sem::Holiday {
-            which,
-            year: None,
-            rel,
-        },
-    ))
+    let sem = Sem::Holiday {
+        which,
+        year: None,
+        rel,
+    };
+    // `Easter week`, `Christmas week`: the week of the holiday.
+    if let Some(c3) = c2.word("week") {
+        return Some((c3.i, Sem::WeekOf(Box::new(sem))));
+    }
+    Some((c2.i, sem))
 }
