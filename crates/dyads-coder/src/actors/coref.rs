@@ -196,7 +196,52 @@ fn weak(b: &mut Builder<'_>, scan: &SentScan, m: &dyads_lexicon::Match) {
         if let Some(i) = b.lexicon_actor(id) {
             b.mention(i, m.span, MentionKind::Name, scan.idx, None);
         }
+        return;
     }
+    // ... or a state in a list of states (`Saudi Arabia, Qatar, Jordan,
+    // Egypt and Turkey condemned the strikes`): a state named right
+    // before or after it, a comma or `and` between.
+    let states: Vec<dyads_lexicon::ActorId> = m
+        .candidates
+        .iter()
+        .map(|c| c.actor)
+        .filter(|&id| {
+            b.lex
+                .get(id)
+                .is_some_and(|a| a.kind == dyads_lexicon::ActorKind::State)
+        })
+        .collect();
+    if let [id] = states[..] {
+        if listed_with_state(b, scan, m.span) {
+            if let Some(i) = b.lexicon_actor(id) {
+                b.mention(i, m.span, MentionKind::Name, scan.idx, None);
+            }
+        }
+    }
+}
+
+/// Whether a state's name stands right before or after `span` in the
+/// sentence with only a list separator between (`, `, ` and `, `, and `).
+fn listed_with_state(b: &Builder<'_>, scan: &SentScan, span: Span) -> bool {
+    let text = &b.doc.text;
+    let separator = |g: &str| matches!(g, ", " | " and " | ", and " | " or " | ", or ");
+    let is_state = |actor: usize| b.out.actors.get(actor).is_some_and(|a| a.kind == "state");
+    let before = b.before(span.start).next().is_some_and(|x| {
+        x.span.start >= scan.span.start
+            && is_state(x.actor)
+            && separator(gap(text, x.span.end, span.start))
+    });
+    let after = b
+        .out
+        .mentions
+        .iter()
+        .find(|x| x.span.start >= span.end)
+        .is_some_and(|x| {
+            x.span.end <= scan.span.end
+                && is_state(x.actor)
+                && separator(gap(text, span.end, x.span.start))
+        });
+    before || after
 }
 
 /// A family name alone: the person of the document with that family name

@@ -297,7 +297,8 @@ impl Matcher {
             }
             // A weak alias (`the South`) yields to a longer name starting
             // inside it (`South Korean`).
-            if self.only_weak(&toks, i, end, p) {
+            // (A one-word alias has no inside: `Jordan, Egypt and Turkey`.)
+            if i + 1 < end && self.only_weak(&toks, i, end, p) {
                 if let Some((end2, _)) = self.longest(&toks, &ids, i + 1) {
                     if end2 > end {
                         i += 1;
