@@ -161,6 +161,27 @@ pub(crate) fn doer_of_referred_act(
                     .and_then(|&c| c.checked_sub(1))
                     .filter(|&n| s.upos(n) == "NOUN")
             });
+        // A pronoun object (`Saudi Arabia condemned the strikes, and China
+        // and Russia also denounced them`) refers to what an earlier
+        // reaction of the sentence was aimed at: its target.
+        let pronoun = s.kids[head].iter().any(|&c| {
+            s.rel(c) == "obj"
+                && s.upos(c) == "PRON"
+                && matches!(s.form[c].to_lowercase().as_str(), "them" | "it")
+        });
+        if object.is_none() && relative.is_none() && pronoun {
+            let earlier = (first..i).rev().find_map(|j| {
+                let e = &out[j];
+                let root = e.cameo.get(..2).unwrap_or("");
+                (heads[j - first] < head && matches!(root, "11" | "12" | "14"))
+                    .then(|| e.target.clone())
+                    .flatten()
+            });
+            if let Some(t) = earlier {
+                out[i].target = Some(t);
+            }
+            continue;
+        }
         let Some(obj) = object.or(relative) else {
             continue;
         };
