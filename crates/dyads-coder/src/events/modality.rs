@@ -496,6 +496,16 @@ fn prior_to(s: &Sent<'_>, head: usize) -> Option<usize> {
     marked.then(|| s.head(head)).flatten()
 }
 
+/// Whether the verb at `p` says that its subject happens (`take place`,
+/// `go ahead`, `happen`, `proceed`, `resume`).
+fn occurring(s: &Sent<'_>, p: usize) -> bool {
+    let with = |w: &str| s.kids[p].iter().any(|&k| s.form[k].eq_ignore_ascii_case(w));
+    s.is_verb(p)
+        && (s.lemma_in(p, &["happen", "occur", "proceed", "resume"])
+            || s.lemma_in(p, &["take"]) && with("place")
+            || s.lemma_in(p, &["go"]) && with("ahead"))
+}
+
 /// The modality of the event headed by token `head`. `inner` gives the
 /// inner-modality of an event entry matched at a token, when one is.
 pub(crate) fn of(
@@ -518,6 +528,23 @@ pub(crate) fn of(
                 m => m,
             };
         }
+    }
+    // A nominal event that is the subject of a verb of occurring (`Talks
+    // between the United States and Iran will not take place`, `the summit
+    // will go ahead`) has that verb's standing.
+    // So does a participle on it (`talks mediated by Oman ... will not
+    // take place`).
+    let noun = if s.rel(head) == "acl" {
+        s.head(head).unwrap_or(head)
+    } else {
+        head
+    };
+    if let Some(p) = s
+        .head(noun)
+        .filter(|_| s.rel(noun).starts_with("nsubj") && s.upos(noun) == "NOUN")
+        .filter(|&p| occurring(s, p))
+    {
+        return of(s, p, inner);
     }
     let mut from_above = None;
     let mut adjunct = false;
