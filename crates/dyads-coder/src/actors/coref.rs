@@ -134,7 +134,15 @@ fn reported_speaker(b: &Builder<'_>, p: &ParsedSentence, v: usize) -> Option<usi
     if !crate::quotes::reported::SPEECH_VERBS.contains(&t[g].lemma.as_str()) {
         return None;
     }
-    let k = (0..t.len()).find(|&k| t[k].head == Some(g) && t[k].deprel == "nsubj")?;
+    let subject = |g: usize| (0..t.len()).find(|&k| t[k].head == Some(g) && t[k].deprel == "nsubj");
+    // A speech verb coordinated with another verb shares its subject
+    // (`the foreign ministry condemned the killings and said it expected
+    // Moscow to investigate`).
+    let k = subject(g).or_else(|| {
+        t[g].head
+            .filter(|_| t[g].deprel == "conj")
+            .and_then(subject)
+    })?;
     // The subject's words: every token whose chain of heads reaches `k`.
     let within = |mut i: usize| {
         for _ in 0..t.len() {

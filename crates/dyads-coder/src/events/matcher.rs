@@ -528,7 +528,11 @@ fn match_items(
                                 && *pos == hit.head
                                 && alts.iter().all(|a| is_prep(a))
                                 && (lo..j).any(|m| {
-                                    s.rel(m) == "obj" && s.head(m) == Some(hit.head)
+                                    // (or its object predicate: `what it
+                                    // called targeted killings on ethnic
+                                    // grounds` is no `call on`)
+                                    matches!(s.rel(m), "obj" | "xcomp")
+                                        && s.head(m) == Some(hit.head)
                                 }))
                     });
                 match found {

@@ -36,6 +36,7 @@ const OBJECT_CONTROL: &[&str] = &[
     "appeal",
     "require",
     "demand",
+    "expect",
 ];
 
 /// Prepositions that make a nominal event the circumstance of another
