@@ -626,7 +626,22 @@ impl<'l> Coder<'l> {
                 })
             });
         }
-        if entry.kind == EntryKind::Cue && tgt.is_empty() {
+        // A condemned act named by a definite noun (`said that the
+        // expulsion was regrettable`) is someone's act the article told:
+        // the criticism stands, its target left to the article's pairing.
+        let condemned_act = entry.kind == EntryKind::Cue
+            && !obligation
+            && src.iter().any(|x| x.country.is_some())
+            && condemned.first().is_some_and(|&(lo, hi)| {
+                (lo..=hi).any(|j| {
+                    s.upos(j) == "NOUN"
+                        && s.lemma_in(j, CONDEMNED_ACTS)
+                        && s.kids[j].iter().any(|&d| {
+                            s.rel(d) == "det" && matches!(s.lemma[d].as_str(), "the" | "this")
+                        })
+                })
+            });
+        if entry.kind == EntryKind::Cue && tgt.is_empty() && !condemned_act {
             return None;
         }
         if entry.kind != EntryKind::Cue && !condemned.is_empty() && tgt.is_empty() {
@@ -1127,6 +1142,28 @@ fn condition_subject(s: &Sent<'_>, head: usize) -> Option<(usize, usize)> {
             .flatten()
     })
 }
+
+/// Nouns of acts a speaker may condemn by a definite reference (`the
+/// expulsion was regrettable`).
+const CONDEMNED_ACTS: &[&str] = &[
+    "expulsion",
+    "decision",
+    "move",
+    "strike",
+    "attack",
+    "raid",
+    "arrest",
+    "detention",
+    "sanction",
+    "tariff",
+    "measure",
+    "deployment",
+    "remark",
+    "statement",
+    "killing",
+    "seizure",
+    "incursion",
+];
 
 /// Verbs that react to or talk about an act rather than take part in it:
 /// their subject is not the source of a nominal event they govern.
