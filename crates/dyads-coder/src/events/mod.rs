@@ -370,6 +370,10 @@ impl<'l> Coder<'l> {
                 tgt_range = Some(r);
                 obligation = true;
                 self.lex.code("100")?
+            } else if let Some(r) = speech::right_holder(s, h.head) {
+                // `said Israel had the right to defend itself`: backing it.
+                tgt_range = Some(r);
+                self.lex.code("052")?
             } else {
                 condemned = speech::condemned(s, h.head);
                 tgt_range = Some(*condemned.first()?);

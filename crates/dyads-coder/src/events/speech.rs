@@ -87,6 +87,40 @@ pub(crate) fn obligation_subject(s: &Sent<'_>, head: usize) -> Option<(usize, us
     Some((lo, hi.min(c.saturating_sub(1)).max(lo)))
 }
 
+/// The subject of a clause complement of the reporting verb at `head`
+/// that grants its subject the right to defend itself or to exist (`said
+/// Israel had the right to defend itself`): the speaker backs it.
+pub(crate) fn right_holder(s: &Sent<'_>, head: usize) -> Option<(usize, usize)> {
+    let c = s.kids[head]
+        .iter()
+        .copied()
+        .find(|&k| s.rel(k) == "ccomp" && k > head && s.lemma_in(k, &["have"]))?;
+    let right = s.kids[c]
+        .iter()
+        .copied()
+        .find(|&k| s.rel(k) == "obj" && s.lemma_in(k, &["right"]))?;
+    let to_defend = s.kids[right]
+        .iter()
+        .any(|&k| s.rel(k) == "acl" && s.lemma_in(k, &["defend", "protect", "exist"]))
+        || s.kids[right].iter().any(|&k| {
+            s.rel(k) == "nmod"
+                && s.lemma_in(k, &["self-defence", "self-defense", "defence", "defense"])
+        });
+    // Denying the right is no backing (`said Israel did not have the right`).
+    let negated = s.kids[c]
+        .iter()
+        .any(|&k| s.rel(k) == "advmod" && matches!(s.form[k].as_str(), "not" | "n't" | "never"));
+    if !to_defend || negated {
+        return None;
+    }
+    let k = s.kid(c, "nsubj")?;
+    if s.upos(k) == "PRON" {
+        return None;
+    }
+    let (lo, hi) = s.subtree(k);
+    Some((lo, hi.min(c.saturating_sub(1)).max(lo)))
+}
+
 /// Words by which a speaker condemns what another actor does (`the
 /// agreement is a violation of the resolutions`, `their cooperation is
 /// illegal`).
