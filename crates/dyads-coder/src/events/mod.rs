@@ -53,9 +53,10 @@ use matcher::{Hit, Index};
 use sentence::Sent;
 use speech::{quote_of, speaker_of};
 use tidy::{
-    accused_in_content_clause, answers_accuser, borrow_targets, coup_source, doer_of_referred_act,
-    domestic_target, drop_home_visits, drop_untargeted_duplicates, implicit_targets,
-    join_force_halves, mutual_acts, referred_visit, share_hostile_target, threat_answers_hostility,
+    accused_in_content_clause, answers_accuser, borrow_targets, call_circumstance, coup_source,
+    doer_of_referred_act, domestic_target, drop_home_visits, drop_untargeted_duplicates,
+    implicit_targets, join_force_halves, mutual_acts, referred_visit, share_hostile_target,
+    threat_answers_hostility,
 };
 use troops::troops_in;
 
@@ -293,6 +294,7 @@ impl<'l> Coder<'l> {
             answers_accuser(&s, &mut out, first);
             threat_answers_hostility(&mut out, first);
             referred_visit(&mut out, first);
+            call_circumstance(self.lex, &s, &mut out, first, &mut heads);
             for (e, &h) in out[first..].iter_mut().zip(&heads) {
                 e.location = crate::places::locate_event(doc, si, p, Some(h)).map(|l| {
                     serde_json::json!({"text": l.text, "country": l.country, "lat": l.lat, "lon": l.lon})

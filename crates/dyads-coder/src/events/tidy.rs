@@ -776,3 +776,74 @@ pub(crate) fn drop_home_visits(out: &mut Vec<Event>, first: usize) {
     let tail = out.split_off(first);
     out.extend(tail.into_iter().filter(|e| !home(e)));
 }
+
+/// `In a phone call on Saturday, Xi warned Biden that ...`: the call the
+/// sentence opens with is a consultation (041) between the main act's two
+/// sides, coded once per sentence beside that act. `out[first..]` are the
+/// sentence's events, `heads` their head tokens; the new event's head is
+/// pushed on `heads`.
+pub(crate) fn call_circumstance(
+    lex: &EventLexicon,
+    s: &Sent<'_>,
+    out: &mut Vec<Event>,
+    first: usize,
+    heads: &mut Vec<usize>,
+) {
+    let Some(code) = lex.code("041") else {
+        return;
+    };
+    if out[first..].iter().any(|e| e.cameo.starts_with("04")) {
+        return;
+    }
+    let call_of = |h: usize| {
+        s.kids[h].iter().copied().find(|&c| {
+            s.rel(c) == "obl"
+                && s.lemma_in(c, &["call", "conversation"])
+                && s.kids[c]
+                    .iter()
+                    .any(|&m| s.rel(m) == "case" && matches!(s.lemma[m].as_str(), "in" | "during"))
+                && s.kids[c].iter().any(|&m| {
+                    matches!(s.rel(m), "compound" | "amod")
+                        && matches!(
+                            s.form[m].to_lowercase().as_str(),
+                            "phone" | "telephone" | "video"
+                        )
+                })
+        })
+    };
+    let found = (first..out.len()).find_map(|i| {
+        let e = &out[i];
+        let one = |a: &Option<Actors>| match a.as_ref().map(Actors::members) {
+            Some([x]) if x.country.is_some() => Some(x.clone()),
+            _ => None,
+        };
+        let (src, tgt) = (one(&e.source)?, one(&e.target)?);
+        if src.country == tgt.country || e.modality != Modality::Asserted {
+            return None;
+        }
+        let h = *heads.get(i - first)?;
+        let c = call_of(h)?;
+        Some((i, c, src, tgt))
+    });
+    let Some((i, c, src, tgt)) = found else {
+        return;
+    };
+    let mut m = out[i].clone();
+    m.id = format!("{}:{}:{}", m.doc_id, m.sentence, out.len());
+    m.source = Some(Actors::One(src));
+    m.target = Some(Actors::One(tgt));
+    m.cameo = code.code.clone();
+    m.plover = lex.plover_type(&code.code).map(str::to_string);
+    m.mode = code.plover_mode.clone();
+    m.context = (!code.plover_context.is_empty()).then(|| code.plover_context.join("; "));
+    m.goldstein = code.goldstein;
+    m.quad = code.quad;
+    m.reciprocal = true;
+    m.rule = "coder.consult.call_phone".to_string();
+    let (lo, hi) = s.subtree(c);
+    let ev = s.span(lo, hi);
+    m.evidence.start = ev.start as usize;
+    m.evidence.end = ev.end as usize;
+    out.push(m);
+    heads.push(c);
+}
