@@ -281,9 +281,32 @@ fn surname(b: &mut Builder<'_>, scan: &SentScan, span: Span, m: Option<&dyads_le
     if in_doc.is_empty() {
         let id = match choose(b, scan, m) {
             Some((id, _)) if m.is_ambiguous() => Some(id),
-            _ => m.candidates.iter().map(|c| c.actor).find(|&id| {
-                !m.is_ambiguous() && (title_kind(b, m).is_some() || holds_office(b, id))
-            }),
+            _ if m.is_ambiguous() => {
+                // Of several people with that family name, the one who
+                // holds an office on the document's date (`Aliyev` in 2024
+                // is Ilham Aliyev, not his father).
+                let mut office: Vec<dyads_lexicon::ActorId> = m
+                    .candidates
+                    .iter()
+                    .map(|c| c.actor)
+                    .filter(|&id| holds_office(b, id))
+                    .collect();
+                office.dedup();
+                // Several in office: the one who heads the state or the
+                // government, when only one does.
+                if office.len() > 1 {
+                    office.retain(|&id| heads_state_or_government(b, id));
+                }
+                match office[..] {
+                    [id] => Some(id),
+                    _ => None,
+                }
+            }
+            _ => m
+                .candidates
+                .iter()
+                .map(|c| c.actor)
+                .find(|&id| title_kind(b, m).is_some() || holds_office(b, id)),
         };
         if let Some(i) = id.and_then(|id| b.lexicon_actor(id)) {
             b.mention(i, span, MentionKind::Surname, scan.idx, phrase);
@@ -331,6 +354,20 @@ fn inside_longer_name(b: &Builder<'_>, scan: &SentScan, span: Span) -> bool {
     next_name || prev_name
 }
 
+/// Whether the person `id` heads a state or a government on the document's
+/// date.
+fn heads_state_or_government(b: &Builder<'_>, id: dyads_lexicon::ActorId) -> bool {
+    match (b.date, b.lex.get(id)) {
+        (Some(d), Some(a)) => b
+            .lex
+            .roles_on(&a.id, d)
+            .iter()
+            .any(|r| matches!(r.role_kind.as_str(), "head_of_state" | "head_of_government")),
+        _ => false,
+    }
+}
+
+/// Whether the person `id` holds an office on the document's date.
 fn holds_office(b: &Builder<'_>, id: dyads_lexicon::ActorId) -> bool {
     match (b.date, b.lex.get(id)) {
         (Some(d), Some(a)) => !b.lex.roles_on(&a.id, d).is_empty(),

@@ -63,6 +63,11 @@ const TABLE: &[(&str, &str, &str, usize, &str)] = &[
     // weak aliases: the state only when the document places something in it
     ("Jordan closed its border crossing after protests in Amman.", "2024-01-16", "Jordan", 0, "JOR"),
     ("Jordan scored twenty points in the final game.", "2024-01-16", "Jordan", 0, "-"),
+    // ... or when it stands in a list next to a state's name
+    ("Qatar, Jordan, Egypt and Turkey condemned the strikes.", "2025-07-17", "Jordan", 0, "JOR"),
+    ("Jordan and Egypt condemned the strikes.", "2025-07-17", "Jordan", 0, "JOR"),
+    // a family name of several people in office: the head of state
+    ("Putin apologised to Aliyev for the crash.", "2024-12-29", "Aliyev", 0, "aliyev-ilham"),
     // one title and name, two kings: the country named or the date decides
     ("King Abdullah of Jordan met the Egyptian president in Amman.", "2024-01-16", "King Abdullah", 0, "abdullah-ii"),
     ("King Abdullah received the US envoy in Riyadh.", "2010-03-01", "King Abdullah", 0, "abdullah-bin-abdulaziz"),
