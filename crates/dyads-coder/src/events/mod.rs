@@ -859,7 +859,7 @@ impl<'l> Coder<'l> {
             date = narrative.filter(|d| !after_report(d)).cloned();
         }
         let date = date.as_ref();
-        let modality = match (modality, date.and_then(|d| d.end), published) {
+        let mut modality = match (modality, date.and_then(|d| d.end), published) {
             (Modality::Asserted, Some(end), Some(p))
                 if end.to_days() + HISTORICAL_DAYS < p.to_days() =>
             {
@@ -873,6 +873,28 @@ impl<'l> Coder<'l> {
         // modality says something else about it (planned, background).
         if !verbal && modality == Modality::Asserted && !roles::nominal_predicated(s, h.head) {
             return None;
+        }
+        // Not ruling out force (`did not rule out military action against
+        // Panama`) keeps it on the table: a threat of force (138).
+        let force_words = [
+            "force",
+            "action",
+            "strike",
+            "attack",
+            "intervention",
+            "invasion",
+        ];
+        if modality == Modality::Negated
+            && entry.lemma == "rule"
+            && code.code.starts_with("12")
+            && s.kids[h.head]
+                .iter()
+                .any(|&k| s.rel(k) == "obj" && s.lemma_in(k, &force_words))
+        {
+            if let Some(c) = self.lex.code("138") {
+                code = c;
+                modality = Modality::Asserted;
+            }
         }
         // An announced refusal: a cooperative act the source says it will
         // or would not do (`said it will not accept more refugees`, `would

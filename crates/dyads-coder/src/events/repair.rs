@@ -68,10 +68,55 @@ pub(crate) fn repair(p: &ParsedSentence) -> Cow<'_, ParsedSentence> {
         Some(q) => Cow::Owned(q),
         None => c,
     };
-    match finite_conjunct(&d) {
+    let e = match finite_conjunct(&d) {
         Some(q) => Cow::Owned(q),
         None => d,
+    };
+    match phrasal_back(&e) {
+        Some(q) => Cow::Owned(q),
+        None => e,
     }
+}
+
+/// `back down`, `back off`, `back away` after an auxiliary or `to` that
+/// the tagger read as two adverbs, the particle heading the clause
+/// (`Taiwan would not back down`): `back` becomes the clause's verb and
+/// the particle its particle. A copy, when something is repaired.
+fn phrasal_back(p: &ParsedSentence) -> Option<ParsedSentence> {
+    let t = &p.tokens;
+    let fixes: Vec<usize> = (0..t.len().saturating_sub(1))
+        .filter(|&b| {
+            let d = b + 1;
+            t[b].lemma.eq_ignore_ascii_case("back")
+                && t[b].upos != "VERB"
+                && matches!(t[d].lemma.as_str(), "down" | "off" | "away")
+                && t[b].head == Some(d)
+                && t.iter().any(|k| {
+                    k.head == Some(d) && (k.deprel.starts_with("aux") || k.deprel == "mark")
+                })
+        })
+        .collect();
+    if fixes.is_empty() {
+        return None;
+    }
+    let mut q = p.clone();
+    for b in fixes {
+        let d = b + 1;
+        for k in 0..q.tokens.len() {
+            if k != b && q.tokens[k].head == Some(d) {
+                q.tokens[k].head = Some(b);
+            }
+        }
+        q.tokens[b].head = q.tokens[d].head;
+        q.tokens[b].deprel = q.tokens[d].deprel;
+        q.tokens[b].upos = "VERB";
+        q.tokens[b].xpos = "VB";
+        q.tokens[d].head = Some(b);
+        q.tokens[d].deprel = "compound:prt";
+        q.tokens[d].upos = "ADP";
+        q.tokens[d].xpos = "RP";
+    }
+    Some(q)
 }
 
 /// Whether token `v` has a subject of its own.
