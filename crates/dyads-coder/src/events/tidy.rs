@@ -200,7 +200,7 @@ pub(crate) fn doer_of_referred_act(
         let own = source_countries(&out[i]);
         let sentence = out[i].sentence;
         let lede = out.first().map(|e| e.sentence);
-        let found = (0..i).rev().find_map(|j| {
+        let refers = |j: usize| {
             let e = &out[j];
             // A material act is referred to from further away (`the
             // strikes` or `the takeover` of the lede, condemned paragraphs
@@ -244,7 +244,16 @@ pub(crate) fn doer_of_referred_act(
                 .iter()
                 .all(|m| m.country.as_deref().is_some_and(|c| !own.contains(&c)));
             foreign.then(|| src.clone())
-        });
+        };
+        // A material act the lede told is what the article is about: `the
+        // strikes` condemned paragraphs later are the lede's, not a
+        // retaliation told in between.
+        let material = !VERBAL_ACTS.contains(&lemma);
+        let found = (0..i)
+            .rev()
+            .filter(|&j| material && Some(out[j].sentence) == lede)
+            .find_map(refers)
+            .or_else(|| (0..i).rev().find_map(refers));
         if let Some(t) = found {
             out[i].target = Some(t);
         }
