@@ -49,7 +49,7 @@ fn own_gold() -> Result<(), dyads_eval::Error> {
     let mut r = dyads_eval::events::score_events(&dir.join("events.jsonl"), &dir)?;
     r.label = "own gold events (testdata/heldout)".into();
     println!("{r}");
-    assert!(r.gold >= 1441);
+    assert!(r.gold >= 1656);
     // First runs, before any rule was changed for them: h1-h2 P 0.600
     // (9/15), R 0.444 (8/18); h3-h4 R 0.263 (5/19); h5-h8 P 0.591
     // (13/22), R 0.361 (13/36) as annotated, P 0.682 (15/22), R 0.444
@@ -88,7 +88,12 @@ fn own_gold() -> Result<(), dyads_eval::Error> {
     // first run P 0.618 (55/89), R 0.434 (99/228); h49-h52 P 0.571
     // (24/42), R 0.402 (49/122); h53-h56 P 0.660 (31/47), R 0.472
     // (50/106). All fifty-six at that run: P 0.760 (453/596), R 0.518
-    // (747/1441); floors under those.
-    assert!(r.precision() >= 0.74 && r.recall() >= 0.50, "{r}");
+    // (747/1441); the session's rules brought them to P 0.795 (480/604),
+    // R 0.545 (785/1441). h57-h64 (two more annotators, same terms; coder
+    // at 76dc59f): first run P 0.683 (71/104), R 0.516 (111/215); h57-h60
+    // P 0.613 (38/62), R 0.422 (49/116); h61-h64 P 0.786 (33/42), R 0.626
+    // (62/99). All sixty-four at that run: P 0.778 (551/708), R 0.541
+    // (896/1656); floors under those.
+    assert!(r.precision() >= 0.76 && r.recall() >= 0.52, "{r}");
     Ok(())
 }
