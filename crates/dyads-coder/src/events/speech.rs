@@ -79,12 +79,7 @@ pub(crate) fn obligation_subject(s: &Sent<'_>, head: usize) -> Option<(usize, us
     if !modal || guess {
         return None;
     }
-    let k = s.kid(c, "nsubj")?;
-    if s.upos(k) == "PRON" {
-        return None;
-    }
-    let (lo, hi) = s.subtree(k);
-    Some((lo, hi.min(c.saturating_sub(1)).max(lo)))
+    noun_subject(s, c)
 }
 
 /// The subject of a clause complement of the reporting verb at `head`
@@ -113,6 +108,12 @@ pub(crate) fn right_holder(s: &Sent<'_>, head: usize) -> Option<(usize, usize)> 
     if !to_defend || negated {
         return None;
     }
+    noun_subject(s, c)
+}
+
+/// The phrase of the subject of clause `c` up to the verb, unless a
+/// pronoun.
+fn noun_subject(s: &Sent<'_>, c: usize) -> Option<(usize, usize)> {
     let k = s.kid(c, "nsubj")?;
     if s.upos(k) == "PRON" {
         return None;
