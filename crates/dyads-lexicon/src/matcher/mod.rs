@@ -505,8 +505,29 @@ impl Matcher {
 
 /// True when the text at byte `end` goes on with a hyphen and a letter.
 fn hyphen_glued(text: &str, end: usize) -> bool {
-    let mut rest = text.get(end..).unwrap_or("").chars();
-    rest.next() == Some('-') && rest.next().is_some_and(char::is_alphabetic)
+    let rest = text.get(end..).unwrap_or("");
+    let mut chars = rest.chars();
+    chars.next() == Some('-')
+        && chars.next().is_some_and(char::is_alphabetic)
+        && !owner_suffix(&rest[1..])
+}
+
+/// Participles after a hyphen that leave the name before it whole, naming
+/// the owner, flag or leader of a thing (`a Portuguese-flagged ship`, `an
+/// Israel-linked vessel`, `the Saudi-led coalition`).
+const OWNER_SUFFIXES: &[&str] = &[
+    "flagged",
+    "linked",
+    "owned",
+    "registered",
+    "operated",
+    "led",
+];
+
+/// Whether `rest` opens with one of [`OWNER_SUFFIXES`] as a whole word.
+fn owner_suffix(rest: &str) -> bool {
+    let word: String = rest.chars().take_while(|c| c.is_alphabetic()).collect();
+    OWNER_SUFFIXES.contains(&word.to_lowercase().as_str())
 }
 
 fn title_before(title: &Option<(usize, Span, Option<TermId>)>, i: usize) -> Option<Title> {
