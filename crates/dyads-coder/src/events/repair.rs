@@ -53,29 +53,23 @@ pub(crate) fn coordinated_subject(p: &ParsedSentence) -> Cow<'_, ParsedSentence>
     Cow::Owned(q)
 }
 
-/// The repairs below, in turn, on one copy.
+/// The repairs, in turn; each copies the sentence only when it mends
+/// something.
 pub(crate) fn repair(p: &ParsedSentence) -> Cow<'_, ParsedSentence> {
-    let a = coordinated_subject(p);
-    let b = match temporal_subject(&a) {
-        Some(q) => Cow::Owned(q),
-        None => a,
-    };
-    let c = match reduced_relative(&b) {
-        Some(q) => Cow::Owned(q),
-        None => b,
-    };
-    let d = match stolen_subject(&c) {
-        Some(q) => Cow::Owned(q),
-        None => c,
-    };
-    let e = match finite_conjunct(&d) {
-        Some(q) => Cow::Owned(q),
-        None => d,
-    };
-    match phrasal_back(&e) {
-        Some(q) => Cow::Owned(q),
-        None => e,
+    let steps: [fn(&ParsedSentence) -> Option<ParsedSentence>; 5] = [
+        temporal_subject,
+        reduced_relative,
+        stolen_subject,
+        finite_conjunct,
+        phrasal_back,
+    ];
+    let mut out = coordinated_subject(p);
+    for step in steps {
+        if let Some(q) = step(&out) {
+            out = Cow::Owned(q);
+        }
     }
+    out
 }
 
 /// `back down`, `back off`, `back away` after an auxiliary or `to` that
