@@ -243,6 +243,38 @@ fn match_entry(lex: &EventLexicon, index: &Index, e: usize, s: &Sent<'_>, i: usi
     Some(hit)
 }
 
+/// The end of the noun phrase `lo..=hi` taken with the conjuncts of its
+/// head that lie after it, when a comma cut a list short (`Argentina,
+/// Chile and Peru`): the last conjunct's last token, else `hi`. Only nouns
+/// and names count, without a preposition of their own (`from Paris and
+/// to Rome` is two phrases), and the list stays within 30 tokens.
+fn list_end(s: &Sent<'_>, lo: usize, hi: usize) -> usize {
+    if hi + 1 >= s.len() || s.form[hi + 1] != "," {
+        return hi;
+    }
+    let noun = |j: usize| matches!(s.upos(j), "PROPN" | "NOUN");
+    let mut end = hi;
+    for j in lo..=hi {
+        if !noun(j) {
+            continue;
+        }
+        for &k in &s.kids[j] {
+            if k <= hi
+                || s.rel(k) != "conj"
+                || !noun(k)
+                || s.kids[k].iter().any(|&c| s.rel(c) == "case")
+            {
+                continue;
+            }
+            let (_, b) = s.subtree(k);
+            if b <= hi + 30 {
+                end = end.max(b);
+            }
+        }
+    }
+    end
+}
+
 /// A verb pattern whose first item after the head is a target of given
 /// head words (`SRC expel TGT:diplomats`) matched on a passive, whose
 /// subject is that target (`twelve French diplomats had been expelled`);
@@ -607,12 +639,24 @@ fn match_items(
                 let mut marker = None;
                 if matches!(items.get(k + 1), Some(Item::Possessive)) {
                     let end = (hi + 1).min(s.len() - 1);
-                    let Some(m) = (lo + 1..=end).find(|&j| s.p.tokens[j].xpos == "POS") else {
-                        return false;
-                    };
-                    hi = m - 1;
-                    marker = Some(m);
+                    if s.p.tokens[lo].xpos == "PRP$" {
+                        // A possessive determiner is the possessor itself
+                        // (`the withdrawal of its diplomats`).
+                        hi = lo;
+                        marker = Some(lo);
+                    } else {
+                        let Some(m) = (lo + 1..=end).find(|&j| s.p.tokens[j].xpos == "POS") else {
+                            return false;
+                        };
+                        hi = m - 1;
+                        marker = Some(m);
+                    }
                     hit.score += 2;
+                }
+                // A list the first comma cut (`from Argentina, Chile and
+                // Peru`) runs to its last conjunct.
+                if marker.is_none() {
+                    hi = list_end(s, lo, hi);
                 }
                 // The phrase ends before the next pattern word (`between X
                 // and Y`: X is the part before `and`; `accuse X of`).

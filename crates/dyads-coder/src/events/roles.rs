@@ -797,7 +797,7 @@ pub(crate) fn actors_in(s: &Sent<'_>, actors: &DocActors, range: (usize, usize))
                     .split(|c: char| !c.is_alphanumeric() && c != '&')
                     .collect();
                 words.iter().any(|w| matches!(*w, "and" | "or" | "&"))
-                    || (has_and && gap.contains(',') && gap.trim() == ",")
+                    || (gap.trim() == "," && (has_and || listed_after(s, prev.span, m.span)))
             }
         };
         if split {
@@ -849,6 +849,32 @@ pub(crate) fn actors_in(s: &Sent<'_>, actors: &DocActors, range: (usize, usize))
         }
     }
     out
+}
+
+/// Whether the mention at `b`, after a comma, is a conjunct of the one at
+/// `a` in the parse (`Argentina, Chile, Costa Rica, Panama` with the list's
+/// `and` beyond the phrase): a list member, not an apposition.
+fn listed_after(s: &Sent<'_>, a: Span, b: Span) -> bool {
+    let tok = |x: Span| {
+        s.p.tokens
+            .iter()
+            .position(|t| t.span.start >= x.start && t.span.end <= x.end)
+    };
+    let (Some(i), Some(j)) = (tok(a), tok(b)) else {
+        return false;
+    };
+    let top = |mut k: usize, x: Span| {
+        while let Some(p) = s.head(k) {
+            let t = s.p.tokens[p].span;
+            if t.start < x.start || t.end > x.end {
+                break;
+            }
+            k = p;
+        }
+        k
+    };
+    let (i, j) = (top(i, a), top(j, b));
+    s.rel(j) == "conj" && (s.head(j) == Some(i) || s.rel(i) == "conj" && s.head(i) == s.head(j))
 }
 
 /// Nouns of a relation to another party (`Pakistan's closest ally`).

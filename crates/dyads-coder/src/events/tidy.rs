@@ -709,11 +709,11 @@ pub(crate) fn join_force_halves(events: &mut [Event]) {
 /// each event weighing `1 / (1 + d)` for its distance of `d` sentences.
 /// The target is marked `implicit`. `out` is the document's events.
 pub(crate) fn implicit_targets(out: &mut [Event]) {
+    // One actor, or several of one country (`Shoigu and Gerasimov`).
     fn single(v: Option<&Actors>) -> Option<&ActorRef> {
-        match v?.members() {
-            [x] if x.country.is_some() => Some(x),
-            _ => None,
-        }
+        let m = v?.members();
+        let x = m.first()?;
+        (x.country.is_some() && m.iter().all(|y| y.country == x.country)).then_some(x)
     }
     // The document's dyads: sentence and the two sides.
     let dyads: Vec<(usize, ActorRef, ActorRef)> = out
