@@ -280,6 +280,11 @@ impl<'l> Coder<'l> {
                     pair.as_ref(),
                     &quotes,
                 ) {
+                    // `He held talks with Xi, and the two sides signed 20
+                    // agreements`: the pair is joined as the sentence goes.
+                    if let Some(ab) = cooperative_pair(&e) {
+                        pair = Some(ab);
+                    }
                     out.push(e);
                     heads.push(h.head);
                 }
@@ -307,12 +312,8 @@ impl<'l> Coder<'l> {
             mutual_acts(self.lex, &mut out, first);
             for e in &mut out[first..] {
                 e.quote = quote_of(&quotes, actors, e.evidence);
-                if let (Some(Actors::One(a)), Some(Actors::One(b)), 1 | 2) =
-                    (&e.source, &e.target, e.quad)
-                {
-                    if a.country.is_some() && b.country.is_some() && a.country != b.country {
-                        pair = Some((a.clone(), b.clone()));
-                    }
+                if let Some(ab) = cooperative_pair(e) {
+                    pair = Some(ab);
                 }
             }
             let main = narrative_date(&s, dates);
@@ -1292,4 +1293,17 @@ fn names_object(s: &Sent<'_>, head: usize) -> bool {
 fn agentless_act(code: &str, passive: bool) -> bool {
     let root = root_of(code);
     (14..=20).contains(&root) || (passive && (root == 9 || (11..=13).contains(&root)))
+}
+
+/// The two parties of a cooperative event between actors of two countries
+/// (what a later `the two sides` refers to).
+fn cooperative_pair(e: &Event) -> Option<(ActorRef, ActorRef)> {
+    match (&e.source, &e.target, e.quad) {
+        (Some(Actors::One(a)), Some(Actors::One(b)), 1 | 2)
+            if a.country.is_some() && b.country.is_some() && a.country != b.country =>
+        {
+            Some((a.clone(), b.clone()))
+        }
+        _ => None,
+    }
 }
