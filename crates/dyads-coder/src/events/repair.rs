@@ -56,8 +56,9 @@ pub(crate) fn coordinated_subject(p: &ParsedSentence) -> Cow<'_, ParsedSentence>
 /// The repairs, in turn; each copies the sentence only when it mends
 /// something.
 pub(crate) fn repair(p: &ParsedSentence) -> Cow<'_, ParsedSentence> {
-    let steps: [fn(&ParsedSentence) -> Option<ParsedSentence>; 5] = [
+    let steps: [fn(&ParsedSentence) -> Option<ParsedSentence>; 6] = [
         temporal_subject,
+        apposed_predicate,
         reduced_relative,
         stolen_subject,
         finite_conjunct,
@@ -70,6 +71,54 @@ pub(crate) fn repair(p: &ParsedSentence) -> Cow<'_, ParsedSentence> {
         }
     }
     out
+}
+
+/// A past verb the parser hung on a subject's apposition as a modifier,
+/// with the clause's own verb coordinated after it (`Milei, a fierce critic
+/// of the socialist leader, branded Maduro a dictator and told him to go`:
+/// `branded` as a clause on `critic`): the past verb heads the clause, with
+/// the subject its own and the later verb its conjunct. A copy, when
+/// something is repaired.
+fn apposed_predicate(p: &ParsedSentence) -> Option<ParsedSentence> {
+    let t = &p.tokens;
+    let fixes: Vec<(usize, usize, usize)> = (1..t.len())
+        .filter_map(|v| {
+            // A participle read so takes an object (`branded Maduro a
+            // dictator`): it is a finite verb.
+            let object = t
+                .iter()
+                .any(|k| k.head == Some(v) && matches!(k.deprel, "obj" | "iobj"));
+            if !(t[v].xpos == "VBD" || t[v].xpos == "VBN" && object)
+                || t[v].deprel != "acl"
+                || t[v - 1].lemma != ","
+            {
+                return None;
+            }
+            let a = t[v].head?;
+            let x = t[a].head?;
+            let r = t[x].head?;
+            let ok = t[a].deprel == "appos"
+                && t[x].deprel.starts_with("nsubj")
+                && r > v
+                && t[r].upos == "VERB"
+                && (v + 1..r).any(|c| t[c].head == Some(r) && t[c].deprel == "cc");
+            ok.then_some((v, x, r))
+        })
+        .collect();
+    if fixes.is_empty() {
+        return None;
+    }
+    let mut q = p.clone();
+    for (v, x, r) in fixes {
+        q.tokens[v].head = q.tokens[r].head;
+        q.tokens[v].deprel = q.tokens[r].deprel;
+        q.tokens[v].xpos = "VBD";
+        q.tokens[v].feats = "Mood=Ind|Tense=Past|VerbForm=Fin".into();
+        q.tokens[r].head = Some(v);
+        q.tokens[r].deprel = "conj";
+        q.tokens[x].head = Some(v);
+    }
+    Some(q)
 }
 
 /// `back down`, `back off`, `back away` after an auxiliary or `to` that

@@ -816,6 +816,9 @@ pub(crate) fn actors_in(s: &Sent<'_>, actors: &DocActors, range: (usize, usize))
                 // `China, Pakistan's closest ally,`: the other party of a
                 // relation is not who the phrase is.
                 _ if relation_possessor(s.text, m.span) => 6,
+                // `Milei, a fierce critic of the socialist leader,`: who an
+                // apposition relates the actor to is not the actor.
+                _ if apposition_modifier(s, (lo, hi), m.span) => 6,
                 (_, MentionKind::Pronoun) => 5,
                 ("person", _) => 0,
                 ("organization", _) => 1,
@@ -849,6 +852,38 @@ pub(crate) fn actors_in(s: &Sent<'_>, actors: &DocActors, range: (usize, usize))
         }
     }
     out
+}
+
+/// Whether the mention at `span` modifies an apposition within tokens
+/// `lo..=hi` (`Milei, a fierce critic of the socialist leader`, `Tokayev,
+/// Putin's closest ally`): reached from the apposition's head through a
+/// nominal modifier.
+fn apposition_modifier(s: &Sent<'_>, (lo, hi): (usize, usize), span: Span) -> bool {
+    let Some(mut j) =
+        s.p.tokens
+            .iter()
+            .position(|t| t.span.start >= span.start && t.span.end <= span.end)
+    else {
+        return false;
+    };
+    let inside = |k: usize| {
+        let t = s.p.tokens[k].span;
+        t.start >= span.start && t.end <= span.end
+    };
+    let mut modifier = false;
+    while let Some(p) = s.head(j) {
+        if p < lo || p > hi {
+            return false;
+        }
+        if !inside(j) && s.rel(j) == "appos" {
+            return modifier;
+        }
+        if !inside(p) && s.rel(j).starts_with("nmod") {
+            modifier = true;
+        }
+        j = p;
+    }
+    false
 }
 
 /// Whether the mention at `b`, after a comma, is a conjunct of the one at
