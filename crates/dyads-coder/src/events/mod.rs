@@ -377,6 +377,10 @@ impl<'l> Coder<'l> {
                 // `said Israel had the right to defend itself`: backing it.
                 tgt_range = Some(r);
                 self.lex.code("052")?
+            } else if let Some(r) = speech::penalty_subject(s, h.head) {
+                // `said Washington would pay a price`: a warning to it.
+                tgt_range = Some(r);
+                self.lex.code("130")?
             } else {
                 condemned = speech::condemned(s, h.head);
                 tgt_range = Some(*condemned.first()?);

@@ -111,6 +111,45 @@ pub(crate) fn right_holder(s: &Sent<'_>, head: usize) -> Option<(usize, usize)> 
     noun_subject(s, c)
 }
 
+/// The subject of a clause complement of the reporting verb at `head`
+/// that tells what its subject will suffer (`said Washington would pay a
+/// price`, `that Tokyo would bear all the consequences`): the speaker
+/// threatens it. The clause needs `will` or `would` and no negation.
+pub(crate) fn penalty_subject(s: &Sent<'_>, head: usize) -> Option<(usize, usize)> {
+    let c = s.kids[head]
+        .iter()
+        .copied()
+        .find(|&k| s.rel(k) == "ccomp" && k > head && s.lemma_in(k, PENALTY_VERBS))?;
+    let modal = s.kids[c].iter().any(|&k| {
+        s.rel(k).starts_with("aux") && matches!(s.form[k].as_str(), "will" | "would" | "'ll")
+    });
+    let negated = s.kids[c]
+        .iter()
+        .any(|&k| s.rel(k) == "advmod" && matches!(s.form[k].as_str(), "not" | "n't" | "never"));
+    let penalty = s.kids[c]
+        .iter()
+        .any(|&k| s.rel(k) == "obj" && s.lemma_in(k, PENALTY_NOUNS));
+    if !modal || negated || !penalty {
+        return None;
+    }
+    noun_subject(s, c)
+}
+
+/// Verbs of suffering a penalty (`pay a price`, `bear the consequences`).
+const PENALTY_VERBS: &[&str] = &["pay", "bear", "face", "suffer"];
+
+/// What one pays, bears or faces when threatened.
+const PENALTY_NOUNS: &[&str] = &[
+    "price",
+    "consequence",
+    "consequences",
+    "retaliation",
+    "response",
+    "punishment",
+    "countermeasure",
+    "countermeasures",
+];
+
 /// The phrase of the subject of clause `c` up to the verb, unless a
 /// pronoun.
 fn noun_subject(s: &Sent<'_>, c: usize) -> Option<(usize, usize)> {
