@@ -104,6 +104,11 @@ const FORCE_NOUNS: &[&str] = &[
     "raid",
     "bombing",
     "shelling",
+    "operation",
+    "offensive",
+    "incursion",
+    "intrusion",
+    "invasion",
 ];
 
 /// Determiners that refer back to something already told.
