@@ -211,6 +211,9 @@ impl<'l> Coder<'l> {
         // The last pair of actors of two countries a cooperative event
         // joined: what `the two sides` and `both countries` refer to.
         let mut pair: Option<(ActorRef, ActorRef)> = None;
+        // The lists of three or more states events named, last one last:
+        // what `all three` and `the seven` refer to.
+        let mut lists: Vec<Vec<ActorRef>> = Vec::new();
         let quotes = crate::quotes::find(doc, parsed, actors);
         for (si, p) in parsed.iter().enumerate() {
             let repaired = repair::repair(p);
@@ -278,12 +281,18 @@ impl<'l> Coder<'l> {
                     published,
                     out.len(),
                     pair.as_ref(),
+                    &lists,
                     &quotes,
                 ) {
                     // `He held talks with Xi, and the two sides signed 20
                     // agreements`: the pair is joined as the sentence goes.
                     if let Some(ab) = cooperative_pair(&e) {
                         pair = Some(ab);
+                    }
+                    for side in [&e.source, &e.target] {
+                        if let Some(l) = state_list(side.as_ref()) {
+                            lists.push(l);
+                        }
                     }
                     out.push(e);
                     heads.push(h.head);
@@ -341,6 +350,7 @@ impl<'l> Coder<'l> {
         published: Option<dyads_time::Date>,
         n: usize,
         pair: Option<&(ActorRef, ActorRef)>,
+        lists: &[Vec<ActorRef>],
         quotes: &[crate::quotes::Quote],
     ) -> Option<Event> {
         let entry = &self.lex.entries()[h.entry];
@@ -538,6 +548,24 @@ impl<'l> Coder<'l> {
         let mut tgt = tgt_range
             .map(|r| roles::actors_in(s, actors, r))
             .unwrap_or_default();
+        // `all three`, `the seven`: the last list of that many states an
+        // event named, for a phrase that names no state itself.
+        let listed = |r: Option<(usize, usize)>, now: &[ActorRef]| {
+            let n = roles::group_count(s, r?)?;
+            if now.iter().any(|a| a.country.is_some()) {
+                return None;
+            }
+            lists.iter().rev().find(|l| l.len() == n).cloned()
+        };
+        if let Some(l) = listed(src_range, &src) {
+            src = l;
+        }
+        if let Some(mut l) = listed(tgt_range, &tgt) {
+            l.retain(|t| !src.iter().any(|a| a.country == t.country));
+            if !l.is_empty() {
+                tgt = l;
+            }
+        }
         if tgt.is_empty() && verbal && !passive && entry.has_slot(dyads_lexicon::events::Slot::Tgt)
         {
             // The slot read off the surface named no actor: the object's
@@ -1310,4 +1338,14 @@ fn cooperative_pair(e: &Event) -> Option<(ActorRef, ActorRef)> {
         }
         _ => None,
     }
+}
+
+/// The members of an event's side when they are three or more actors of as
+/// many states (`Poland, Hungary and Slovakia`).
+fn state_list(side: Option<&Actors>) -> Option<Vec<ActorRef>> {
+    let m = side?.members();
+    let mut countries: Vec<&str> = m.iter().filter_map(|a| a.country.as_deref()).collect();
+    countries.sort_unstable();
+    countries.dedup();
+    (m.len() >= 3 && countries.len() == m.len()).then(|| m.to_vec())
 }

@@ -563,6 +563,41 @@ const PAIR_NOUNS: &[&str] = &[
     "capitals",
 ];
 
+/// The number of parties a phrase of tokens `lo..=hi` refers back to as a
+/// group (`all three`, `the seven`, `the three countries`, `all four
+/// governments`): three to ten, with no other words but a determiner and
+/// a noun for states or their leaders.
+pub(crate) fn group_count(s: &Sent<'_>, (lo, hi): (usize, usize)) -> Option<usize> {
+    const NUMBERS: &[&str] = &[
+        "three", "four", "five", "six", "seven", "eight", "nine", "ten",
+    ];
+    const NOUNS: &[&str] = &[
+        "countries",
+        "states",
+        "nations",
+        "governments",
+        "capitals",
+        "juntas",
+        "leaders",
+        "neighbours",
+        "neighbors",
+        "members",
+        "allies",
+    ];
+    let hi = hi.min(s.len().checked_sub(1)?);
+    let words: Vec<String> = (lo..=hi)
+        .map(|j| s.form[j].to_lowercase())
+        .filter(|w| !matches!(w.as_str(), "all" | "the" | "those" | "these" | "of"))
+        .collect();
+    let (number, rest) = words.split_first()?;
+    let n = NUMBERS.iter().position(|w| w == number)? + 3;
+    match rest {
+        [] => Some(n),
+        [noun] if NOUNS.contains(&noun.as_str()) => Some(n),
+        _ => None,
+    }
+}
+
 /// Whether tokens `lo..=hi` are a phrase for both parties of a dyad: `the
 /// two sides`, `both countries`, `the leaders of both sides`, `the sides`,
 /// `the foreign ministers`.
