@@ -389,7 +389,13 @@ impl<'a> Resolver<'a> {
                 }
                 Val::Month(y, *month)
             }
-            Sem::MonthOfYear { month, offset } => Val::Month(dct.year + *offset as i32, *month),
+            Sem::MonthOfYear { month, day, offset } => {
+                let y = dct.year + *offset as i32;
+                match day.and_then(|d| Date::new(y, *month, d)) {
+                    Some(d) => Val::Day(d),
+                    None => Val::Month(y, *month),
+                }
+            }
             Sem::Year(y) => Val::Year(*y),
             Sem::Decade(d) => Val::Decade(*d),
             Sem::Century(c) => Val::Century(*c),

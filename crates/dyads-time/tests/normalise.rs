@@ -421,3 +421,24 @@ fn mods_and_end_values() {
     );
     assert_eq!(found[0].precision, dyads_time::Precision::Month);
 }
+
+#[test]
+fn days_in_a_named_relative_year() {
+    check(&[
+        (
+            "2025-01-29",
+            "The juntas announced their exit on January 28 last year.",
+            &[("January 28 last year", "DATE", "2024-01-28")],
+        ),
+        (
+            "2025-01-29",
+            "The talks resume on 3 February next year.",
+            &[("3 February next year", "DATE", "2026-02-03")],
+        ),
+        (
+            "2025-03-10",
+            "Elections are due on 5 May this year.",
+            &[("5 May this year", "DATE", "2025-05-05")],
+        ),
+    ]);
+}

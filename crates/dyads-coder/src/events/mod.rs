@@ -552,7 +552,13 @@ impl<'l> Coder<'l> {
         // event named, for a phrase that names no state itself.
         let listed = |r: Option<(usize, usize)>, now: &[ActorRef]| {
             let n = roles::group_count(s, r?)?;
-            if now.iter().any(|a| a.country.is_some()) {
+            // A phrase the actor layer read as a named actor is that actor;
+            // a group nominal given a country (`the three juntas` as the
+            // dateline's) is not.
+            if now
+                .iter()
+                .any(|a| a.country.is_some() && !a.actor_id.starts_with("group:"))
+            {
                 return None;
             }
             lists.iter().rev().find(|l| l.len() == n).cloned()

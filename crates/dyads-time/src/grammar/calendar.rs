@@ -177,6 +177,18 @@ pub(crate) fn month_day(c: Cur<'_>) -> Option<(usize, Sem)> {
         }
     }
     let after = end.map_or(c2, |(c, _, _)| c);
+    // `January 28 last year`: the day in the year named after it.
+    if let (None, Rel::None, Some((c3, offset))) = (end, rel, rel_year(after)) {
+        crate::date::Date::new(2000, month, day)?;
+        return Some((
+            c3.i,
+            Sem::MonthOfYear {
+                month,
+                day: Some(day),
+                offset,
+            },
+        ));
+    }
     let (last, year) = match year4(after.opt_punct(',')) {
         Some((c, y)) => (c, Some(y)),
         None => (after, None),
@@ -208,6 +220,18 @@ pub(crate) fn day_month(c: Cur<'_>) -> Option<(usize, Sem)> {
     let c0 = c.word("the").unwrap_or(c);
     let (c1, day) = day_number(c0)?;
     let (c2, month) = month_name(c1.opt_word("of"))?;
+    // `28 January last year`.
+    if let Some((c3, offset)) = rel_year(c2) {
+        crate::date::Date::new(2000, month, day)?;
+        return Some((
+            c3.i,
+            Sem::MonthOfYear {
+                month,
+                day: Some(day),
+                offset,
+            },
+        ));
+    }
     let (last, year) = match year4(c2.opt_punct(',')) {
         Some((c, y)) => (c, Some(y)),
         None => (c2, None),
@@ -241,7 +265,14 @@ pub(crate) fn month_year(c: Cur<'_>) -> Option<(usize, Sem)> {
         ));
     }
     if let Some((c3, offset)) = rel_year(c2) {
-        return Some((c3.i, Sem::MonthOfYear { month, offset }));
+        return Some((
+            c3.i,
+            Sem::MonthOfYear {
+                month,
+                day: None,
+                offset,
+            },
+        ));
     }
     Some((
         c2.i,

@@ -45,9 +45,11 @@ pub(crate) enum Sem {
         end_month: u32,
         end_day: u32,
     },
-    /// `June last year`: a month in the year `offset` from the DCT's.
+    /// `June last year`, `January 28 last year`: a month, or a day of it,
+    /// in the year `offset` from the DCT's.
     MonthOfYear {
         month: u32,
+        day: Option<u32>,
         offset: i64,
     },
     Year(i32),
