@@ -312,6 +312,15 @@ pub(crate) fn event_date(
     // Ukraine`) happened at another time than the main clause: it takes
     // only the dates inside that clause, and not the narrative's.
     let temporal = temporal_clause(s, head);
+    // `hours before Tehran launched its first attack`, `shortly after the
+    // talks ended`: a clause so close to the main one is on its day, when
+    // it names no date of its own.
+    if let Some(c) = temporal.filter(|&c| close_clause(s, c)) {
+        let own = dates.iter().any(|d| in_subtree(s, d.span, c));
+        if let (false, Some(p)) = (own, s.head(c)) {
+            return event_date(s, dates, p, narrative);
+        }
+    }
     let narrative = narrative.filter(|_| temporal.is_none());
     // A date inside an `according to` phrase dates the report, not the
     // event (`According to state media on 7 April, the two ministers
@@ -429,6 +438,20 @@ fn temporal_clause(s: &Sent<'_>, head: usize) -> Option<usize> {
         c = s.head(c)?;
     }
     None
+}
+
+/// Whether the temporal clause headed by `c` is introduced by `after` or
+/// `before` right after `hours`, `minutes`, `moments` or `shortly`.
+fn close_clause(s: &Sent<'_>, c: usize) -> bool {
+    s.kids[c].iter().any(|&m| {
+        s.rel(m) == "mark"
+            && matches!(s.form[m].to_lowercase().as_str(), "after" | "before")
+            && m > 0
+            && matches!(
+                s.form[m - 1].to_lowercase().as_str(),
+                "hours" | "minutes" | "moments" | "shortly"
+            )
+    })
 }
 
 /// Whether the first token of `span` lies in the subtree of token `c`.
