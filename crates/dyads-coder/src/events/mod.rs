@@ -208,9 +208,13 @@ impl<'l> Coder<'l> {
                     .find(|d| d.start.is_some())?;
                 Some((para, d))
             });
-        // The last pair of actors of two countries a cooperative event
-        // joined: what `the two sides` and `both countries` refer to.
+        // The pair of actors of two countries that `the two sides` and
+        // `both countries` refer to: the one cooperative events joined
+        // most, nearest first, or the one joined earlier in the sentence.
         let mut pair: Option<(ActorRef, ActorRef)> = None;
+        // Every such pair with its sentence: the pair `the two sides`
+        // refers to in a new sentence is the one with the most weight.
+        let mut pairs: Vec<(usize, ActorRef, ActorRef)> = Vec::new();
         // The lists of three or more states events named, last one last:
         // what `all three` and `the seven` refer to.
         let mut lists: Vec<Vec<ActorRef>> = Vec::new();
@@ -218,6 +222,9 @@ impl<'l> Coder<'l> {
         for (si, p) in parsed.iter().enumerate() {
             let repaired = repair::repair(p);
             let p: &ParsedSentence = &repaired;
+            if let Some(ab) = weighted_pair(&pairs, si) {
+                pair = Some(ab);
+            }
             let s = Sent::new(p, &doc.text);
             let mut dates = dyads_time::event_dates(p.span, &timexes);
             // Amounts of time with no calendar position of their own (`a
@@ -322,6 +329,7 @@ impl<'l> Coder<'l> {
             for e in &mut out[first..] {
                 e.quote = quote_of(&quotes, actors, e.evidence);
                 if let Some(ab) = cooperative_pair(e) {
+                    pairs.push((si, ab.0.clone(), ab.1.clone()));
                     pair = Some(ab);
                 }
             }
@@ -1354,4 +1362,32 @@ fn state_list(side: Option<&Actors>) -> Option<Vec<ActorRef>> {
     countries.sort_unstable();
     countries.dedup();
     (m.len() >= 3 && countries.len() == m.len()).then(|| m.to_vec())
+}
+
+/// Of the pairs cooperative events joined (sentence, the two sides), the
+/// one with the most weight at sentence `si`: each mention of a pair of
+/// countries, in either order, weighs `1 / (1 + d)` for its distance of
+/// `d` sentences; ties go to the latest.
+fn weighted_pair(pairs: &[(usize, ActorRef, ActorRef)], si: usize) -> Option<(ActorRef, ActorRef)> {
+    let key = |a: &ActorRef, b: &ActorRef| {
+        let (x, y) = (a.country.clone(), b.country.clone());
+        if x <= y {
+            (x, y)
+        } else {
+            (y, x)
+        }
+    };
+    let mut best: Option<(f32, usize, &ActorRef, &ActorRef)> = None;
+    for (n, (_, a, b)) in pairs.iter().enumerate() {
+        let k = key(a, b);
+        let w: f32 = pairs
+            .iter()
+            .filter(|(_, x, y)| key(x, y) == k)
+            .map(|(t, _, _)| 1.0 / (1.0 + si.abs_diff(*t) as f32))
+            .sum();
+        if best.is_none_or(|(bw, bn, _, _)| w > bw || w == bw && n > bn) {
+            best = Some((w, n, a, b));
+        }
+    }
+    best.map(|(_, _, a, b)| (a.clone(), b.clone()))
 }
