@@ -49,7 +49,7 @@ fn own_gold() -> Result<(), dyads_eval::Error> {
     let mut r = dyads_eval::events::score_events(&dir.join("events.jsonl"), &dir)?;
     r.label = "own gold events (testdata/heldout)".into();
     println!("{r}");
-    assert!(r.gold >= 1656);
+    assert!(r.gold >= 1893);
     // First runs, before any rule was changed for them: h1-h2 P 0.600
     // (9/15), R 0.444 (8/18); h3-h4 R 0.263 (5/19); h5-h8 P 0.591
     // (13/22), R 0.361 (13/36) as annotated, P 0.682 (15/22), R 0.444
@@ -94,7 +94,13 @@ fn own_gold() -> Result<(), dyads_eval::Error> {
     // P 0.613 (38/62), R 0.422 (49/116); h61-h64 P 0.786 (33/42), R 0.626
     // (62/99); the coder of the session's start (4d601fc) scores P 0.670
     // (69/103), R 0.507 (109/215) on them. All sixty-four at that run: P
-    // 0.778 (551/708), R 0.541 (896/1656); floors under those.
-    assert!(r.precision() >= 0.76 && r.recall() >= 0.52, "{r}");
+    // 0.778 (551/708), R 0.541 (896/1656). h65-h72 (two more annotators,
+    // same terms; coder at 498d898): first run P 0.670 (69/103), R 0.570
+    // (135/237); h65-h68 P 0.787 (48/61), R 0.698 (81/116); h69-h72 P
+    // 0.500 (21/42), R 0.446 (54/121); the coder of the session's start
+    // (2a7f25f) scores P 0.670 (67/100), R 0.553 (131/237) on them. All
+    // seventy-two at that run: P 0.781 (637/816), R 0.567 (1074/1893);
+    // floors under those.
+    assert!(r.precision() >= 0.76 && r.recall() >= 0.54, "{r}");
     Ok(())
 }
