@@ -306,6 +306,16 @@ impl Matcher {
                     }
                 }
             }
+            // A short name of an actor yields to a longer name of the same
+            // actor starting inside it and running past it (`Sheikh Tamim`
+            // in `Sheikh Tamim bin Hamad Al Thani`).
+            if let Some(j) = (i + 1..end).find(|&j| {
+                self.longest(&toks, &ids, j)
+                    .is_some_and(|(end2, p2)| end2 > end && self.same_actor(p, p2))
+            }) {
+                i = j;
+                continue;
+            }
             let span = Span::new(toks[i].start, toks[end - 1].end);
             let entries: Vec<Entry> = self
                 .payloads
@@ -399,6 +409,23 @@ impl Matcher {
 
     /// True when every entry of payload `p` fitting tokens `i..end` is a
     /// weak alias.
+    /// Whether payloads `p` and `q` name a common actor.
+    fn same_actor(&self, p: u32, q: u32) -> bool {
+        let actors = |x: u32| {
+            self.payloads
+                .get(x as usize)
+                .into_iter()
+                .flatten()
+                .filter_map(|e| match e.target {
+                    Target::Actor(a, _) => Some(a),
+                    _ => None,
+                })
+                .collect::<Vec<ActorId>>()
+        };
+        let a = actors(p);
+        !a.is_empty() && actors(q).iter().any(|x| a.contains(x))
+    }
+
     fn only_weak(&self, toks: &[NormToken], i: usize, end: usize, p: u32) -> bool {
         let Some(span) = toks.get(i..end) else {
             return false;
