@@ -6,7 +6,9 @@
 //!   possessive and modifier nouns allowed between (`the DPRK government
 //!   delegation`, `the ROK's reunification ministry`, `South Korea's
 //!   parliament`, `the Russian embassy in Seoul`), or with `of` or `from` a
-//!   state after (`a delegation from Pyongyang`): the lexicon's body of
+//!   state after (`a delegation from Pyongyang`), or for a ministry,
+//!   presidency or legislature, `in` a place after (`the foreign ministry
+//!   in Beijing`): the lexicon's body of
 //!   that country when it has one, else a group of that country; an
 //!   intergovernmental or joint commission needs no owner;
 //! - **definite** (`the delegation`, `the embassy`, `the commission`): the
@@ -126,8 +128,10 @@ fn owner(
         // A delegation may belong to a body (`a North Korean military
         // delegation`, the army): its country.
         let owner_kind = a.kind == "state" || (a.kind == "organization" && group == "delegation");
-        if let (true, Some(c)) = (owner_kind, &a.country) {
-            if m.span.start < scan.span.start || !modifiers_ok {
+        // (A state named in an earlier sentence owns nothing here.)
+        let here = m.span.start >= scan.span.start;
+        if let (true, true, Some(c)) = (owner_kind, here, &a.country) {
+            if !modifiers_ok {
                 return None;
             }
             let name = match b.lex.state_by_code(c) {
@@ -146,13 +150,16 @@ fn owner(
             });
         }
     }
-    if !matches!(group, "delegation" | "embassy") {
-        return None;
-    }
     let after = gap(text, t.span.end, scan.span.end);
-    let rest = after
-        .strip_prefix(" from ")
-        .or_else(|| after.strip_prefix(" of "))?;
+    let rest = match group {
+        "delegation" | "embassy" => after
+            .strip_prefix(" from ")
+            .or_else(|| after.strip_prefix(" of "))?,
+        // A ministry, a presidency or a legislature sits in its own
+        // country (`the foreign ministry in Beijing`); an embassy does not.
+        "ministry" | "presidential_office" | "legislature" => after.strip_prefix(" in ")?,
+        _ => return None,
+    };
     let rest = rest.strip_prefix("the ").unwrap_or(rest);
     let at = scan.span.end - rest.len() as u32;
     let m = b.out.mentions.iter().find(|m| m.span.start == at)?;
