@@ -1,0 +1,25 @@
+//! TimeML conventions of the fifth tuning round, one test per rule, on
+//! sentences of our own. Every row lists all the expressions it expects
+//! as (text, type, value), so a missed or an extra one fails too.
+
+mod common;
+
+use common::check;
+
+/// An earlier quarter named after the reported one (`after a weak first
+/// quarter`) is a comparison: `a year ago` and `the 2019 period` stay on
+/// the quarter the report is about.
+#[test]
+fn an_earlier_quarter_does_not_replace_the_reported_one() {
+    check(&[(
+        "2019-11-04",
+        "The brewer posted a 12% rise in third-quarter profit from a year ago. After a weak second quarter, sales of its lagers recovered. In the 2019 period, costs were lower than a year ago.",
+        &[
+            ("third-quarter", "DATE", "2019-Q3"),
+            ("a year ago", "DATE", "2018-Q3"),
+            ("second quarter", "DATE", "2019-Q2"),
+            ("the 2019 period", "DATE", "2019-Q3"),
+            ("a year ago", "DATE", "2018-Q3"),
+        ],
+    )]);
+}
