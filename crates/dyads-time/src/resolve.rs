@@ -286,7 +286,7 @@ impl<'a> Resolver<'a> {
                     ..
                 }
                 | Sem::Ref(_)
-        );
+        ) || matches!(&cand.sem, Sem::PartOfDay { day: Some(d), .. } if matches!(**d, Sem::Anchored { .. }));
         if let Some(d) = r.val.day().filter(|_| !anchored) {
             {
                 self.anchor = d;

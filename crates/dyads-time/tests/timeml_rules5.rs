@@ -23,3 +23,26 @@ fn an_earlier_quarter_does_not_replace_the_reported_one() {
         ],
     )]);
 }
+
+/// `overnight` is the night before the day the narrative is on, and it
+/// leaves that day as the anchor: `the previous Friday` still counts back
+/// from the Friday the text named.
+#[test]
+fn overnight_is_the_night_before_the_narrative_day() {
+    check(&[
+        (
+            "2019-11-04",
+            "Tokyo stocks fell sharply Friday, hit by overnight losses on Wall Street. The main index ended 3% below the previous Friday.",
+            &[
+                ("Friday", "DATE", "2019-11-01"),
+                ("overnight", "TIME", "2019-10-31TNI"),
+                ("the previous Friday", "DATE", "2019-10-25"),
+            ],
+        ),
+        (
+            "2019-11-04",
+            "Rebels shelled the port overnight.",
+            &[("overnight", "TIME", "2019-11-03TNI")],
+        ),
+    ]);
+}

@@ -33,9 +33,19 @@ pub(crate) fn rel_day(c: Cur<'_>) -> Option<(usize, Sem)> {
         "today" => (c2.i, Sem::RelDay(0)),
         "tomorrow" => (c2.i, Sem::RelDay(1)),
         "yesterday" => (c2.i, Sem::RelDay(-1)),
-        // `overnight` in a report is the night before it (from the day
-        // before into the report's day).
-        "overnight" => (c2.i, part(DayPart::Night, -1)),
+        // `overnight` is the night before the day the narrative is on
+        // (the report's day until the text names another): `shares closed
+        // lower Friday, depressed by overnight losses in New York`.
+        "overnight" => (
+            c2.i,
+            Sem::PartOfDay {
+                part: DayPart::Night,
+                day: Some(Box::new(Sem::Anchored {
+                    unit: Unit::Day,
+                    offset: -1,
+                })),
+            },
+        ),
         _ => (c2.i, part(DayPart::Night, 0)),
     })
 }
