@@ -86,7 +86,11 @@
 //!   finished quarter named (one the DCT's quarter number only when it
 //!   `ended` or is reported in the past tense, not `a fourth-quarter
 //!   charge` still to come); after a year-to-date period (`the first nine
-//!   months`) it is the year before, and `the 1988 period` the year.
+//!   months`) it is the year before, and `the 1988 period` the year. The
+//!   reported quarter only moves forward: an earlier one named after it
+//!   (`after a flat second quarter`) is a comparison.
+//! - `overnight` is the night before the narrative's day, which it leaves
+//!   as the anchor.
 //!
 //! The [`score`] module reads TimeML (`.tml`) files and scores the tagger
 //! on TempEval-3 task A, also on a held-out part (every fifth file of each
