@@ -46,3 +46,16 @@ fn overnight_is_the_night_before_the_narrative_day() {
         ),
     ]);
 }
+
+/// Whole thousands of years are millennia, TIMEX3's `L`.
+#[test]
+fn thousands_of_years_are_millennia() {
+    check(&[(
+        "2019-03-04",
+        "The terraces have been farmed for nearly three thousand years, and the temple stood for 1500 years.",
+        &[
+            ("nearly three thousand years", "DURATION", "P3L"),
+            ("1500 years", "DURATION", "P1500Y"),
+        ],
+    )]);
+}
