@@ -59,3 +59,17 @@ fn thousands_of_years_are_millennia() {
         ],
     )]);
 }
+
+/// `days or weeks`: two vague lengths offered as one expression, valued by
+/// the first; amounts keep their own reading.
+#[test]
+fn two_vague_lengths_are_one_expression() {
+    check(&[(
+        "2019-03-04",
+        "The repairs could take days or weeks, and the inquiry two or three months.",
+        &[
+            ("days or weeks", "DURATION", "PXD"),
+            ("two or three months", "DURATION", "P2M"),
+        ],
+    )]);
+}

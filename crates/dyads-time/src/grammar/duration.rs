@@ -175,6 +175,12 @@ fn bare_duration(c: Cur<'_>, lead: &[&str]) -> Option<(usize, Sem)> {
         Some(c3) => (c3, n.map(|n| n + 0.5)),
         None => (c2, n),
     };
+    // `weeks or months`: two vague lengths offered as one, valued by the
+    // first.
+    let end = match end.word("or").and_then(unit_word) {
+        Some((c3, _, true)) if n.is_none() && c1b.i == c.i => c3,
+        _ => end,
+    };
     // `recent years`, `the past few months`: an unspecified past.
     let past_lead = lead.last().is_some_and(|w| matches!(*w, "past" | "last"));
     if n.is_none() && past_lead {
