@@ -73,3 +73,14 @@ fn two_vague_lengths_are_one_expression() {
         ],
     )]);
 }
+
+/// `a matter of weeks` says how soon something comes, a closeness in time
+/// like `minutes apart`, not a length that is tagged.
+#[test]
+fn a_matter_of_weeks_is_not_a_duration() {
+    check(&[(
+        "2019-03-04",
+        "The merger should close in a matter of weeks, after a review of two months.",
+        &[("two months", "DURATION", "P2M")],
+    )]);
+}

@@ -112,6 +112,17 @@ fn bare_duration(c: Cur<'_>, lead: &[&str]) -> Option<(usize, Sem)> {
     if lead.is_empty() && c1b.i == c.i && matches!(unit, Unit::Second | Unit::Minute | Unit::Hour) {
         return None;
     }
+    // `a matter of days`: a bare plural after `matter of` says how soon,
+    // a closeness in time like `minutes apart`, not a length TimeBank
+    // tags.
+    let back = |k: usize| c.i.checked_sub(k).and_then(|j| c.toks.get(j));
+    if lead.is_empty()
+        && c1b.i == c.i
+        && back(1).is_some_and(|t| t.is("of"))
+        && back(2).is_some_and(|t| t.is("matter"))
+    {
+        return None;
+    }
     // `three-quarters of its food`, `a quarter of the market`: a fraction
     // of something determined, not a period (`several quarters of losses`,
     // `two quarters of 1990` stay).

@@ -186,6 +186,7 @@ const WORDS: &[&str] = &[
     "mar",
     "march",
     "marks",
+    "matter",
     "may",
     "mdt",
     "members",
