@@ -84,3 +84,19 @@ fn a_matter_of_weeks_is_not_a_duration() {
         &[("two months", "DURATION", "P2M")],
     )]);
 }
+
+/// `coming months` and `future quarters` without a determiner or an amount
+/// are an unspecified future, as `the past few weeks` is an unspecified
+/// past; with an amount they stay durations.
+#[test]
+fn coming_and_future_periods_are_a_future_reference() {
+    check(&[(
+        "2019-03-04",
+        "The bank may cut rates in coming months, and the charge will weigh on future quarters, but not over the coming two years.",
+        &[
+            ("coming months", "DATE", "FUTURE_REF"),
+            ("future quarters", "DATE", "FUTURE_REF"),
+            ("the coming two years", "DURATION", "P2Y"),
+        ],
+    )]);
+}

@@ -24,6 +24,7 @@ const LEADS: &[&[&str]] = &[
     &["last"],
     &["first"],
     &["coming"],
+    &["future"],
     &["recent"],
     &["next"],
     &["each", "of", "the", "past"],
@@ -196,6 +197,10 @@ fn bare_duration(c: Cur<'_>, lead: &[&str]) -> Option<(usize, Sem)> {
     let past_lead = lead.last().is_some_and(|w| matches!(*w, "past" | "last"));
     if n.is_none() && past_lead {
         return Some((end.i, Sem::Ref("PAST_REF")));
+    }
+    // `in coming months`, `future quarters`: an unspecified future.
+    if n.is_none() && matches!(lead, ["coming"] | ["future"]) {
+        return Some((end.i, Sem::Ref("FUTURE_REF")));
     }
     Some((end.i, Sem::Duration(unit.duration(n))))
 }
