@@ -100,3 +100,19 @@ fn coming_and_future_periods_are_a_future_reference() {
         ],
     )]);
 }
+
+/// `Monday and Thursday evenings`: the plural part of the day is shared by
+/// the weekday coordinated before it, so both are recurring sets.
+#[test]
+fn a_plural_part_of_the_day_is_shared_by_a_coordinated_weekday() {
+    check(&[(
+        "2019-03-04",
+        "The ferry will sail on Monday and Thursday evenings from April, and once on Friday.",
+        &[
+            ("Monday", "SET", "XXXX-WXX-1TEV"),
+            ("Thursday evenings", "SET", "XXXX-WXX-4TEV"),
+            ("April", "DATE", "2019-04"),
+            ("Friday", "DATE", "2019-03-08"),
+        ],
+    )]);
+}
