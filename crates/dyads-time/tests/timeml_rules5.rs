@@ -116,3 +116,18 @@ fn a_plural_part_of_the_day_is_shared_by_a_coordinated_weekday() {
         ],
     )]);
 }
+
+/// An ordinal day of an event after a copula in the present (`today is the
+/// fifth day of the strike`, `it's the third day of the siege`) is the day
+/// of writing; in the past it is not tagged.
+#[test]
+fn the_nth_day_of_an_event_in_the_present_is_today() {
+    check(&[
+        (
+            "2019-03-04",
+            "It's the third day of the siege, and the town is without water.",
+            &[("the third day", "DATE", "2019-03-04")],
+        ),
+        ("2019-03-04", "The strike was in its fifth day.", &[]),
+    ]);
+}

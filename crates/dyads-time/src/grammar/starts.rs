@@ -159,6 +159,7 @@ const WORDS: &[&str] = &[
     "hundred",
     "in",
     "independence",
+    "is",
     "its",
     "jan",
     "january",
