@@ -131,3 +131,24 @@ fn the_nth_day_of_an_event_in_the_present_is_today() {
         ("2019-03-04", "The strike was in its fifth day.", &[]),
     ]);
 }
+
+/// Numbered quarters in the plural (`the second and fourth quarters`) recur
+/// every year: each is a set. With a year they are that year's.
+#[test]
+fn plural_numbered_quarters_are_sets() {
+    check(&[
+        (
+            "2019-03-04",
+            "The retailer makes most of its sales in the third and fourth quarters.",
+            &[
+                ("the third", "SET", "XXXX-Q3"),
+                ("fourth quarters", "SET", "XXXX-Q4"),
+            ],
+        ),
+        (
+            "2019-03-04",
+            "Toy makers usually lose money in their first quarters.",
+            &[("first quarters", "SET", "XXXX-Q1")],
+        ),
+    ]);
+}
