@@ -152,3 +152,17 @@ fn plural_numbered_quarters_are_sets() {
         ),
     ]);
 }
+
+/// A season counted in the plural (`the last two winters`, `three
+/// summers`) recurs: a set of that season.
+#[test]
+fn seasons_counted_in_the_plural_are_sets() {
+    check(&[(
+        "2019-03-04",
+        "The lake has frozen over in the last two winters and dried out in three summers.",
+        &[
+            ("the last two winters", "SET", "XXXX-WI"),
+            ("three summers", "SET", "XXXX-SU"),
+        ],
+    )]);
+}

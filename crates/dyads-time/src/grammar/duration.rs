@@ -255,6 +255,22 @@ pub(crate) fn set(c: Cur<'_>) -> Option<(usize, Sem)> {
             return Some((c.i + 1, Sem::Set((*v).to_string())));
         }
     }
+    // `the past three summers`: a season counted in the plural recurs,
+    // a set of that season.
+    let c1 = c
+        .words(&["the", "past"])
+        .or_else(|| c.words(&["the", "last"]))
+        .unwrap_or(c);
+    if let Some((c2, Some(_))) = amount(c1).filter(|(c2, _)| c2.i > c1.i) {
+        let season = c2
+            .lower()
+            .filter(|w| *w != "falls")
+            .and_then(|w| w.strip_suffix('s'))
+            .and_then(lexicon::season);
+        if let Some(season) = season {
+            return Some((c2.i + 1, Sem::Set(format!("XXXX-{}", season.code()))));
+        }
+    }
     // `Tuesday nights`, `Sunday mornings`: a part of a day every week.
     if let Some((c1, wd)) = c.lookup(lexicon::weekday) {
         let part = c1

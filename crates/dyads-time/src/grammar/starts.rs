@@ -113,6 +113,7 @@ const WORDS: &[&str] = &[
     "evening",
     "every",
     "fall",
+    "falls",
     "feb",
     "february",
     "feet",
