@@ -175,6 +175,11 @@ impl Unit {
             return format!("P{t}X{letter}");
         };
         let n = n * scale;
+        // Whole thousands of years are millennia, TIMEX3's `L`: `two
+        // thousand years` is `P2L`.
+        if letter == "Y" && n >= 1000.0 && n % 1000.0 == 0.0 {
+            return format!("P{}L", (n / 1000.0) as u64);
+        }
         if n.fract() == 0.0 {
             return format!("P{t}{}{letter}", n as u64);
         }
@@ -291,6 +296,9 @@ mod tests {
             (Unit::Year, Some(2.5), "P2Y6M"),
             (Unit::Hour, Some(5.5), "PT5H30M"),
             (Unit::Minute, Some(1.5), "PT1M30S"),
+            (Unit::Year, Some(2000.0), "P2L"),
+            (Unit::Century, Some(10.0), "P1L"),
+            (Unit::Year, Some(1500.0), "P1500Y"),
             (Unit::Hour, Some(0.5), "PT30M"),
         ];
         for (u, n, v) in rows {

@@ -86,7 +86,20 @@
 //!   finished quarter named (one the DCT's quarter number only when it
 //!   `ended` or is reported in the past tense, not `a fourth-quarter
 //!   charge` still to come); after a year-to-date period (`the first nine
-//!   months`) it is the year before, and `the 1988 period` the year.
+//!   months`) it is the year before, and `the 1988 period` the year. The
+//!   reported quarter only moves forward: an earlier one named after it
+//!   (`after a flat second quarter`) is a comparison.
+//! - `overnight` is the night before the narrative's day, which it leaves
+//!   as the anchor.
+//! - Whole thousands of years are millennia (`P2L`); `weeks or months` is
+//!   one vague duration valued by its first unit (`PXW`); `a matter of
+//!   months` is not tagged; `coming months` and `future quarters` are
+//!   `FUTURE_REF`.
+//! - Recurrences: `Monday and Tuesday nights` makes both weekdays the set
+//!   `XXXX-WXX-nTNI`; `the second and fourth quarters` are `XXXX-Q2` and
+//!   `XXXX-Q4`; `the past three summers` is `XXXX-SU`.
+//! - `it's the second day of the offensive`: an ordinal day of an event
+//!   after a present copula is the day of writing.
 //!
 //! The [`score`] module reads TimeML (`.tml`) files and scores the tagger
 //! on TempEval-3 task A, also on a held-out part (every fifth file of each

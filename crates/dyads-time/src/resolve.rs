@@ -286,7 +286,7 @@ impl<'a> Resolver<'a> {
                     ..
                 }
                 | Sem::Ref(_)
-        );
+        ) || matches!(&cand.sem, Sem::PartOfDay { day: Some(d), .. } if matches!(**d, Sem::Anchored { .. }));
         if let Some(d) = r.val.day().filter(|_| !anchored) {
             {
                 self.anchor = d;
@@ -307,7 +307,11 @@ impl<'a> Resolver<'a> {
                 || ((*y, *q) == current
                     && (self.toks.get(cand.end).is_some_and(|t| t.is("ended"))
                         || self.tense() == Tense::Past));
-            if over {
+            // An earlier quarter named after the reported one (`after a
+            // flat second quarter`) is a comparison, not the period the
+            // report is about: the reported period only moves forward.
+            let earlier = self.last_quarter.is_some_and(|lq| (*y, *q) < lq);
+            if over && !earlier {
                 self.last_quarter = Some((*y, *q));
                 self.year_to_date = false;
             }

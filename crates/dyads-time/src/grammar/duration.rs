@@ -24,6 +24,7 @@ const LEADS: &[&[&str]] = &[
     &["last"],
     &["first"],
     &["coming"],
+    &["future"],
     &["recent"],
     &["next"],
     &["each", "of", "the", "past"],
@@ -112,6 +113,17 @@ fn bare_duration(c: Cur<'_>, lead: &[&str]) -> Option<(usize, Sem)> {
     if lead.is_empty() && c1b.i == c.i && matches!(unit, Unit::Second | Unit::Minute | Unit::Hour) {
         return None;
     }
+    // `a matter of days`: a bare plural after `matter of` says how soon,
+    // a closeness in time like `minutes apart`, not a length TimeBank
+    // tags.
+    let back = |k: usize| c.i.checked_sub(k).and_then(|j| c.toks.get(j));
+    if lead.is_empty()
+        && c1b.i == c.i
+        && back(1).is_some_and(|t| t.is("of"))
+        && back(2).is_some_and(|t| t.is("matter"))
+    {
+        return None;
+    }
     // `three-quarters of its food`, `a quarter of the market`: a fraction
     // of something determined, not a period (`several quarters of losses`,
     // `two quarters of 1990` stay).
@@ -175,10 +187,20 @@ fn bare_duration(c: Cur<'_>, lead: &[&str]) -> Option<(usize, Sem)> {
         Some(c3) => (c3, n.map(|n| n + 0.5)),
         None => (c2, n),
     };
+    // `weeks or months`: two vague lengths offered as one, valued by the
+    // first.
+    let end = match end.word("or").and_then(unit_word) {
+        Some((c3, _, true)) if n.is_none() && c1b.i == c.i => c3,
+        _ => end,
+    };
     // `recent years`, `the past few months`: an unspecified past.
     let past_lead = lead.last().is_some_and(|w| matches!(*w, "past" | "last"));
     if n.is_none() && past_lead {
         return Some((end.i, Sem::Ref("PAST_REF")));
+    }
+    // `in coming months`, `future quarters`: an unspecified future.
+    if n.is_none() && matches!(lead, ["coming"] | ["future"]) {
+        return Some((end.i, Sem::Ref("FUTURE_REF")));
     }
     Some((end.i, Sem::Duration(unit.duration(n))))
 }
@@ -231,6 +253,22 @@ pub(crate) fn set(c: Cur<'_>) -> Option<(usize, Sem)> {
                 return None;
             }
             return Some((c.i + 1, Sem::Set((*v).to_string())));
+        }
+    }
+    // `the past three summers`: a season counted in the plural recurs,
+    // a set of that season.
+    let c1 = c
+        .words(&["the", "past"])
+        .or_else(|| c.words(&["the", "last"]))
+        .unwrap_or(c);
+    if let Some((c2, Some(_))) = amount(c1).filter(|(c2, _)| c2.i > c1.i) {
+        let season = c2
+            .lower()
+            .filter(|w| *w != "falls")
+            .and_then(|w| w.strip_suffix('s'))
+            .and_then(lexicon::season);
+        if let Some(season) = season {
+            return Some((c2.i + 1, Sem::Set(format!("XXXX-{}", season.code()))));
         }
     }
     // `Tuesday nights`, `Sunday mornings`: a part of a day every week.

@@ -392,6 +392,7 @@ fn candidates_with(toks: &[Tok], filter: bool) -> Vec<Cand> {
             continue;
         }
         let second = coordinated_day(toks, &cand);
+        distribute_part(toks, &mut out, &cand);
         out.push(cand);
         if let Some(second) = second {
             i = second.end.max(i);
@@ -464,6 +465,40 @@ fn unit_compound(toks: &[Tok], end: usize) -> Option<usize> {
         && !next.space_before
         && lexicon::unit(&next.lower).is_some();
     is_compound.then_some(end + 4)
+}
+
+/// `Monday and Tuesday nights`: the plural part of the day of a recurring
+/// weekday is shared by a bare weekday coordinated before it, which
+/// becomes the same kind of set.
+fn distribute_part(toks: &[Tok], out: &mut [Cand], cand: &Cand) {
+    let Sem::Set(v) = &cand.sem else {
+        return;
+    };
+    let Some(part) = v
+        .strip_prefix("XXXX-WXX-")
+        .and_then(|rest| rest.split_once('T'))
+        .map(|(_, p)| p.to_string())
+    else {
+        return;
+    };
+    let Some(prev) = out.last_mut() else {
+        return;
+    };
+    let Sem::Weekday {
+        wd,
+        rel: Rel::None,
+        narrative: false,
+    } = prev.sem
+    else {
+        return;
+    };
+    let linked = prev.end + 1 == cand.start
+        && toks
+            .get(prev.end)
+            .is_some_and(|t| t.is("and") || t.is("or"));
+    if linked && prev.mod_.is_none() {
+        prev.sem = Sem::Set(format!("XXXX-WXX-{wd}T{part}"));
+    }
 }
 
 /// `April 24 and 25`: the second day of a coordination, in the first

@@ -10,6 +10,9 @@ use crate::value::DayPart;
 /// `today`, `tomorrow`, `yesterday`, `tonight`, `last night`, `this
 /// morning`, `the day before yesterday`.
 pub(crate) fn rel_day(c: Cur<'_>) -> Option<(usize, Sem)> {
+    if let Some(found) = ordinal_day(c) {
+        return Some(found);
+    }
     if let Some(c2) = c.words(&["the", "day", "before", "yesterday"]) {
         return Some((c2.i, Sem::RelDay(-2)));
     }
@@ -33,11 +36,43 @@ pub(crate) fn rel_day(c: Cur<'_>) -> Option<(usize, Sem)> {
         "today" => (c2.i, Sem::RelDay(0)),
         "tomorrow" => (c2.i, Sem::RelDay(1)),
         "yesterday" => (c2.i, Sem::RelDay(-1)),
-        // `overnight` in a report is the night before it (from the day
-        // before into the report's day).
-        "overnight" => (c2.i, part(DayPart::Night, -1)),
+        // `overnight` is the night before the day the narrative is on
+        // (the report's day until the text names another): `shares closed
+        // lower Friday, depressed by overnight losses in New York`.
+        "overnight" => (
+            c2.i,
+            Sem::PartOfDay {
+                part: DayPart::Night,
+                day: Some(Box::new(Sem::Anchored {
+                    unit: Unit::Day,
+                    offset: -1,
+                })),
+            },
+        ),
         _ => (c2.i, part(DayPart::Night, 0)),
     })
+}
+
+/// `today is the eighth day of the siege`, `it's the second day of the
+/// strike`: an ordinal day of an event after a copula in the present is the
+/// day of writing.
+fn ordinal_day(c: Cur<'_>) -> Option<(usize, Sem)> {
+    let copula = c.prev().is_some_and(|p| {
+        p.is("is")
+            || (p.is("s")
+                && !p.space_before
+                && c.i
+                    .checked_sub(2)
+                    .and_then(|j| c.toks.get(j))
+                    .is_some_and(|a| a.is_punct('\'') || a.is_punct('’')))
+    });
+    if !copula {
+        return None;
+    }
+    let (c1, _) = c.opt_word("the").lookup(lexicon::ordinal)?;
+    let c2 = c1.word("day")?;
+    c2.word("of")?;
+    Some((c2.i, Sem::RelDay(0)))
 }
 
 /// `Tuesday`, `last Friday`, `this coming Sunday`, `the previous Friday`.

@@ -276,6 +276,9 @@ pub(crate) fn quarter(c: Cur<'_>) -> Option<(usize, Sem)> {
     if let Some(found) = two_quarters(c0) {
         return Some(found);
     }
+    if let Some(found) = plural_quarters(c0) {
+        return Some(found);
+    }
     let (c1, q) = c0
         .lookup(lexicon::ordinal)
         .or_else(|| c0.word("last").map(|c| (c, 99)))?;
@@ -312,6 +315,31 @@ pub(crate) fn quarter(c: Cur<'_>) -> Option<(usize, Sem)> {
             year_offset,
         },
     ))
+}
+
+/// `the fourth quarters`, `the second and fourth quarters`: numbered
+/// quarters in the plural recur every year, a set (`XXXX-Q4`). A first
+/// ordinal coordinated before the plural is a set of its own (`second` in
+/// `the second and fourth quarters`).
+fn plural_quarters(c: Cur<'_>) -> Option<(usize, Sem)> {
+    let (c1, q) = c
+        .lookup(lexicon::ordinal)
+        .filter(|(_, q)| (1..=4).contains(q))?;
+    // `the first and second quarters of 1990` are quarters of one year.
+    let generic = |after: Cur<'_>| after.word("of").is_none();
+    let end = match c1.word("quarters") {
+        Some(c2) if generic(c2) => c2,
+        Some(_) => return None,
+        None => {
+            let c2 = c1.word("and").or_else(|| c1.word("or"))?;
+            let (c3, _) = c2
+                .lookup(lexicon::ordinal)
+                .filter(|(_, q2)| (1..=4).contains(q2))?;
+            c3.word("quarters").filter(|c4| generic(*c4))?;
+            c1
+        }
+    };
+    Some((end.i, Sem::Set(format!("XXXX-Q{q}"))))
 }
 
 /// `the first two quarters of 1990`, `the last two quarters of next
