@@ -17,18 +17,11 @@ pub(crate) const HISTORICAL_DAYS: i64 = 180;
 /// Whether a date in another finite clause is kept from the event.
 const OTHER_CLAUSE: bool = true;
 
-/// The first token of the expression at `span`.
-fn first_token(s: &Sent<'_>, span: Span) -> Option<usize> {
-    s.p.tokens
-        .iter()
-        .position(|x| x.span.start >= span.start && x.span.start < span.end)
-}
-
 /// Whether the date expression at `span` lies inside a gerund or
 /// participle clause that is not the event's own and does not govern it:
 /// the first verb above the date is such a clause's.
 fn in_other_clause(s: &Sent<'_>, span: Span, head: usize) -> bool {
-    let Some(mut t) = first_token(s, span) else {
+    let Some(mut t) = s.first_token(span) else {
         return false;
     };
     for _ in 0..8 {
@@ -148,7 +141,7 @@ pub(crate) fn standing_stance(s: &Sent<'_>, head: usize) -> bool {
 /// or prepositional modifier (`the traditional April festival`, `the
 /// agreements of September`) rather than the clause.
 fn modifies_noun(s: &Sent<'_>, span: Span) -> bool {
-    let Some(first) = first_token(s, span) else {
+    let Some(first) = s.first_token(span) else {
         return false;
     };
     // A day after `on` (`ended their summit in Alaska on Friday`) times the
@@ -183,7 +176,7 @@ fn modifies_noun(s: &Sent<'_>, span: Span) -> bool {
 /// `before` (`operating illegally since its accreditation was withdrawn
 /// in February`). Such a date does not move the narrative.
 fn in_background_clause(s: &Sent<'_>, span: Span) -> bool {
-    let Some(mut t) = first_token(s, span) else {
+    let Some(mut t) = s.first_token(span) else {
         return false;
     };
     for _ in 0..12 {

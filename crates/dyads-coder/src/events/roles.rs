@@ -894,11 +894,7 @@ pub(crate) fn actors_in(s: &Sent<'_>, actors: &DocActors, range: (usize, usize))
 /// Putin's closest ally`): reached from the apposition's head through a
 /// nominal modifier.
 fn apposition_modifier(s: &Sent<'_>, (lo, hi): (usize, usize), span: Span) -> bool {
-    let Some(mut j) =
-        s.p.tokens
-            .iter()
-            .position(|t| t.span.start >= span.start && t.span.end <= span.end)
-    else {
+    let Some(mut j) = s.first_token(span) else {
         return false;
     };
     let inside = |k: usize| {
@@ -925,12 +921,7 @@ fn apposition_modifier(s: &Sent<'_>, (lo, hi): (usize, usize), span: Span) -> bo
 /// `a` in the parse (`Argentina, Chile, Costa Rica, Panama` with the list's
 /// `and` beyond the phrase): a list member, not an apposition.
 fn listed_after(s: &Sent<'_>, a: Span, b: Span) -> bool {
-    let tok = |x: Span| {
-        s.p.tokens
-            .iter()
-            .position(|t| t.span.start >= x.start && t.span.end <= x.end)
-    };
-    let (Some(i), Some(j)) = (tok(a), tok(b)) else {
+    let (Some(i), Some(j)) = (s.first_token(a), s.first_token(b)) else {
         return false;
     };
     let top = |mut k: usize, x: Span| {

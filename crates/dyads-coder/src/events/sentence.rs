@@ -401,6 +401,14 @@ impl<'a> Sent<'a> {
         }
     }
 
+    /// The first token of the text at `span` (a date, a mention).
+    pub fn first_token(&self, span: Span) -> Option<usize> {
+        self.p
+            .tokens
+            .iter()
+            .position(|x| x.span.start >= span.start && x.span.start < span.end)
+    }
+
     /// The noun phrase starting at token `start`: up to its boundary, at
     /// most 12 tokens; `and` keeps the phrase going (coordination).
     pub fn np_from(&self, start: usize) -> Option<(usize, usize)> {

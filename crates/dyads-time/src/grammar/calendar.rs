@@ -178,16 +178,8 @@ pub(crate) fn month_day(c: Cur<'_>) -> Option<(usize, Sem)> {
     }
     let after = end.map_or(c2, |(c, _, _)| c);
     // `January 28 last year`: the day in the year named after it.
-    if let (None, Rel::None, Some((c3, offset))) = (end, rel, rel_year(after)) {
-        crate::date::Date::new(2000, month, day)?;
-        return Some((
-            c3.i,
-            Sem::MonthOfYear {
-                month,
-                day: Some(day),
-                offset,
-            },
-        ));
+    if let (None, Rel::None, Some(found)) = (end, rel, day_of_rel_year(after, month, day)) {
+        return found;
     }
     let (last, year) = match year4(after.opt_punct(',')) {
         Some((c, y)) => (c, Some(y)),
@@ -221,16 +213,8 @@ pub(crate) fn day_month(c: Cur<'_>) -> Option<(usize, Sem)> {
     let (c1, day) = day_number(c0)?;
     let (c2, month) = month_name(c1.opt_word("of"))?;
     // `28 January last year`.
-    if let Some((c3, offset)) = rel_year(c2) {
-        crate::date::Date::new(2000, month, day)?;
-        return Some((
-            c3.i,
-            Sem::MonthOfYear {
-                month,
-                day: Some(day),
-                offset,
-            },
-        ));
+    if let Some(found) = day_of_rel_year(c2, month, day) {
+        return found;
     }
     let (last, year) = match year4(c2.opt_punct(',')) {
         Some((c, y)) => (c, Some(y)),
@@ -283,6 +267,24 @@ pub(crate) fn month_year(c: Cur<'_>) -> Option<(usize, Sem)> {
             rel,
         },
     ))
+}
+
+/// A day of a month followed by `last year`, `this year` or `next year`
+/// at `c`: `None` when no such year follows, else the match (itself
+/// `None` for a day the month never has).
+fn day_of_rel_year(c: Cur<'_>, month: u32, day: u32) -> Option<Option<(usize, Sem)>> {
+    let (c3, offset) = rel_year(c)?;
+    // A leap year, so that 29 February is a day some year has.
+    Some(crate::date::Date::new(2000, month, day).map(|_| {
+        (
+            c3.i,
+            Sem::MonthOfYear {
+                month,
+                day: Some(day),
+                offset,
+            },
+        )
+    }))
 }
 
 /// `last year` (-1), `this year` (0), `next year` (1) after a name.
