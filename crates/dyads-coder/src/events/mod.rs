@@ -1369,25 +1369,29 @@ fn state_list(side: Option<&Actors>) -> Option<Vec<ActorRef>> {
 /// countries, in either order, weighs `1 / (1 + d)` for its distance of
 /// `d` sentences; ties go to the latest.
 fn weighted_pair(pairs: &[(usize, ActorRef, ActorRef)], si: usize) -> Option<(ActorRef, ActorRef)> {
-    let key = |a: &ActorRef, b: &ActorRef| {
-        let (x, y) = (a.country.clone(), b.country.clone());
-        if x <= y {
-            (x, y)
-        } else {
-            (y, x)
-        }
-    };
-    let mut best: Option<(f32, usize, &ActorRef, &ActorRef)> = None;
-    for (n, (_, a, b)) in pairs.iter().enumerate() {
-        let k = key(a, b);
-        let w: f32 = pairs
+    let keys: Vec<(Option<&str>, Option<&str>)> = pairs
+        .iter()
+        .map(|(_, a, b)| {
+            let (x, y) = (a.country.as_deref(), b.country.as_deref());
+            if x <= y {
+                (x, y)
+            } else {
+                (y, x)
+            }
+        })
+        .collect();
+    let mut best: Option<(f32, usize)> = None;
+    for (n, k) in keys.iter().enumerate() {
+        let w: f32 = keys
             .iter()
-            .filter(|(_, x, y)| key(x, y) == k)
-            .map(|(t, _, _)| 1.0 / (1.0 + si.abs_diff(*t) as f32))
+            .zip(pairs)
+            .filter(|(k2, _)| *k2 == k)
+            .map(|(_, (t, _, _))| 1.0 / (1.0 + si.abs_diff(*t) as f32))
             .sum();
-        if best.is_none_or(|(bw, bn, _, _)| w > bw || w == bw && n > bn) {
-            best = Some((w, n, a, b));
+        if best.is_none_or(|(bw, _)| w >= bw) {
+            best = Some((w, n));
         }
     }
-    best.map(|(_, _, a, b)| (a.clone(), b.clone()))
+    let (_, a, b) = pairs.get(best?.1)?;
+    Some((a.clone(), b.clone()))
 }

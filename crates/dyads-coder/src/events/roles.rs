@@ -585,15 +585,18 @@ pub(crate) fn group_count(s: &Sent<'_>, (lo, hi): (usize, usize)) -> Option<usiz
         "allies",
     ];
     let hi = hi.min(s.len().checked_sub(1)?);
-    let words: Vec<String> = (lo..=hi)
-        .map(|j| s.form[j].to_lowercase())
-        .filter(|w| !matches!(w.as_str(), "all" | "the" | "those" | "these" | "of"))
-        .collect();
-    let (number, rest) = words.split_first()?;
-    let n = NUMBERS.iter().position(|w| w == number)? + 3;
-    match rest {
-        [] => Some(n),
-        [noun] if NOUNS.contains(&noun.as_str()) => Some(n),
+    let is = |w: &str, list: &[&str]| list.iter().any(|x| w.eq_ignore_ascii_case(x));
+    let mut words = (lo..=hi)
+        .map(|j| s.form[j].as_str())
+        .filter(|w| !is(w, &["all", "the", "those", "these", "of"]));
+    let number = words.next()?;
+    let n = NUMBERS
+        .iter()
+        .position(|x| number.eq_ignore_ascii_case(x))?
+        + 3;
+    match (words.next(), words.next()) {
+        (None, _) => Some(n),
+        (Some(noun), None) if is(noun, NOUNS) => Some(n),
         _ => None,
     }
 }
@@ -853,7 +856,7 @@ pub(crate) fn actors_in(s: &Sent<'_>, actors: &DocActors, range: (usize, usize))
                 _ if relation_possessor(s.text, m.span) => 6,
                 // `Milei, a fierce critic of the socialist leader,`: who an
                 // apposition relates the actor to is not the actor.
-                _ if apposition_modifier(s, (lo, hi), m.span) => 6,
+                _ if g.len() > 1 && apposition_modifier(s, (lo, hi), m.span) => 6,
                 (_, MentionKind::Pronoun) => 5,
                 ("person", _) => 0,
                 ("organization", _) => 1,

@@ -403,10 +403,14 @@ impl<'a> Sent<'a> {
 
     /// The first token of the text at `span` (a date, a mention).
     pub fn first_token(&self, span: Span) -> Option<usize> {
+        // Tokens are in text order: the first one starting at or after the
+        // span's start, if it starts inside the span.
+        let k = self.p.tokens.partition_point(|x| x.span.start < span.start);
         self.p
             .tokens
-            .iter()
-            .position(|x| x.span.start >= span.start && x.span.start < span.end)
+            .get(k)
+            .is_some_and(|x| x.span.start < span.end)
+            .then_some(k)
     }
 
     /// The noun phrase starting at token `start`: up to its boundary, at
