@@ -56,7 +56,7 @@ use tidy::{
     accused_in_content_clause, answers_accuser, borrow_targets, call_circumstance, coup_source,
     doer_of_referred_act, domestic_target, drop_home_visits, drop_untargeted_duplicates,
     implicit_targets, join_force_halves, mutual_acts, referred_visit, share_hostile_target,
-    threat_answers_hostility,
+    sides_of_conflict, threat_answers_hostility,
 };
 use troops::troops_in;
 
@@ -340,6 +340,7 @@ impl<'l> Coder<'l> {
                 last_date = Some((q, d));
             }
         }
+        sides_of_conflict(&mut out);
         implicit_targets(&mut out);
         out
     }

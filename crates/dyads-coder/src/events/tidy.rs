@@ -705,6 +705,40 @@ pub(crate) fn join_force_halves(events: &mut [Event]) {
     }
 }
 
+/// An appeal for restraint (0256) or an offer to mediate (039) that names
+/// no one (`China urged restraint and offered to mediate`) is made to both
+/// sides of the last use of force told before it between two other
+/// countries. The targets are marked `implicit`. `out` is the document's
+/// events.
+pub(crate) fn sides_of_conflict(out: &mut [Event]) {
+    for i in 0..out.len() {
+        if out[i].target.is_some() || !matches!(out[i].cameo.as_str(), "0256" | "039") {
+            continue;
+        }
+        let own = source_countries(&out[i]);
+        let sides = out[..i].iter().rev().find_map(|e| {
+            let (Some(Actors::One(a)), Some(Actors::One(b))) = (&e.source, &e.target) else {
+                return None;
+            };
+            let (x, y) = (a.country.as_deref()?, b.country.as_deref()?);
+            (matches!(e.cameo.get(..2), Some("18" | "19" | "20"))
+                && x != y
+                && !own.contains(&x)
+                && !own.contains(&y))
+            .then(|| [a.clone(), b.clone()])
+        });
+        if let Some(sides) = sides {
+            let v = sides
+                .map(|t| ActorRef {
+                    implicit: true,
+                    ..t
+                })
+                .to_vec();
+            out[i].target = Actors::from_vec(v);
+        }
+    }
+}
+
 /// An event whose source belongs to a state but whose sentence names no
 /// target (`Warsaw denies`, `China began live-fire drills`, `Zelensky
 /// refused`) is aimed, as a reader takes it, at the counterpart the
