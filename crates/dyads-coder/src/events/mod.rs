@@ -328,9 +328,8 @@ impl<'l> Coder<'l> {
             mutual_acts(self.lex, &mut out, first);
             for e in &mut out[first..] {
                 e.quote = quote_of(&quotes, actors, e.evidence);
-                if let Some(ab) = cooperative_pair(e) {
-                    pairs.push((si, ab.0.clone(), ab.1.clone()));
-                    pair = Some(ab);
+                if let Some((a, b)) = cooperative_pair(e) {
+                    pairs.push((si, a, b));
                 }
             }
             let main = narrative_date(&s, dates);
