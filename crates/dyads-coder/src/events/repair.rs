@@ -8,9 +8,12 @@ use dyads_syntax::ParsedSentence;
 /// Coordinated clauses whose subject the parser hung as a conjunct of the
 /// first clause (`the incursion violated that agreement, and Egypt, Saudi
 /// Arabia and Qatar condemned Israel`: `Egypt` as a conjunct of `violated`,
-/// `condemned` without a subject): the name becomes the subject of the
-/// verb right after it, with the conjunction. The sentence is copied only
-/// when something is repaired.
+/// `condemned` without a subject) or of a noun inside it (`Saudi Arabia
+/// condemned the strikes as an aggression, and China and Russia also
+/// denounced them`: `China` as a conjunct of `aggression`): the name
+/// becomes the subject of the verb right after it (adverbs between them
+/// allowed), with the conjunction. The sentence is copied only when
+/// something is repaired.
 pub(crate) fn coordinated_subject(p: &ParsedSentence) -> Cow<'_, ParsedSentence> {
     let t = &p.tokens;
     let n = t.len();
@@ -29,11 +32,16 @@ pub(crate) fn coordinated_subject(p: &ParsedSentence) -> Cow<'_, ParsedSentence>
         let Some(nm) = (0..v2).rev().find(|&k| {
             t[k].head == Some(v1) && t[k].deprel == "conj" && matches!(t[k].upos, "PROPN" | "NOUN")
         }) else {
+            if let Some(nm) = nested_subject(p, v1, v2) {
+                fixes.push((nm, v2));
+            }
             continue;
         };
         let end = subtree_end(p, nm);
         let opened = (0..nm).any(|k| t[k].head == Some(nm) && t[k].deprel == "cc");
         if end + 1 == v2 && opened && nm > v1 {
+            fixes.push((nm, v2));
+        } else if let Some(nm) = nested_subject(p, v1, v2) {
             fixes.push((nm, v2));
         }
     }
@@ -51,6 +59,54 @@ pub(crate) fn coordinated_subject(p: &ParsedSentence) -> Cow<'_, ParsedSentence>
         q.tokens[nm].deprel = "nsubj";
     }
     Cow::Owned(q)
+}
+
+/// For [`coordinated_subject`]: a name the parser hung as a conjunct of a
+/// noun in the first clause (`v1`'s object or oblique), opened by a comma
+/// and a conjunction, whose phrase ends right before the finite verb `v2`
+/// or before adverbs of it (`..., and China and Russia also denounced`).
+fn nested_subject(p: &ParsedSentence, v1: usize, v2: usize) -> Option<usize> {
+    let t = &p.tokens;
+    if !matches!(t[v2].xpos, "VBD" | "VBZ" | "VBP") {
+        return None;
+    }
+    // Adverbs of the second verb right before it.
+    let mut gap = v2;
+    while gap > 0 && t[gap - 1].head == Some(v2) && t[gap - 1].deprel == "advmod" {
+        gap -= 1;
+    }
+    let nm = (v1 + 1..gap).find(|&k| {
+        let Some(h) = t[k].head else { return false };
+        t[k].deprel == "conj"
+            && t[k].upos == "PROPN"
+            && h > v1
+            && h < k
+            && matches!(t[h].upos, "NOUN" | "PROPN")
+            && descends_from(p, h, v1)
+            && subtree_end(p, k) + 1 == gap
+    })?;
+    // Opened by `, and` (or `, but`): the conjunction right before the
+    // name and a comma right before it.
+    let cc = nm.checked_sub(1)?;
+    let comma = cc.checked_sub(1)?;
+    (t[cc].upos == "CCONJ" && t[comma].xpos == ",").then_some(nm)
+}
+
+/// Whether `i` lies in the subtree of `root` (or is it).
+fn descends_from(p: &ParsedSentence, i: usize, root: usize) -> bool {
+    let mut h = Some(i);
+    let mut guard = 0;
+    while let Some(x) = h {
+        if x == root {
+            return true;
+        }
+        guard += 1;
+        if guard > p.tokens.len() {
+            return false;
+        }
+        h = p.tokens[x].head;
+    }
+    false
 }
 
 /// The repairs, in turn; each copies the sentence only when it mends

@@ -584,7 +584,12 @@ pub(crate) fn group_count(s: &Sent<'_>, (lo, hi): (usize, usize)) -> Option<usiz
         "members",
         "allies",
     ];
-    let hi = hi.min(s.len().checked_sub(1)?);
+    let mut hi = hi.min(s.len().checked_sub(1)?);
+    // A conjunction or comma the phrase ends on belongs to what follows
+    // (`praised the three countries and urged others`).
+    while hi > lo && matches!(s.upos(hi), "CCONJ" | "PUNCT") {
+        hi -= 1;
+    }
     let is = |w: &str, list: &[&str]| list.iter().any(|x| w.eq_ignore_ascii_case(x));
     let mut words = (lo..=hi)
         .map(|j| s.form[j].as_str())
