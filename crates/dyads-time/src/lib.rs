@@ -33,7 +33,9 @@
 //!   possessive (`Friday's close`) or no marker at all reads it as past;
 //!   only strong future markers (`will`, `next`, `scheduled`, `set to`...)
 //!   move it forward, not modals or infinitives, which in news are mostly
-//!   reported speech about a past day.
+//!   reported speech about a past day. A weekday after `planned`
+//!   (`planned to leave on Thursday`) is the day planned, still to come;
+//!   one before it (`On Friday, the council planned...`) is past.
 //! - A deadline (`by August`, `through January`) leans to the future.
 //!   A month that modifies a noun after a determiner (`a June agreement`)
 //!   names a known event: only a strong future marker (`will`) moves it
