@@ -58,7 +58,11 @@
 //!   `earlier` stay inside and make a date.
 //! - Not times: fractions (`three-quarters of the vote`), time words
 //!   capitalised inside a sentence as part of a title (`60 Minutes`, `High
-//!   Noon`; holidays keep theirs), a sentence-opening `Now,`.
+//!   Noon`; holidays keep theirs), a sentence-opening `Now,`; `today`
+//!   and `tomorrow` as an age (`today's youth`, `many of today's phones`,
+//!   `the engineers of tomorrow`), `the future of` a thing (its fate),
+//!   `the early hours of` a day (the day is tagged), `currently` before a
+//!   title (`X, currently the finance director`).
 //! - `April 24 and 25` gives two dates; `the previous Friday` counts back
 //!   from the narrative's day; `the day before last Tuesday`, `the week of
 //!   March 6` are resolved from the day they name; `will one day` is

@@ -38,3 +38,38 @@ fn a_weekday_after_planned_is_the_day_planned() {
         ),
     ]);
 }
+
+/// Not times: `today` and `tomorrow` as an age (`today's youth`, `many of
+/// today's phones`, `the engineers of tomorrow`), `the future of` a thing
+/// (its fate), `the early hours of` a day (the day is the expression),
+/// `currently` before a title (like `formerly`).
+#[test]
+fn uses_of_time_words_that_are_no_times() {
+    check(&[
+        (
+            "2021-06-09",
+            "Music matters to today's youth, and many of today's phones can record it.",
+            &[],
+        ),
+        (
+            "2021-06-09",
+            "The school trains the engineers of tomorrow. The vote is due by the end of today.",
+            &[("the end of today", "DATE", "2021-06-09")],
+        ),
+        (
+            "2021-06-09",
+            "Ministers debated the future of the alliance, which may grow in the future.",
+            &[("the future", "DATE", "FUTURE_REF")],
+        ),
+        (
+            "2021-06-09",
+            "Police arrested him in the early hours of Sunday morning.",
+            &[("Sunday morning", "DATE", "2021-06-06")],
+        ),
+        (
+            "2021-06-09",
+            "Ann Lee, currently the finance director, will succeed him. The firm currently employs 40 people.",
+            &[("currently", "DATE", "PRESENT_REF")],
+        ),
+    ]);
+}
