@@ -42,8 +42,8 @@
 //!   ahead, not an infinitive of the clause around; a future marker in the
 //!   pluperfect (`had been scheduled to end Monday`) reads as past.
 //! - A rate after an amount (`$5 million a year`, `700 seats a week`,
-//!   `to grow 8% annually`) is not tagged; a frequency (`twice a year`,
-//!   `held annually`) is a SET.
+//!   `to grow 8% annually`, `the average daily volume`) is not tagged; a
+//!   frequency (`twice a year`, `held annually`) is a SET.
 //! - `01/16/2024` is read in US order (month first) unless the first number
 //!   cannot be a month; `16.01.2024` day first.
 //! - A range of days (`January 14-18, 2024`) is one expression: `value` is

@@ -73,3 +73,14 @@ fn uses_of_time_words_that_are_no_times() {
         ),
     ]);
 }
+
+/// `the average daily volume`: an amount per unit of time, a rate like
+/// `$5 million a year`, not a recurring time; `daily` alone stays a set.
+#[test]
+fn an_average_per_day_is_a_rate() {
+    check(&[(
+        "2021-06-09",
+        "The average daily output of the mine fell, though trucks still leave daily.",
+        &[("daily", "SET", "P1D")],
+    )]);
+}

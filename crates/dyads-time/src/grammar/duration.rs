@@ -257,6 +257,12 @@ pub(crate) fn set(c: Cur<'_>) -> Option<(usize, Sem)> {
             if after_amount(c) {
                 return None;
             }
+            // `the average daily volume`, `average monthly rent`: an
+            // amount per unit of time, a rate like `a year` after an
+            // amount, not a recurring time.
+            if c.prev().is_some_and(|p| p.is("average")) {
+                return None;
+            }
             return Some((c.i + 1, Sem::Set((*v).to_string())));
         }
     }

@@ -41,6 +41,7 @@ const WORDS: &[&str] = &[
     "aug",
     "august",
     "autumn",
+    "average",
     "barrels",
     "been",
     "before",
