@@ -84,3 +84,14 @@ fn an_average_per_day_is_a_rate() {
         &[("daily", "SET", "P1D")],
     )]);
 }
+
+/// `a matter of days before X` says how soon, like `a matter of days`
+/// alone: no date is reached, and nothing is tagged.
+#[test]
+fn a_matter_of_days_before_is_no_date() {
+    check(&[(
+        "2021-06-09",
+        "Aides said it was a matter of days before Parliament votes. Two days before Christmas, it snowed.",
+        &[("Two days", "DURATION", "P2D"), ("Christmas", "DATE", "2020-12-25")],
+    )]);
+}

@@ -263,6 +263,13 @@ pub(crate) fn shift(c: Cur<'_>) -> Option<(usize, Sem)> {
     if (n == Some(1.0) && plural) || matches!(unit, Unit::Second | Unit::Minute | Unit::Hour) {
         return None;
     }
+    // `(a) matter of days before the vote`: how soon, as for the bare
+    // duration, not a date.
+    let back = |k: usize| c.i.checked_sub(k).and_then(|j| c.toks.get(j));
+    if c1.i == c.i && back(1).is_some_and(|t| t.is("of")) && back(2).is_some_and(|t| t.is("matter"))
+    {
+        return None;
+    }
     let c2b = c2.words(&["or", "so"]).unwrap_or(c2);
     let (c3, w) = c2b.any(&[
         "ago",
