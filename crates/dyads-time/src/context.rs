@@ -334,7 +334,7 @@ pub(crate) fn weekday_tense(toks: &[Tok], start: usize, end: usize) -> Tense {
     {
         return Tense::Past;
     }
-    let at = |i: usize| -> Option<Tense> {
+    let at = |i: usize, left: bool| -> Option<Tense> {
         let t = toks.get(i).filter(|t| t.sentence == sentence)?;
         if t.kind != Kind::Word {
             return None;
@@ -355,6 +355,23 @@ pub(crate) fn weekday_tense(toks: &[Tok], start: usize, end: usize) -> Tense {
         let before_to = toks.get(i + 1).is_some_and(|n| n.is("to"));
         if matches!(t.lower.as_str(), "plan" | "plans") && !before_to {
             return None;
+        }
+        // `were planning to march on Monday`: the auxiliary of a
+        // schedule word leaves the tense to that word.
+        if matches!(t.lower.as_str(), "was" | "were")
+            && toks.get(i + 1).is_some_and(|n| is_weekday_future(&n.lower))
+        {
+            return None;
+        }
+        // `planned to leave on Thursday`, `planned a rally on Saturday`:
+        // a day after the verb is the day of the plan, still to come; one
+        // before it (`On Friday, the government planned to pay`) is the
+        // day the plan was made. `had planned` looks back.
+        if t.is("planned")
+            && left
+            && !prev.is_some_and(|p| matches!(p.lower.as_str(), "had" | "been" | "previously"))
+        {
+            return Some(Tense::Future);
         }
         // `did not meet Monday`: a negated past, no schedule.
         if t.is("meet")
@@ -393,7 +410,7 @@ pub(crate) fn weekday_tense(toks: &[Tok], start: usize, end: usize) -> Tense {
         if let Some(i) = start.checked_sub(d).filter(|_| left_open) {
             if is_quote(toks, i) {
                 left_open = false;
-            } else if let Some(t) = at(i) {
+            } else if let Some(t) = at(i, true) {
                 return t;
             }
         }
@@ -401,7 +418,7 @@ pub(crate) fn weekday_tense(toks: &[Tok], start: usize, end: usize) -> Tense {
         if right_open {
             if is_quote(toks, i) {
                 right_open = false;
-            } else if let Some(t) = at(i) {
+            } else if let Some(t) = at(i, false) {
                 return t;
             }
         }

@@ -33,15 +33,17 @@
 //!   possessive (`Friday's close`) or no marker at all reads it as past;
 //!   only strong future markers (`will`, `next`, `scheduled`, `set to`...)
 //!   move it forward, not modals or infinitives, which in news are mostly
-//!   reported speech about a past day.
+//!   reported speech about a past day. A weekday after `planned`
+//!   (`planned to leave on Thursday`) is the day planned, still to come;
+//!   one before it (`On Friday, the council planned...`) is past.
 //! - A deadline (`by August`, `through January`) leans to the future.
 //!   A month that modifies a noun after a determiner (`a June agreement`)
 //!   names a known event: only a strong future marker (`will`) moves it
 //!   ahead, not an infinitive of the clause around; a future marker in the
 //!   pluperfect (`had been scheduled to end Monday`) reads as past.
 //! - A rate after an amount (`$5 million a year`, `700 seats a week`,
-//!   `to grow 8% annually`) is not tagged; a frequency (`twice a year`,
-//!   `held annually`) is a SET.
+//!   `to grow 8% annually`, `the average daily volume`) is not tagged; a
+//!   frequency (`twice a year`, `held annually`) is a SET.
 //! - `01/16/2024` is read in US order (month first) unless the first number
 //!   cannot be a month; `16.01.2024` day first.
 //! - A range of days (`January 14-18, 2024`) is one expression: `value` is
@@ -56,7 +58,11 @@
 //!   `earlier` stay inside and make a date.
 //! - Not times: fractions (`three-quarters of the vote`), time words
 //!   capitalised inside a sentence as part of a title (`60 Minutes`, `High
-//!   Noon`; holidays keep theirs), a sentence-opening `Now,`.
+//!   Noon`; holidays keep theirs), a sentence-opening `Now,`; `today`
+//!   and `tomorrow` as an age (`today's youth`, `many of today's phones`,
+//!   `the engineers of tomorrow`), `the future of` a thing (its fate),
+//!   `the early hours of` a day (the day is tagged), `currently` before a
+//!   title (`X, currently the finance director`).
 //! - `April 24 and 25` gives two dates; `the previous Friday` counts back
 //!   from the narrative's day; `the day before last Tuesday`, `the week of
 //!   March 6` are resolved from the day they name; `will one day` is

@@ -113,6 +113,11 @@ fn bare_duration(c: Cur<'_>, lead: &[&str]) -> Option<(usize, Sem)> {
     if lead.is_empty() && c1b.i == c.i && matches!(unit, Unit::Second | Unit::Minute | Unit::Hour) {
         return None;
     }
+    // `the early hours of Thursday`: a part of the night, not a length
+    // of time; the day after it is the expression.
+    if n.is_none() && unit == Unit::Hour && lead == ["the", "early"] && c2.word("of").is_some() {
+        return None;
+    }
     // `a matter of days`: a bare plural after `matter of` says how soon,
     // a closeness in time like `minutes apart`, not a length TimeBank
     // tags.
@@ -250,6 +255,12 @@ pub(crate) fn set(c: Cur<'_>) -> Option<(usize, Sem)> {
             // A rate, like `$5 million a year`, after an amount: `to rise
             // 8.5% annually`, `10,000 units annually`.
             if after_amount(c) {
+                return None;
+            }
+            // `the average daily volume`, `average monthly rent`: an
+            // amount per unit of time, a rate like `a year` after an
+            // amount, not a recurring time.
+            if c.prev().is_some_and(|p| p.is("average")) {
                 return None;
             }
             return Some((c.i + 1, Sem::Set((*v).to_string())));

@@ -32,6 +32,9 @@ pub(crate) fn rel_day(c: Cur<'_>) -> Option<(usize, Sem)> {
         }
     }
     let (c2, w) = c.any(&["today", "tomorrow", "yesterday", "tonight", "overnight"])?;
+    if matches!(w, "today" | "tomorrow") && generic_possessive(c, c2) {
+        return None;
+    }
     Some(match w {
         "today" => (c2.i, Sem::RelDay(0)),
         "tomorrow" => (c2.i, Sem::RelDay(1)),
@@ -51,6 +54,70 @@ pub(crate) fn rel_day(c: Cur<'_>) -> Option<(usize, Sem)> {
         ),
         _ => (c2.i, part(DayPart::Night, 0)),
     })
+}
+
+/// `today's youth`, `the leaders of tomorrow`, `many of today's
+/// computers`: `today` and `tomorrow` as the present and the coming age,
+/// not a day; TimeBank leaves them untagged. `c` is on the word, `c2`
+/// after it.
+fn generic_possessive(c: Cur<'_>, c2: Cur<'_>) -> bool {
+    let back = |k: usize| c.i.checked_sub(k).and_then(|j| c.toks.get(j));
+    let possessive = c2
+        .punct('\'')
+        .or_else(|| c2.punct('’'))
+        .and_then(|c3| c3.word("s"));
+    if back(1).is_some_and(|p| p.is("of")) {
+        // `many of today's computers`: a share of what there is nowadays.
+        let quantified = back(2).is_some_and(|q| {
+            matches!(
+                q.lower.as_str(),
+                "many" | "most" | "some" | "all" | "few" | "much"
+            )
+        });
+        // `the people of tomorrow`: a noun phrase closed by the age (not
+        // a part of the day: `the end of today`).
+        let closed = possessive.is_none()
+            && back(2).is_some_and(|n| {
+                n.kind == crate::tokens::Kind::Word
+                    && !n.cap
+                    && !matches!(
+                        n.lower.as_str(),
+                        "end"
+                            | "close"
+                            | "start"
+                            | "beginning"
+                            | "middle"
+                            | "rest"
+                            | "morning"
+                            | "afternoon"
+                            | "evening"
+                            | "night"
+                    )
+            })
+            && back(3).is_some_and(|d| d.is("the"));
+        if (quantified && possessive.is_some()) || closed {
+            return true;
+        }
+    }
+    let Some(c3) = possessive else {
+        return false;
+    };
+    matches!(
+        c3.lower(),
+        Some(
+            "youth"
+                | "young"
+                | "children"
+                | "kids"
+                | "teenagers"
+                | "students"
+                | "generation"
+                | "generations"
+                | "society"
+                | "world"
+                | "consumers"
+        )
+    )
 }
 
 /// `today is the eighth day of the siege`, `it's the second day of the
@@ -194,6 +261,13 @@ pub(crate) fn shift(c: Cur<'_>) -> Option<(usize, Sem)> {
     let (c1, n) = amount(c)?;
     let (c2, unit, plural) = unit_word(c1)?;
     if (n == Some(1.0) && plural) || matches!(unit, Unit::Second | Unit::Minute | Unit::Hour) {
+        return None;
+    }
+    // `(a) matter of days before the vote`: how soon, as for the bare
+    // duration, not a date.
+    let back = |k: usize| c.i.checked_sub(k).and_then(|j| c.toks.get(j));
+    if c1.i == c.i && back(1).is_some_and(|t| t.is("of")) && back(2).is_some_and(|t| t.is("matter"))
+    {
         return None;
     }
     let c2b = c2.words(&["or", "so"]).unwrap_or(c2);
@@ -396,6 +470,20 @@ pub(crate) fn reference(c: Cur<'_>) -> Option<(usize, Sem)> {
         if let Some(c2) = c.words(words) {
             // `now-defunct`, `current-account`: part of a compound word.
             if c2.tok().is_some_and(|t| t.is_punct('-') && !t.space_before) {
+                continue;
+            }
+            // `the future of the alliance`: its fate, not a time.
+            if words.last() == Some(&"future") && c2.word("of").is_some() {
+                continue;
+            }
+            // `Jane Roe, currently the finance director`: like `formerly`,
+            // it qualifies a title, not the time of an event.
+            if *words == ["currently"]
+                && c.prev().is_some_and(|p| p.is_punct(','))
+                && c2
+                    .any(&["the", "a", "an", "vice", "chief", "deputy", "head"])
+                    .is_some()
+            {
                 continue;
             }
             // `the past three summers`: a determiner before an amount of
