@@ -63,6 +63,31 @@ fn key_of(form: &str, xpos: u8) -> String {
     }
 }
 
+/// A verb lemma that a rule left with a doubled final consonant which
+/// only the inflection doubles (`expelled`, `patrolling` -> `expell`,
+/// `patroll`): the single consonant, when WordNet knows that verb and not
+/// the doubled one (`shell`, `quell`, `call` stay).
+fn undouble(lemma: String, xpos: u8) -> String {
+    let b = lemma.as_bytes();
+    let n = b.len();
+    let verb = crate::tagset::XPOS
+        .get(xpos as usize)
+        .is_some_and(|x| x.starts_with("VB"));
+    if !verb
+        || n < 4
+        || b[n - 1] != b[n - 2]
+        || !b[n - 1].is_ascii_lowercase()
+        || b"aeiouy".contains(&b[n - 1])
+    {
+        return lemma;
+    }
+    let single = &lemma[..n - 1];
+    if !crate::wordnet::is_verb(&lemma) && crate::wordnet::is_verb(single) {
+        return single.to_string();
+    }
+    lemma
+}
+
 fn suffix(key: &str, chars: usize) -> Option<&str> {
     if chars == 0 {
         return Some("");
@@ -131,7 +156,7 @@ impl Lemmatizer {
                     let cut = key.len().saturating_sub(*strip as usize);
                     if let Some(stem) = key.get(..cut) {
                         if !stem.is_empty() {
-                            return format!("{stem}{add}");
+                            return undouble(format!("{stem}{add}"), xpos);
                         }
                     }
                 }
@@ -355,6 +380,33 @@ mod tests {
             lemma.into(),
             feats.into(),
         )
+    }
+
+    #[test]
+    fn doubled_consonants_of_inflections() {
+        let data = vec![
+            w("called", "VERB", "VBD", "call", "Tense=Past"),
+            w("killed", "VERB", "VBD", "kill", "Tense=Past"),
+            w("filled", "VERB", "VBD", "fill", "Tense=Past"),
+            w("calling", "VERB", "VBG", "call", "VerbForm=Ger"),
+            w("telling", "VERB", "VBG", "tell", "VerbForm=Ger"),
+        ];
+        let l = Lemmatizer::learn(&data);
+        let x = |t: &str| xpos_id(t) as u8;
+        let rows: &[(&str, &str, &str)] = &[
+            ("expelled", "VBD", "expel"),
+            ("patrolled", "VBD", "patrol"),
+            ("patrolling", "VBG", "patrol"),
+            ("annulled", "VBD", "annul"),
+            // Verbs whose base ends in the doubled consonant keep it.
+            ("shelled", "VBD", "shell"),
+            ("quelled", "VBD", "quell"),
+            ("spilled", "VBD", "spill"),
+            ("stalling", "VBG", "stall"),
+        ];
+        for (form, xpos, want) in rows {
+            assert_eq!(l.lemma(form, x(xpos)), *want, "{form}");
+        }
     }
 
     #[test]

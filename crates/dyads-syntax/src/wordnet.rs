@@ -123,6 +123,11 @@ fn has(base: &str, want: u32) -> bool {
     !base.is_empty() && bits_of_hash(str_hash(base)) & want != 0
 }
 
+/// Whether the lowercased word `w` is a WordNet verb.
+pub(crate) fn is_verb(w: &str) -> bool {
+    has(w, VERB)
+}
+
 /// Morphological guesses ([`morph`]) for a lowercased word.
 pub(crate) fn morph_bits(w: &str) -> u32 {
     let n = w.len();
