@@ -218,6 +218,9 @@ impl<'l> Coder<'l> {
         // The lists of three or more states events named, last one last:
         // what `all three` and `the seven` refer to.
         let mut lists: Vec<Vec<ActorRef>> = Vec::new();
+        // The two sides of the last reciprocal event between two countries,
+        // hostile or not: what `each side ... the other` refers to.
+        let mut last_reciprocal: Option<(ActorRef, ActorRef)> = None;
         let quotes = crate::quotes::find(doc, parsed, actors);
         for (si, p) in parsed.iter().enumerate() {
             let repaired = repair::repair(p);
@@ -288,6 +291,7 @@ impl<'l> Coder<'l> {
                     published,
                     out.len(),
                     pair.as_ref(),
+                    last_reciprocal.as_ref(),
                     &lists,
                     &quotes,
                 ) {
@@ -295,6 +299,9 @@ impl<'l> Coder<'l> {
                     // agreements`: the pair is joined as the sentence goes.
                     if let Some(ab) = cooperative_pair(&e) {
                         pair = Some(ab);
+                    }
+                    if let Some(ab) = reciprocal_pair(&e) {
+                        last_reciprocal = Some(ab);
                     }
                     for side in [&e.source, &e.target] {
                         if let Some(l) = state_list(side.as_ref()) {
@@ -358,6 +365,7 @@ impl<'l> Coder<'l> {
         published: Option<dyads_time::Date>,
         n: usize,
         pair: Option<&(ActorRef, ActorRef)>,
+        last_reciprocal: Option<&(ActorRef, ActorRef)>,
         lists: &[Vec<ActorRef>],
         quotes: &[crate::quotes::Quote],
     ) -> Option<Event> {
@@ -752,6 +760,16 @@ impl<'l> Coder<'l> {
             // to a ceasefire`).
             tgt = src.split_off(1);
             reciprocal = true;
+        }
+        // `with each side accusing the other`: the two sides of the last
+        // reciprocal event (`Thai and Cambodian troops clashed`), the one
+        // acting on the other.
+        if let (Some(r), Some((a, b))) = (src_range, last_reciprocal) {
+            if src.is_empty() && roles::is_each_side(s, r) {
+                src = vec![a.clone()];
+                tgt = vec![b.clone()];
+                reciprocal = true;
+            }
         }
         // `The two sides agreed`: the last pair of countries the document
         // joined in an event. The phrase refers back to the pair even when
@@ -1347,6 +1365,22 @@ fn cooperative_pair(e: &Event) -> Option<(ActorRef, ActorRef)> {
     match (&e.source, &e.target, e.quad) {
         (Some(Actors::One(a)), Some(Actors::One(b)), 1 | 2)
             if a.country.is_some() && b.country.is_some() && a.country != b.country =>
+        {
+            Some((a.clone(), b.clone()))
+        }
+        _ => None,
+    }
+}
+
+/// The two sides of a reciprocal event between two countries, one actor
+/// each.
+fn reciprocal_pair(e: &Event) -> Option<(ActorRef, ActorRef)> {
+    match (&e.source, &e.target) {
+        (Some(Actors::One(a)), Some(Actors::One(b)))
+            if e.reciprocal
+                && a.country.is_some()
+                && b.country.is_some()
+                && a.country != b.country =>
         {
             Some((a.clone(), b.clone()))
         }

@@ -606,6 +606,29 @@ pub(crate) fn group_count(s: &Sent<'_>, (lo, hi): (usize, usize)) -> Option<usiz
     }
 }
 
+/// Whether tokens `lo..=hi` are `each side`, `each country`, `each` (of
+/// two parties, told one after the other: `each side accused the other`).
+pub(crate) fn is_each_side(s: &Sent<'_>, (lo, hi): (usize, usize)) -> bool {
+    let hi = hi.min(s.len().saturating_sub(1));
+    if hi < lo || hi - lo > 1 || !s.form[lo].eq_ignore_ascii_case("each") {
+        return false;
+    }
+    hi == lo
+        || s.lemma_in(
+            hi,
+            &[
+                "side",
+                "country",
+                "party",
+                "army",
+                "government",
+                "camp",
+                "nation",
+                "state",
+            ],
+        )
+}
+
 /// Whether tokens `lo..=hi` are a phrase for both parties of a dyad: `the
 /// two sides`, `both countries`, `the leaders of both sides`, `the sides`,
 /// `the foreign ministers`.
