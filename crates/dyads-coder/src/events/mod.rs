@@ -724,7 +724,15 @@ impl<'l> Coder<'l> {
                 }
             }
         }
-        if tgt.is_empty() && hostile_act {
+        // Criticism of what happens somewhere (`called the events in Gabon
+        // deeply concerning`, `condemned the violence in Sudan`) is aimed
+        // at the place's state, as a hostile act with no one named is.
+        let situation = root_of(&code.code) == 11
+            && verbal
+            && s.kids[h.head]
+                .iter()
+                .any(|&k| s.rel(k) == "obj" && s.lemma_in(k, SITUATION_NOUNS));
+        if tgt.is_empty() && (hostile_act || situation) {
             // A hostile act with no one named as its target: the place it
             // happens in (`blocked roads in Algiers`).
             if let Some((r, v)) = roles::place_target(s, actors, h.head, &src) {
@@ -1296,6 +1304,22 @@ const REACTION_VERBS: &[&str] = &[
     "decry",
     "regret",
     "mourn",
+];
+
+/// Nouns for what is happening somewhere, whose place a criticism of them
+/// is aimed at (`the events in Gabon`).
+const SITUATION_NOUNS: &[&str] = &[
+    "event",
+    "situation",
+    "development",
+    "violence",
+    "unrest",
+    "crackdown",
+    "coup",
+    "killing",
+    "bloodshed",
+    "repression",
+    "fighting",
 ];
 
 /// Whether the clause of the event at `head` says `each other` or `one
