@@ -462,6 +462,19 @@ pub(crate) fn subject_candidates(s: &Sent<'_>, head: usize) -> Vec<(usize, usize
             .filter(|&k| s.rel(k) == "nsubj" || s.rel(k).starts_with("nsubj:"))
             .filter(|&k| !matches!(s.form[k].as_str(), "who" | "which" | "that"))
             .collect();
+        // `hours after protesters stormed`: an amount of time before a
+        // subordinator that the parser hung as one more subject.
+        let time_subject = |k: usize| {
+            s.lemma_in(k, &["hour", "minute", "day", "week", "month", "year"])
+                && s.form
+                    .get(k + 1)
+                    .is_some_and(|w| matches!(w.as_str(), "after" | "before"))
+        };
+        let subs: Vec<usize> = if subs.len() > 1 && subs.iter().any(|&k| !time_subject(k)) {
+            subs.into_iter().filter(|&k| !time_subject(k)).collect()
+        } else {
+            subs
+        };
         if !subs.is_empty() {
             let mut subs = subs;
             subs.sort_unstable();
