@@ -508,7 +508,9 @@ fn role_nominal(b: &mut Builder<'_>, scan: &SentScan, p: Option<&ParsedSentence>
         return;
     }
     let fits = |b: &Builder<'_>, i: usize| {
-        b.info[i].person && b.info[i].role_kinds.iter().any(|r| role_fits(&kind, r))
+        b.info[i].person
+            && (b.info[i].role_kinds.iter().any(|r| role_fits(&kind, r))
+                || kind == "monarch" && crowned(b, i, &info.term))
     };
     let mut pick = b
         .before(t.span.start)
@@ -564,9 +566,31 @@ fn role_nominal(b: &mut Builder<'_>, scan: &SentScan, p: Option<&ParsedSentence>
     }
 }
 
+/// Whether actor `i` is a head of state under the monarch's title `term`
+/// (`emir` for Tamim bin Hamad, whose office is Emir): the roles list
+/// monarchs as heads of state under their own titles.
+fn crowned(b: &Builder<'_>, i: usize, term: &str) -> bool {
+    let (Some(date), Some(a)) = (b.date, b.out.actors.get(i)) else {
+        return false;
+    };
+    let titles: &[&str] = match term {
+        "emir" | "amir" => &["emir", "amir"],
+        t => &[t],
+    };
+    b.lex.roles_on(&a.id, date).iter().any(|r| {
+        r.role_kind == "head_of_state"
+            && r.role
+                .split_whitespace()
+                .next()
+                .is_some_and(|w| titles.iter().any(|t| w.eq_ignore_ascii_case(t)))
+    })
+}
+
 /// The role kinds to look up office holders by, most specific first.
 fn expand(kind: &str) -> Vec<&str> {
     match kind {
+        // A monarch is listed as the head of state of a monarchy.
+        "monarch" => vec!["monarch", "head_of_state"],
         "leader" => vec!["head_of_state", "leader"],
         "chairman" => vec!["head_of_state"],
         "minister" => vec![],
