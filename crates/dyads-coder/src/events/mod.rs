@@ -1375,7 +1375,19 @@ fn names_object(s: &Sent<'_>, head: usize) -> bool {
                         .any(|&m| matches!(s.rel(m), "cc" | "punct"))
             })
         });
-    objects >= 2 || objects == 1 && (predicate || bare_conjunct)
+    // Or it hangs the adjective elsewhere altogether (`for calling
+    // Sanchez's wife corrupt`): an adjective right after the object.
+    let adjective_after = s.kids[head]
+        .iter()
+        .filter(|&&k| s.rel(k) == "obj")
+        .any(|&o| {
+            let (_, end) = s.subtree(o);
+            end + 1 < s.len()
+                && s.p.tokens[end + 1].xpos == "JJ"
+                && !s.lemma_in(end + 1, &["late", "early", "last", "next"])
+                && s.head(end + 1) != Some(end + 2)
+        });
+    objects >= 2 || objects == 1 && (predicate || bare_conjunct || adjective_after)
 }
 
 fn agentless_act(code: &str, passive: bool) -> bool {

@@ -440,9 +440,16 @@ const FACTUAL_MARKS: &[&str] = &["as", "while", "because", "although", "though",
 /// Whether `h` heads an adverbial clause opened by one of [`FACTUAL_MARKS`].
 fn factual_clause(s: &Sent<'_>, h: usize) -> bool {
     s.rel(h) == "advcl"
-        && s.kids[h]
-            .iter()
-            .any(|&k| k < h && s.rel(k) == "mark" && s.lemma_in(k, FACTUAL_MARKS))
+        && s.kids[h].iter().any(|&k| {
+            k < h
+                && s.rel(k) == "mark"
+                && (s.lemma_in(k, FACTUAL_MARKS)
+                    // What one apologises for (or refuses to) was done
+                    // (`refused to apologise for calling her corrupt`).
+                    || s.form[k] == "for"
+                        && s.head(h)
+                            .is_some_and(|p| s.lemma_in(p, &["apologise", "apologize", "apology"])))
+        })
 }
 
 /// Whether `h` is the active subject of its governor: what the governor

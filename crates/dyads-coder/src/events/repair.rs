@@ -112,7 +112,8 @@ fn descends_from(p: &ParsedSentence, i: usize, root: usize) -> bool {
 /// The repairs, in turn; each copies the sentence only when it mends
 /// something.
 pub(crate) fn repair(p: &ParsedSentence) -> Cow<'_, ParsedSentence> {
-    let steps: [fn(&ParsedSentence) -> Option<ParsedSentence>; 6] = [
+    let steps: [fn(&ParsedSentence) -> Option<ParsedSentence>; 7] = [
+        inverted_predicate,
         temporal_subject,
         apposed_predicate,
         reduced_relative,
@@ -127,6 +128,43 @@ pub(crate) fn repair(p: &ParsedSentence) -> Cow<'_, ParsedSentence> {
         }
     }
     out
+}
+
+/// An adjective predicated of a verb's object that the parser made the
+/// verb's head (`for calling Sanchez's wife corrupt`: `calling` a clause
+/// of `corrupt`, `corrupt` an oblique of the main verb): the verb takes
+/// the adjective's place and the adjective becomes its predicate (`xcomp`),
+/// the adjective's other dependents after it the verb's. A copy, when
+/// something is repaired.
+fn inverted_predicate(p: &ParsedSentence) -> Option<ParsedSentence> {
+    let t = &p.tokens;
+    let n = t.len();
+    let v = (0..n).find(|&v| {
+        if !t[v].xpos.starts_with("VB") || t[v].upos != "VERB" {
+            return false;
+        }
+        let Some(o) = (v + 1..n).find(|&k| t[k].head == Some(v) && t[k].deprel == "obj") else {
+            return false;
+        };
+        let a = subtree_end(p, o) + 1;
+        a < n && t[a].xpos == "JJ" && t[v].head == Some(a)
+    })?;
+    let o = (v + 1..n).find(|&k| t[k].head == Some(v) && t[k].deprel == "obj")?;
+    let a = subtree_end(p, o) + 1;
+    let mut q = p.clone();
+    q.tokens[v].head = t[a].head;
+    q.tokens[v].deprel = match t[a].deprel {
+        "obl" | "advmod" | "advcl" => "advcl",
+        other => other,
+    };
+    q.tokens[a].head = Some(v);
+    q.tokens[a].deprel = "xcomp";
+    for tok in q.tokens.iter_mut().skip(a + 1) {
+        if tok.head == Some(a) {
+            tok.head = Some(v);
+        }
+    }
+    Some(q)
 }
 
 /// A past verb the parser hung on a subject's apposition as a modifier,
