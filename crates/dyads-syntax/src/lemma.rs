@@ -88,6 +88,29 @@ fn undouble(lemma: String, xpos: u8) -> String {
     lemma
 }
 
+/// A verb lemma that a rule cut before a silent `e` (`terminating` ->
+/// `terminat`): with the `e`, when WordNet knows that verb and not the cut
+/// one.
+fn silent_e(lemma: String, xpos: u8) -> String {
+    let verb = crate::tagset::XPOS
+        .get(xpos as usize)
+        .is_some_and(|x| x.starts_with("VB"));
+    let last = lemma.bytes().last();
+    if !verb
+        || lemma.len() < 3
+        || !last.is_some_and(|b| b.is_ascii_lowercase() && !b"aeiouwxy".contains(&b))
+        || crate::wordnet::is_verb(&lemma)
+    {
+        return lemma;
+    }
+    let with_e = format!("{lemma}e");
+    if crate::wordnet::is_verb(&with_e) {
+        with_e
+    } else {
+        lemma
+    }
+}
+
 fn suffix(key: &str, chars: usize) -> Option<&str> {
     if chars == 0 {
         return Some("");
@@ -156,7 +179,7 @@ impl Lemmatizer {
                     let cut = key.len().saturating_sub(*strip as usize);
                     if let Some(stem) = key.get(..cut) {
                         if !stem.is_empty() {
-                            return undouble(format!("{stem}{add}"), xpos);
+                            return silent_e(undouble(format!("{stem}{add}"), xpos), xpos);
                         }
                     }
                 }
@@ -403,6 +426,9 @@ mod tests {
             ("quelled", "VBD", "quell"),
             ("spilled", "VBD", "spill"),
             ("stalling", "VBG", "stall"),
+            // A silent `e` the rule cut off comes back.
+            ("terminating", "VBG", "terminate"),
+            ("negotiating", "VBG", "negotiate"),
         ];
         for (form, xpos, want) in rows {
             assert_eq!(l.lemma(form, x(xpos)), *want, "{form}");
