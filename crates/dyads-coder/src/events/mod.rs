@@ -757,9 +757,13 @@ impl<'l> Coder<'l> {
                         .iter()
                         .any(|&d| s.rel(d) == "det" && s.lemma[d] == "the")
             });
+        // Mediators (045, 039) act between others, not with each other
+        // (`a deal brokered by the United States and France`).
+        let mediation = matches!(code.code.as_str(), "045" | "039");
         if tgt.is_empty()
             && src.len() >= 2
-            && (each_other(s, h.head) || cooperative_root && two_states && !attends_talks)
+            && (each_other(s, h.head)
+                || cooperative_root && two_states && !attends_talks && !mediation)
         {
             // `The leaders of Venezuela and Guyana promised not to use
             // force against each other`: the one party acts with the other.
