@@ -112,7 +112,8 @@ fn descends_from(p: &ParsedSentence, i: usize, root: usize) -> bool {
 /// The repairs, in turn; each copies the sentence only when it mends
 /// something.
 pub(crate) fn repair(p: &ParsedSentence) -> Cow<'_, ParsedSentence> {
-    let steps: [fn(&ParsedSentence) -> Option<ParsedSentence>; 7] = [
+    let steps: [fn(&ParsedSentence) -> Option<ParsedSentence>; 8] = [
+        with_absolute,
         inverted_predicate,
         temporal_subject,
         apposed_predicate,
@@ -128,6 +129,58 @@ pub(crate) fn repair(p: &ParsedSentence) -> Cow<'_, ParsedSentence> {
         }
     }
     out
+}
+
+/// A `with` clause whose subject the parser hung on its participle as a
+/// modifier (`with French President Emmanuel Macron saying "..."`:
+/// `Emmanuel` a compound of `saying`, `with` its case): the noun phrase
+/// right before the participle becomes its subject and `with` its mark.
+/// A copy, when something is repaired.
+fn with_absolute(p: &ParsedSentence) -> Option<ParsedSentence> {
+    let t = &p.tokens;
+    let n = t.len();
+    let mut fixes: Vec<(usize, usize, usize)> = Vec::new();
+    for v in 1..n {
+        if t[v].xpos != "VBG" {
+            continue;
+        }
+        let found = (0..v).find(|&c| {
+            t[c].head == Some(v)
+                && matches!(t[c].deprel, "compound" | "obl" | "nmod" | "dep" | "obj")
+                && matches!(t[c].upos, "NOUN" | "PROPN")
+                && subtree_end(p, c) + 1 == v
+        });
+        let Some(c) = found else { continue };
+        let with = (0..c).find(|&w| {
+            t[w].head == Some(c) && t[w].deprel == "case" && t[w].lemma.eq_ignore_ascii_case("with")
+        });
+        // A subject the participle has already must lie before the `with`
+        // and its comma (`European leaders rallied ..., with Macron
+        // saying`): the main clause's, which the parser lost.
+        let earlier = |w: usize| {
+            (0..n)
+                .filter(|&k| t[k].head == Some(v) && t[k].deprel.starts_with("nsubj"))
+                .all(|k| k + 1 < w && w > 0 && t[w - 1].xpos == ",")
+        };
+        if let Some(w) = with.filter(|&w| earlier(w)) {
+            fixes.push((v, c, w));
+        }
+    }
+    if fixes.is_empty() {
+        return None;
+    }
+    let mut q = p.clone();
+    for (v, c, w) in fixes {
+        for (k, tok) in t.iter().enumerate() {
+            if tok.head == Some(v) && tok.deprel.starts_with("nsubj") {
+                q.tokens[k].deprel = "dep";
+            }
+        }
+        q.tokens[c].deprel = "nsubj";
+        q.tokens[w].head = Some(v);
+        q.tokens[w].deprel = "mark";
+    }
+    Some(q)
 }
 
 /// An adjective predicated of a verb's object that the parser made the
