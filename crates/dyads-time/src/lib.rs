@@ -35,7 +35,9 @@
 //!   move it forward, not modals or infinitives, which in news are mostly
 //!   reported speech about a past day. A weekday after `planned`
 //!   (`planned to leave on Thursday`) is the day planned, still to come;
-//!   one before it (`On Friday, the council planned...`) is past.
+//!   one before it (`On Friday, the council planned...`) is past. A weekday
+//!   with `last week`, `next week` or `this week` (`Thursday last week`,
+//!   `Monday of next week`) is that day of that week.
 //! - A deadline (`by August`, `through January`) leans to the future.
 //!   A month that modifies a noun after a determiner (`a June agreement`)
 //!   names a known event: only a strong future marker (`will`) moves it

@@ -404,6 +404,10 @@ impl<'a> Resolver<'a> {
             Sem::Decade(d) => Val::Decade(*d),
             Sem::Century(c) => Val::Century(*c),
             Sem::Weekday { wd, rel, narrative } => Val::Day(self.weekday(*wd, *rel, *narrative)),
+            Sem::WeekdayOfWeek { wd, weeks } => {
+                let same_week = dct.add_days(i64::from(*wd) - i64::from(dct.weekday()));
+                Val::Day(same_week.add_days(7 * weeks))
+            }
             Sem::DayOffset { day, offset } => match self.value(day).val.day() {
                 Some(d) => Val::Day(d.add_days(*offset)),
                 None => return self.value(day),

@@ -95,3 +95,25 @@ fn a_matter_of_days_before_is_no_date() {
         &[("Two days", "DURATION", "P2D"), ("Christmas", "DATE", "2020-12-25")],
     )]);
 }
+
+/// A weekday followed by `last week`, `next week` or `this week` (with or
+/// without `of`) is that weekday in that ISO week, not the nearest one.
+#[test]
+fn a_weekday_of_last_or_next_week() {
+    check(&[
+        (
+            // A Friday.
+            "2025-11-21",
+            "On Thursday last week, the envoy was summoned.",
+            &[("Thursday last week", "DATE", "2025-11-13")],
+        ),
+        (
+            "2025-11-21",
+            "Talks resume on Monday of next week, and the ministers met on Wednesday this week.",
+            &[
+                ("Monday of next week", "DATE", "2025-11-24"),
+                ("Wednesday this week", "DATE", "2025-11-19"),
+            ],
+        ),
+    ]);
+}

@@ -64,6 +64,12 @@ pub(crate) enum Sem {
         rel: Rel,
         narrative: bool,
     },
+    /// `Thursday last week` (-1), `Monday next week` (1), `Friday this
+    /// week` (0): that weekday in the ISO week `weeks` from the DCT's.
+    WeekdayOfWeek {
+        wd: u32,
+        weeks: i64,
+    },
     /// `the day before last Tuesday`: a day `offset` days from another.
     DayOffset {
         day: Box<Sem>,

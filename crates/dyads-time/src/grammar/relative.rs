@@ -161,6 +161,15 @@ pub(crate) fn weekday(c: Cur<'_>) -> Option<(usize, Sem)> {
     }
     let full = t.lower.len() > 4;
     let c2 = if full { c2 } else { c2.glued('.')? };
+    // `Thursday last week`, `Monday of next week`: that day in that week.
+    if rel == Rel::None && !narrative {
+        let c3 = c2.opt_word("of");
+        for (w, weeks) in [("last", -1), ("next", 1), ("this", 0)] {
+            if let Some(c4) = c3.words(&[w, "week"]) {
+                return Some((c4.i, Sem::WeekdayOfWeek { wd, weeks }));
+            }
+        }
+    }
     Some((c2.i, Sem::Weekday { wd, rel, narrative }))
 }
 
