@@ -932,8 +932,20 @@ impl<'l> Coder<'l> {
         // the talks ... would meet next week`); the narrative's stands in.
         let after_report =
             |d: &dyads_time::EventDate| matches!((d.start, published), (Some(a), Some(p)) if a > p);
+        // ... unless told in the simple present of a timetable (`Trump
+        // travels to Saudi Arabia next week`): an act scheduled for then.
+        let scheduled = modality == Modality::Asserted
+            && verbal
+            && matches!(s.p.tokens[h.head].xpos, "VBZ" | "VBP")
+            && !s.kids[h.head]
+                .iter()
+                .any(|&k| s.rel(k).starts_with("aux") || s.upos(k) == "AUX");
         if modality == Modality::Asserted && date.as_ref().is_some_and(after_report) {
-            date = narrative.filter(|d| !after_report(d)).cloned();
+            if scheduled {
+                modality = Modality::Future;
+            } else {
+                date = narrative.filter(|d| !after_report(d)).cloned();
+            }
         }
         let date = date.as_ref();
         let mut modality = match (modality, date.and_then(|d| d.end), published) {
