@@ -206,6 +206,40 @@ fn weak(b: &mut Builder<'_>, scan: &SentScan, m: &dyads_lexicon::Match) {
         }
         return;
     }
+    // ... or, of organisations of several states sharing a name (`the
+    // Democratic Party` of Korea or of the United States), the one of the
+    // state the document has named most so far, when one leads.
+    let orgs: Vec<(dyads_lexicon::ActorId, usize)> = m
+        .candidates
+        .iter()
+        .map(|c| c.actor)
+        .filter_map(|id| {
+            let a = b.lex.get(id)?;
+            if a.kind != dyads_lexicon::ActorKind::Organization {
+                return None;
+            }
+            let c = a.country.as_deref()?;
+            let n = b
+                .out
+                .mentions
+                .iter()
+                .filter(|x| b.out.actors[x.actor].country.as_deref() == Some(c))
+                .count();
+            Some((id, n))
+        })
+        .collect();
+    if orgs.len() >= 2 && orgs.len() == m.candidates.len() {
+        let most = orgs.iter().map(|x| x.1).max().unwrap_or(0);
+        let leaders: Vec<_> = orgs.iter().filter(|x| x.1 == most).collect();
+        if let [(id, n)] = leaders[..] {
+            if *n > 0 {
+                if let Some(i) = b.lexicon_actor(*id) {
+                    b.mention(i, m.span, MentionKind::Name, scan.idx, None);
+                }
+                return;
+            }
+        }
+    }
     // ... or a state in a list of states (`Saudi Arabia, Qatar, Jordan,
     // Egypt and Turkey condemned the strikes`): a state named right
     // before or after it, a comma or `and` between.
