@@ -112,7 +112,8 @@ fn descends_from(p: &ParsedSentence, i: usize, root: usize) -> bool {
 /// The repairs, in turn; each copies the sentence only when it mends
 /// something.
 pub(crate) fn repair(p: &ParsedSentence) -> Cow<'_, ParsedSentence> {
-    let steps: [fn(&ParsedSentence) -> Option<ParsedSentence>; 8] = [
+    let steps: [fn(&ParsedSentence) -> Option<ParsedSentence>; 9] = [
+        fronted_clause,
         with_absolute,
         inverted_predicate,
         temporal_subject,
@@ -129,6 +130,61 @@ pub(crate) fn repair(p: &ParsedSentence) -> Cow<'_, ParsedSentence> {
         }
     }
     out
+}
+
+/// Subordinators that open a fronted temporal or causal clause.
+const FRONTED_MARKS: &[&str] = &[
+    "before", "after", "when", "as", "while", "once", "since", "until",
+];
+
+/// A fronted subordinate clause the parser made the sentence's root, with
+/// the main clause's verb hung on it and its subject left as an oblique
+/// (`Hours before Yoon's plane left Seoul, North Korea fired a missile`:
+/// `left` the root, `Korea` an oblique of it, `fired` an adverbial clause):
+/// the later verb becomes the root with the name as its subject, and the
+/// fronted clause its adverbial clause. A copy, when something is repaired.
+fn fronted_clause(p: &ParsedSentence) -> Option<ParsedSentence> {
+    let t = &p.tokens;
+    let n = t.len();
+    let r = (0..n).find(|&k| t[k].head.is_none())?;
+    let opened = (0..r).any(|k| {
+        t[k].head == Some(r)
+            && t[k].deprel == "mark"
+            && FRONTED_MARKS.contains(&t[k].lemma.as_str())
+    });
+    if !opened || t[r].upos != "VERB" {
+        return None;
+    }
+    let v = (r + 1..n).find(|&v| {
+        t[v].head == Some(r)
+            && t[v].upos == "VERB"
+            && matches!(t[v].deprel, "advcl" | "conj" | "parataxis")
+            && !has_subject(p, v)
+    })?;
+    let nm = (r + 1..v).find(|&k| {
+        t[k].head == Some(r)
+            && matches!(t[k].upos, "PROPN" | "NOUN")
+            && !t[k].deprel.starts_with("nsubj")
+            && t[k].deprel != "obj"
+            && subtree_end(p, k) + 1 == v
+    })?;
+    // The name's phrase opens right after a comma.
+    let first = (0..=nm).find(|&k| k == nm || t[k].upos != "PUNCT" && descends_from(p, k, nm))?;
+    if first == 0 || t[first - 1].xpos != "," || (first..nm).any(|k| t[k].upos == "ADP") {
+        return None;
+    }
+    let mut q = p.clone();
+    q.tokens[v].head = None;
+    q.tokens[v].deprel = "root";
+    if q.tokens[v].xpos == "VBN" {
+        q.tokens[v].xpos = "VBD";
+    }
+    q.tokens[r].head = Some(v);
+    q.tokens[r].deprel = "advcl";
+    q.tokens[nm].head = Some(v);
+    q.tokens[nm].deprel = "nsubj";
+    q.tokens[first - 1].head = Some(v);
+    Some(q)
 }
 
 /// A `with` clause whose subject the parser hung on its participle as a
