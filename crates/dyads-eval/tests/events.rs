@@ -49,7 +49,7 @@ fn own_gold() -> Result<(), dyads_eval::Error> {
     let mut r = dyads_eval::events::score_events(&dir.join("events.jsonl"), &dir)?;
     r.label = "own gold events (testdata/heldout)".into();
     println!("{r}");
-    assert!(r.gold >= 1893);
+    assert!(r.gold >= 2137);
     // First runs, before any rule was changed for them: h1-h2 P 0.600
     // (9/15), R 0.444 (8/18); h3-h4 R 0.263 (5/19); h5-h8 P 0.591
     // (13/22), R 0.361 (13/36) as annotated, P 0.682 (15/22), R 0.444
@@ -99,8 +99,13 @@ fn own_gold() -> Result<(), dyads_eval::Error> {
     // (135/237); h65-h68 P 0.787 (48/61), R 0.698 (81/116); h69-h72 P
     // 0.500 (21/42), R 0.446 (54/121); the coder of the session's start
     // (2a7f25f) scores P 0.670 (67/100), R 0.553 (131/237) on them. All
-    // seventy-two at that run: P 0.781 (637/816), R 0.567 (1074/1893);
-    // floors under those.
-    assert!(r.precision() >= 0.76 && r.recall() >= 0.54, "{r}");
+    // seventy-two at that run: P 0.781 (637/816), R 0.567 (1074/1893).
+    // h73-h80 (two more annotators, same terms; coder at 6accd80): first
+    // run P 0.692 (54/78), R 0.516 (126/244); h73-h76 P 0.800 (28/35), R
+    // 0.549 (67/122); h77-h80 P 0.605 (26/43), R 0.484 (59/122); the coder
+    // of the session's start (dea0c59) scores P 0.675 (54/80), R 0.492
+    // (120/244) on them. All eighty at that run: P 0.788 (721/915), R
+    // 0.581 (1242/2137); floors under those.
+    assert!(r.precision() >= 0.76 && r.recall() >= 0.55, "{r}");
     Ok(())
 }
