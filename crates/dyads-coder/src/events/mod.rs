@@ -395,7 +395,12 @@ impl<'l> Coder<'l> {
             // demand on it (`Russia said Sudan must return the helicopter`),
             // and one calling what another actor does a violation, illegal
             // or a provocation criticizes it.
-            if let Some(r) = speech::obligation_subject(s, h.head) {
+            if let Some(r) = speech::penalty_subject(s, h.head) {
+                // `said Washington would pay a price`, `must bear all the
+                // consequences`: a warning to it.
+                tgt_range = Some(r);
+                self.lex.code("130")?
+            } else if let Some(r) = speech::obligation_subject(s, h.head) {
                 tgt_range = Some(r);
                 obligation = true;
                 self.lex.code("100")?
@@ -403,10 +408,6 @@ impl<'l> Coder<'l> {
                 // `said Israel had the right to defend itself`: backing it.
                 tgt_range = Some(r);
                 self.lex.code("052")?
-            } else if let Some(r) = speech::penalty_subject(s, h.head) {
-                // `said Washington would pay a price`: a warning to it.
-                tgt_range = Some(r);
-                self.lex.code("130")?
             } else {
                 condemned = speech::condemned(s, h.head);
                 tgt_range = Some(*condemned.first()?);
@@ -619,6 +620,11 @@ impl<'l> Coder<'l> {
             }
         }
         tgt.retain(|t| !src.iter().any(|x| x.actor_id == t.actor_id));
+        // A speaker holds a penalty out to another state, not its own: a
+        // warning read to its own country misread the speaker.
+        if entry.kind == EntryKind::Cue && code.code == "130" {
+            tgt.retain(|t| t.country.is_none() || !src.iter().any(|x| x.country == t.country));
+        }
         // Relations are reduced with another state (`expelled the
         // diplomats of seven countries that questioned Maduro's victory`):
         // the source's own country named in the phrase is no target.

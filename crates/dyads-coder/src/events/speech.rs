@@ -119,9 +119,15 @@ pub(crate) fn penalty_subject(s: &Sent<'_>, head: usize) -> Option<(usize, usize
     let c = s.kids[head]
         .iter()
         .copied()
-        .find(|&k| s.rel(k) == "ccomp" && k > head && s.lemma_in(k, PENALTY_VERBS))?;
+        .find(|&k| matches!(s.rel(k), "ccomp" | "parataxis") && s.lemma_in(k, PENALTY_VERBS))?;
+    // `will pay a price`, and also `must bear all the consequences`: a
+    // penalty held out, not a demand.
     let modal = s.kids[c].iter().any(|&k| {
-        s.rel(k).starts_with("aux") && matches!(s.form[k].as_str(), "will" | "would" | "'ll")
+        s.rel(k).starts_with("aux")
+            && matches!(
+                s.form[k].as_str(),
+                "will" | "would" | "'ll" | "must" | "shall"
+            )
     });
     let negated = s.kids[c]
         .iter()
@@ -167,6 +173,8 @@ fn noun_subject(s: &Sent<'_>, c: usize) -> Option<(usize, usize)> {
 const CONDEMNING: &[&str] = &[
     "violation",
     "violate",
+    "interfere",
+    "meddle",
     "illegal",
     "unlawful",
     "unjust",
@@ -282,6 +290,10 @@ pub(crate) fn condemned(s: &Sent<'_>, head: usize) -> Vec<(usize, usize)> {
                 && CONDEMNING
                     .iter()
                     .any(|w| s.lemma[j] == *w || s.form[j] == *w)
+                // `had never interfered in its operation` denies it.
+                && !s.kids[j].iter().any(|&k| {
+                    s.rel(k) == "advmod" && matches!(s.form[k].as_str(), "not" | "never" | "n't")
+                })
         });
         if !negative {
             continue;
