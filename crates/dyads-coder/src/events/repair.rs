@@ -200,16 +200,22 @@ fn with_absolute(p: &ParsedSentence) -> Option<ParsedSentence> {
         if t[v].xpos != "VBG" {
             continue;
         }
+        let with_of = |c: usize| {
+            (0..c).find(|&w| {
+                t[w].head == Some(c)
+                    && t[w].deprel == "case"
+                    && t[w].lemma.eq_ignore_ascii_case("with")
+            })
+        };
         let found = (0..v).find(|&c| {
             t[c].head == Some(v)
                 && matches!(t[c].deprel, "compound" | "obl" | "nmod" | "dep" | "obj")
                 && matches!(t[c].upos, "NOUN" | "PROPN")
+                && with_of(c).is_some()
                 && subtree_end(p, c) + 1 == v
         });
         let Some(c) = found else { continue };
-        let with = (0..c).find(|&w| {
-            t[w].head == Some(c) && t[w].deprel == "case" && t[w].lemma.eq_ignore_ascii_case("with")
-        });
+        let with = with_of(c);
         // A subject the participle has already must lie before the `with`
         // and its comma (`European leaders rallied ..., with Macron
         // saying`): the main clause's, which the parser lost.
@@ -249,14 +255,17 @@ fn inverted_predicate(p: &ParsedSentence) -> Option<ParsedSentence> {
     let t = &p.tokens;
     let n = t.len();
     let v = (0..n).find(|&v| {
+        // Cheap tests first: the verb hangs on an adjective after it.
+        let Some(a) = t[v].head.filter(|&a| a > v && t[a].xpos == "JJ") else {
+            return false;
+        };
         if !t[v].xpos.starts_with("VB") || t[v].upos != "VERB" {
             return false;
         }
-        let Some(o) = (v + 1..n).find(|&k| t[k].head == Some(v) && t[k].deprel == "obj") else {
+        let Some(o) = (v + 1..a).find(|&k| t[k].head == Some(v) && t[k].deprel == "obj") else {
             return false;
         };
-        let a = subtree_end(p, o) + 1;
-        a < n && t[a].xpos == "JJ" && t[v].head == Some(a)
+        subtree_end(p, o) + 1 == a
     })?;
     let o = (v + 1..n).find(|&k| t[k].head == Some(v) && t[k].deprel == "obj")?;
     let a = subtree_end(p, o) + 1;
