@@ -63,52 +63,35 @@ fn key_of(form: &str, xpos: u8) -> String {
     }
 }
 
-/// A verb lemma that a rule left with a doubled final consonant which
-/// only the inflection doubles (`expelled`, `patrolling` -> `expell`,
-/// `patroll`): the single consonant, when WordNet knows that verb and not
-/// the doubled one (`shell`, `quell`, `call` stay).
-fn undouble(lemma: String, xpos: u8) -> String {
+/// A verb lemma the suffix rules left in a form WordNet does not know as a
+/// verb, mended when the mended form is one: a doubled final consonant
+/// that only the inflection doubles loses one (`expelled`, `patrolling`
+/// -> `expell`, `patroll` -> `expel`, `patrol`; `shell`, `quell`, `call`
+/// stay), and a silent `e` the rule cut comes back (`terminating` ->
+/// `terminat` -> `terminate`).
+fn wordnet_verb(lemma: String, xpos: u8) -> String {
+    let verb = crate::tagset::XPOS
+        .get(xpos as usize)
+        .is_some_and(|x| x.starts_with("VB"));
+    if !verb || crate::wordnet::is_verb(&lemma) {
+        return lemma;
+    }
     let b = lemma.as_bytes();
     let n = b.len();
-    let verb = crate::tagset::XPOS
-        .get(xpos as usize)
-        .is_some_and(|x| x.starts_with("VB"));
-    if !verb
-        || n < 4
-        || b[n - 1] != b[n - 2]
-        || !b[n - 1].is_ascii_lowercase()
-        || b"aeiouy".contains(&b[n - 1])
-    {
-        return lemma;
+    let consonant = |c: u8, vowels: &[u8]| c.is_ascii_lowercase() && !vowels.contains(&c);
+    if n >= 4 && b[n - 1] == b[n - 2] && consonant(b[n - 1], b"aeiouy") {
+        let single = &lemma[..n - 1];
+        if crate::wordnet::is_verb(single) {
+            return single.to_string();
+        }
     }
-    let single = &lemma[..n - 1];
-    if !crate::wordnet::is_verb(&lemma) && crate::wordnet::is_verb(single) {
-        return single.to_string();
+    if n >= 3 && consonant(b[n - 1], b"aeiouwxy") {
+        let with_e = format!("{lemma}e");
+        if crate::wordnet::is_verb(&with_e) {
+            return with_e;
+        }
     }
     lemma
-}
-
-/// A verb lemma that a rule cut before a silent `e` (`terminating` ->
-/// `terminat`): with the `e`, when WordNet knows that verb and not the cut
-/// one.
-fn silent_e(lemma: String, xpos: u8) -> String {
-    let verb = crate::tagset::XPOS
-        .get(xpos as usize)
-        .is_some_and(|x| x.starts_with("VB"));
-    let last = lemma.bytes().last();
-    if !verb
-        || lemma.len() < 3
-        || !last.is_some_and(|b| b.is_ascii_lowercase() && !b"aeiouwxy".contains(&b))
-        || crate::wordnet::is_verb(&lemma)
-    {
-        return lemma;
-    }
-    let with_e = format!("{lemma}e");
-    if crate::wordnet::is_verb(&with_e) {
-        with_e
-    } else {
-        lemma
-    }
 }
 
 fn suffix(key: &str, chars: usize) -> Option<&str> {
@@ -179,7 +162,7 @@ impl Lemmatizer {
                     let cut = key.len().saturating_sub(*strip as usize);
                     if let Some(stem) = key.get(..cut) {
                         if !stem.is_empty() {
-                            return silent_e(undouble(format!("{stem}{add}"), xpos), xpos);
+                            return wordnet_verb(format!("{stem}{add}"), xpos);
                         }
                     }
                 }

@@ -29,19 +29,18 @@ pub(crate) fn coordinated_subject(p: &ParsedSentence) -> Cow<'_, ParsedSentence>
         }
         // The nominal conjunct of the same verb whose phrase ends right
         // before the second verb, opened by a conjunction.
-        let Some(nm) = (0..v2).rev().find(|&k| {
-            t[k].head == Some(v1) && t[k].deprel == "conj" && matches!(t[k].upos, "PROPN" | "NOUN")
-        }) else {
-            if let Some(nm) = nested_subject(p, v1, v2) {
-                fixes.push((nm, v2));
-            }
-            continue;
-        };
-        let end = subtree_end(p, nm);
-        let opened = (0..nm).any(|k| t[k].head == Some(nm) && t[k].deprel == "cc");
-        if end + 1 == v2 && opened && nm > v1 {
-            fixes.push((nm, v2));
-        } else if let Some(nm) = nested_subject(p, v1, v2) {
+        let direct = (0..v2)
+            .rev()
+            .find(|&k| {
+                t[k].head == Some(v1)
+                    && t[k].deprel == "conj"
+                    && matches!(t[k].upos, "PROPN" | "NOUN")
+            })
+            .filter(|&nm| {
+                let opened = (0..nm).any(|k| t[k].head == Some(nm) && t[k].deprel == "cc");
+                subtree_end(p, nm) + 1 == v2 && opened && nm > v1
+            });
+        if let Some(nm) = direct.or_else(|| nested_subject(p, v1, v2)) {
             fixes.push((nm, v2));
         }
     }
