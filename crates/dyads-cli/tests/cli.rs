@@ -314,6 +314,7 @@ Later, Canberra did not praise New Zealand for its new rules.\n",
     assert!(over.status.success());
     let n_over = String::from_utf8_lossy(&over.stdout).lines().count();
     assert!(n_over >= events.len(), "{n_over}");
+    let _ = std::fs::remove_dir_all(&dir);
 }
 
 /// Parses `dyads records --json` output.
@@ -472,4 +473,5 @@ fn mentions_merge_into_records_and_splits_survive() {
         );
         assert!(!o.stdout.is_empty(), "{args:?}");
     }
+    let _ = std::fs::remove_dir_all(&dir);
 }

@@ -132,6 +132,7 @@ fn articles_use_their_publication_date() {
         .filter_map(|v| v["value"].as_str().map(str::to_string))
         .collect();
     assert_eq!(values, ["2024-01-23", "2024-W05", "2024-01-23"]);
+    let _ = std::fs::remove_dir_all(&dir);
 }
 
 const TML: &str = r#"<?xml version="1.0" ?>
@@ -173,4 +174,5 @@ fn eval_timeml_scores_a_directory() {
         None,
     );
     assert_eq!(out.status.code(), Some(2));
+    let _ = std::fs::remove_dir_all(&dir);
 }

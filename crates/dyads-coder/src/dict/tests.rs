@@ -25,7 +25,10 @@ fn setup(name: &str) -> Loaded {
         write("t.agents", AGENTS),
         write("t.discards", "SPORTS DAY\n+ORBIT CUP\n"),
     ];
-    match load(&verbs, &lex, true) {
+    let loaded = load(&verbs, &lex, true);
+    // The dictionaries are read: the scratch files can go.
+    let _ = std::fs::remove_dir_all(&dir);
+    match loaded {
         Ok(l) => l,
         Err(e) => panic!("{e}"),
     }
@@ -187,7 +190,10 @@ fn setup_tabari(name: &str) -> Loaded {
     };
     let verbs = vec![write("c.verbs", T_VERBS)];
     let lex = vec![write("c.actors", T_ACTORS), write("c.agents", T_AGENTS)];
-    match load(&verbs, &lex, true) {
+    let loaded = load(&verbs, &lex, true);
+    // The dictionaries are read: the scratch files can go.
+    let _ = std::fs::remove_dir_all(&dir);
+    match loaded {
         Ok(l) => l,
         Err(e) => panic!("{e}"),
     }
