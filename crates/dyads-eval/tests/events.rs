@@ -49,7 +49,7 @@ fn own_gold() -> Result<(), dyads_eval::Error> {
     let mut r = dyads_eval::events::score_events(&dir.join("events.jsonl"), &dir)?;
     r.label = "own gold events (testdata/heldout)".into();
     println!("{r}");
-    assert!(r.gold >= 2137);
+    assert!(r.gold >= 2369);
     // First runs, before any rule was changed for them: h1-h2 P 0.600
     // (9/15), R 0.444 (8/18); h3-h4 R 0.263 (5/19); h5-h8 P 0.591
     // (13/22), R 0.361 (13/36) as annotated, P 0.682 (15/22), R 0.444
@@ -105,7 +105,12 @@ fn own_gold() -> Result<(), dyads_eval::Error> {
     // 0.549 (67/122); h77-h80 P 0.605 (26/43), R 0.484 (59/122); the coder
     // of the session's start (dea0c59) scores P 0.675 (54/80), R 0.492
     // (120/244) on them. All eighty at that run: P 0.788 (721/915), R
-    // 0.581 (1242/2137); floors under those.
+    // 0.581 (1242/2137). h81-h88 (two more annotators, same terms; coder
+    // at c1cc200, before any change made on them): first run P 0.725
+    // (66/91), R 0.513 (119/232); h81-h84 P 0.707 (41/58), R 0.570
+    // (69/121); h85-h88 P 0.758 (25/33), R 0.450 (50/111). All
+    // eighty-eight at that run: P 0.785 (790/1007), R 0.577 (1367/2369);
+    // floors under those.
     assert!(r.precision() >= 0.76 && r.recall() >= 0.55, "{r}");
     Ok(())
 }
