@@ -73,6 +73,96 @@ pub(crate) fn resolve_references(
         }
         pronouns(b, scan, parsed);
         it_pronoun(b, scan, parsed);
+        bloc_anaphor(b, scan, parsed);
+    }
+}
+
+/// Words between `the` and `alliance` or `bloc` that keep the phrase a
+/// reference back (`the military alliance`, `the 27-nation bloc`).
+const BLOC_MODIFIERS: &[&str] = &[
+    "military",
+    "western",
+    "defence",
+    "defense",
+    "security",
+    "regional",
+    "economic",
+    "trade",
+    "transatlantic",
+    "atlantic",
+    "political",
+    "whole",
+    "entire",
+    "new",
+    "three-nation",
+    "15-nation",
+    "27-nation",
+    "27-member",
+    "32-member",
+    "31-member",
+    "30-member",
+    "10-member",
+    "15-member",
+    "african",
+    "european",
+];
+
+/// `the alliance`, `the bloc` (written in lower case, which no name
+/// matches): the international organisation named last in this sentence or
+/// the three before; for `alliance`, only one calling itself an alliance
+/// (NATO, the Alliance of Sahel States).
+fn bloc_anaphor(b: &mut Builder<'_>, scan: &SentScan, parsed: &[ParsedSentence]) {
+    let Some(p) = parsed.get(scan.idx) else {
+        return;
+    };
+    for (i, tok) in p.tokens.iter().enumerate() {
+        let word = b.doc.slice(tok.span);
+        if word != "alliance" && word != "bloc" {
+            continue;
+        }
+        // `the` right before, or with modifiers between.
+        let mut j = i;
+        while j > 0 && {
+            let w = b.doc.slice(p.tokens[j - 1].span).to_ascii_lowercase();
+            BLOC_MODIFIERS.contains(&w.as_str())
+        } {
+            j -= 1;
+        }
+        if j == 0
+            || !b
+                .doc
+                .slice(p.tokens[j - 1].span)
+                .eq_ignore_ascii_case("the")
+        {
+            continue;
+        }
+        let span = Span {
+            start: p.tokens[j - 1].span.start,
+            end: tok.span.end,
+        };
+        if b.covered(span) {
+            continue;
+        }
+        let alliance = word == "alliance";
+        let found = b
+            .before(span.start)
+            .take_while(|m| m.sentence + 3 >= scan.idx)
+            .map(|m| m.actor)
+            .find(|&a| {
+                let Some(x) = b.out.actors.get(a) else {
+                    return false;
+                };
+                x.sector.as_deref() == Some("IGO")
+                    && x.country.is_none()
+                    && (!alliance
+                        || x.canonical.contains("Alliance")
+                        || b.lex
+                            .actor(&x.id)
+                            .is_some_and(|l| l.names.iter().any(|n| n.text.contains("Alliance"))))
+            });
+        if let Some(a) = found {
+            b.mention(a, span, MentionKind::Name, scan.idx, None);
+        }
     }
 }
 

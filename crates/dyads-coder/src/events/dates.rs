@@ -29,6 +29,12 @@ fn in_other_clause(s: &Sent<'_>, span: Span, head: usize) -> bool {
         if p == head || s.dominates(p, head) {
             return false;
         }
+        if s.is_verb(p) && s.rel(p) == "xcomp" && s.p.tokens[p].xpos == "VB" {
+            // An infinitive (`helping Ukraine carry out strikes in
+            // December`) belongs to the clause it completes: go on up.
+            t = p;
+            continue;
+        }
         if s.is_verb(p) {
             // A participle with a subject of its own is a finite clause
             // the tagger misread (`When the three men met on Friday,`).
@@ -260,6 +266,21 @@ pub(crate) fn pick_date(
 /// September 2023` sets 16 January). A date modifying the main verb first,
 /// else the date nearest it. A date of the report (`according to X on 17
 /// January`) does not move the narrative.
+/// Whether the expression at `span` is a `today` (`tonight`, `this
+/// morning`) inside a direct quote of `quotes`: the speaker's day, not
+/// the publication's.
+pub(crate) fn today_in_quote(text: &str, span: Span, quotes: &[crate::quotes::Quote]) -> bool {
+    let words = span.slice(text).to_ascii_lowercase();
+    matches!(
+        words.as_str(),
+        "today" | "tonight" | "this morning" | "this afternoon" | "this evening"
+    ) && quotes.iter().any(|q| {
+        q.kind == crate::quotes::QuoteKind::Direct
+            && q.content.start <= span.start
+            && span.end <= q.content.end
+    })
+}
+
 pub(crate) fn narrative_date(
     s: &Sent<'_>,
     dates: Vec<dyads_time::EventDate>,

@@ -46,17 +46,17 @@ pub use types::{ActorRef, Actors, Event, Evidence};
 
 use codes::{intent_code, reject_code, root_of, threat_code};
 use dates::{
-    event_date, habitual_present, narrative_date, standing_stance, HISTORICAL_DAYS,
+    event_date, habitual_present, narrative_date, standing_stance, today_in_quote, HISTORICAL_DAYS,
     NARRATIVE_ACROSS_PARAGRAPHS,
 };
 use matcher::{Hit, Index};
 use sentence::Sent;
 use speech::{quote_of, speaker_of};
 use tidy::{
-    accused_in_content_clause, answers_accuser, borrow_targets, call_circumstance, coup_source,
-    doer_of_referred_act, domestic_target, drop_home_visits, drop_untargeted_duplicates,
-    implicit_targets, join_force_halves, mutual_acts, referred_visit, share_hostile_target,
-    sides_of_conflict, threat_answers_hostility,
+    accused_in_content_clause, answers_accuser, borrow_targets, call_circumstance,
+    conditional_threats, coup_source, doer_of_referred_act, domestic_target, drop_home_visits,
+    drop_untargeted_duplicates, implicit_targets, join_force_halves, mutual_acts, referred_visit,
+    share_hostile_target, sides_of_conflict, threat_answers_hostility, treaty_parties,
 };
 use troops::troops_in;
 
@@ -221,6 +221,8 @@ impl<'l> Coder<'l> {
         // The two sides of the last reciprocal event between two countries,
         // hostile or not: what `each side ... the other` refers to.
         let mut last_reciprocal: Option<(ActorRef, ActorRef)> = None;
+        // The country and target of the last treaty cut, for `the pact`.
+        let mut last_treaty: Option<(String, Actors)> = None;
         let quotes = crate::quotes::find(doc, parsed, actors);
         for (si, p) in parsed.iter().enumerate() {
             let repaired = repair::repair(p);
@@ -252,6 +254,12 @@ impl<'l> Coder<'l> {
                     }),
             );
             dates.sort_by_key(|d| d.span.start);
+            // `today` in a speaker's own words is the day they spoke, which
+            // the narrative already holds (`"I am forced to announce today"`
+            // in a report of Tuesday's speech published on Wednesday).
+            if last_date.is_some() {
+                dates.retain(|d| !today_in_quote(&doc.text, d.span, &quotes));
+            }
             let para = doc
                 .paragraphs
                 .iter()
@@ -313,6 +321,7 @@ impl<'l> Coder<'l> {
                 }
             }
             borrow_targets(&s, &mut out[first..], &heads);
+            treaty_parties(&s, actors, &mut out, first, &heads, &mut last_treaty);
             coup_source(&mut out, first);
             share_hostile_target(&mut out[first..]);
             accused_in_content_clause(&s, actors, &mut out, first, &heads);
@@ -323,6 +332,7 @@ impl<'l> Coder<'l> {
             threat_answers_hostility(&mut out, first);
             referred_visit(&mut out, first);
             call_circumstance(self.lex, &s, &mut out, first, &mut heads);
+            conditional_threats(self.lex, &s, actors, &mut out, first, &mut heads);
             for (e, &h) in out[first..].iter_mut().zip(&heads) {
                 e.location = crate::places::locate_event(doc, si, p, Some(h)).map(|l| {
                     serde_json::json!({"text": l.text, "country": l.country, "lat": l.lat, "lon": l.lon})
@@ -384,6 +394,30 @@ impl<'l> Coder<'l> {
         }
         if entry.lemma == "call" && entry.cameo.starts_with("04") && names_object(s, h.head) {
             // `called the gunmen a professional unit` names them: no call.
+            return None;
+        }
+        if entry.lemma == "call"
+            && entry.cameo.starts_with("04")
+            && s.kid(h.head, "obj").is_some_and(|o| {
+                s.lemma_in(
+                    o,
+                    &[
+                        "meeting",
+                        "session",
+                        "summit",
+                        "election",
+                        "vote",
+                        "referendum",
+                        "strike",
+                        "halt",
+                        "ceasefire",
+                        "truce",
+                        "conference",
+                    ],
+                )
+            })
+        {
+            // `called an emergency meeting of the bloc` convenes it.
             return None;
         }
         let (mut src_range, mut tgt_range) = (h.src, h.tgt);

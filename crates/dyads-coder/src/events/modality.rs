@@ -679,6 +679,31 @@ pub(crate) fn of(
 /// side must meet: an adverbial clause introduced by `unless` (or `if ...
 /// not`) depending on it, or, when the parse misses the clause, `unless`
 /// after the head in the same clause.
+/// Whether the act at `head`, or the clause whose infinitive it is (`told
+/// the ministry to be ready to test nuclear weapons if the United States
+/// tested first`), holds an `if` clause: the act is held out on that
+/// condition, whose head is returned.
+pub(crate) fn if_condition(s: &Sent<'_>, head: usize) -> Option<usize> {
+    let mut h = head;
+    for _ in 0..3 {
+        let clause = s.kids[h].iter().copied().find(|&k| {
+            s.rel(k).starts_with("advcl")
+                && k > h
+                && s.kids[k]
+                    .iter()
+                    .any(|&m| s.rel(m) == "mark" && s.form[m].eq_ignore_ascii_case("if"))
+        });
+        if clause.is_some() {
+            return clause;
+        }
+        match s.head(h) {
+            Some(p) if matches!(s.rel(h), "xcomp" | "ccomp") => h = p,
+            _ => return None,
+        }
+    }
+    None
+}
+
 pub(crate) fn unless_condition(s: &Sent<'_>, head: usize) -> bool {
     let by_parse = s.kids[head]
         .iter()

@@ -895,3 +895,156 @@ pub(crate) fn call_circumstance(
     out.push(m);
     heads.push(c);
 }
+
+/// The rows that cut a treaty or agreement (`withdrew from the treaty`,
+/// `suspended its participation in New START`, `scrapped the accord`).
+const TREATY_CUTS: [&str; 6] = [
+    "coder.sanction.withdraw_from_treaty",
+    "coder.sanction.suspend_treaty",
+    "coder.sanction.revoke_agreement",
+    "coder.sanction.scrap_agreement",
+    "coder.sanction.terminate_agreement",
+    "coder.sanction.end_agreement",
+];
+
+/// A cut treaty with no target of its own names its other parties in the
+/// treaty's phrase (`suspending its participation in New START, the last
+/// treaty capping the arsenals of Russia and the United States`): the
+/// states there other than the source's are the target. With none named
+/// there, the target of the document's last such cut by the same source's
+/// country stands in (`Moscow was not withdrawing from the pact`).
+/// `memory` carries that last cut from sentence to sentence.
+pub(crate) fn treaty_parties(
+    s: &Sent<'_>,
+    actors: &DocActors,
+    out: &mut [Event],
+    first: usize,
+    heads: &[usize],
+    memory: &mut Option<(String, Actors)>,
+) {
+    for (k, &head) in heads.iter().enumerate() {
+        let Some(e) = out.get_mut(first + k) else {
+            continue;
+        };
+        if !TREATY_CUTS.contains(&e.rule.as_str()) {
+            continue;
+        }
+        let own: Vec<String> = source_countries(e)
+            .into_iter()
+            .map(str::to_string)
+            .collect();
+        let [country] = own.as_slice() else { continue };
+        if e.target.is_none() {
+            // The treaty's phrase: the object, or the oblique (`from the
+            // treaty`, `participation in New START`) of the head or of
+            // its object.
+            let mut phrases: Vec<usize> = Vec::new();
+            for t in std::iter::once(head).chain(s.kid(head, "obj")) {
+                phrases.extend(
+                    s.kids[t]
+                        .iter()
+                        .copied()
+                        .filter(|&c| matches!(s.rel(c), "obj" | "obl" | "nmod")),
+                );
+            }
+            let named: Vec<ActorRef> = phrases
+                .iter()
+                .flat_map(|&c| roles::actors_in(s, actors, with_apposition(s, s.subtree(c))))
+                .filter(|a| a.country.as_ref().is_some_and(|c| c != country))
+                .collect();
+            let one_country = named
+                .first()
+                .filter(|a| named.iter().all(|b| b.country == a.country))
+                .cloned();
+            e.target = match (one_country, memory.as_ref()) {
+                (Some(a), _) => Some(Actors::One(a)),
+                (None, Some((c, t))) if c == country => Some(t.clone()),
+                _ => None,
+            };
+        }
+        if let Some(t) = &e.target {
+            *memory = Some((country.clone(), t.clone()));
+        }
+    }
+}
+
+/// Tokens `lo..=hi` of a phrase, with the apposition after it when one
+/// follows a comma (`New START, the last treaty capping the arsenals of
+/// Russia and the United States,`) up to the next comma, whatever the
+/// parser hung it on.
+fn with_apposition(s: &Sent<'_>, (lo, hi): (usize, usize)) -> (usize, usize) {
+    let starts_phrase = |j: usize| {
+        j < s.len() && matches!(s.form[j].to_ascii_lowercase().as_str(), "the" | "a" | "an")
+    };
+    if hi + 2 < s.len() && s.form[hi + 1] == "," && starts_phrase(hi + 2) {
+        let end = (hi + 2..s.len())
+            .find(|&j| s.form[j] == "," || s.upos(j) == "PUNCT" && j + 1 == s.len())
+            .map_or(s.len() - 1, |j| j.saturating_sub(1));
+        return (lo, end.max(hi));
+    }
+    (lo, hi)
+}
+
+/// A hostile act held out on an `if` clause and told as planned or
+/// possible (`told the ministry to be ready to test nuclear weapons if the
+/// United States tested first`) is a conditional warning: a threat, made
+/// now, beside the act itself, which stays hypothetical. `out[first..]`
+/// are the sentence's events, `heads` their head tokens; each new threat's
+/// head is pushed on `heads`.
+pub(crate) fn conditional_threats(
+    lex: &EventLexicon,
+    s: &Sent<'_>,
+    actors: &DocActors,
+    out: &mut Vec<Event>,
+    first: usize,
+    heads: &mut Vec<usize>,
+) {
+    let end = out.len();
+    for i in first..end {
+        let Some(&h) = heads.get(i - first) else {
+            continue;
+        };
+        if !matches!(out[i].modality, Modality::Future | Modality::Hypothetical) {
+            continue;
+        }
+        let Some(cond) = super::modality::if_condition(s, h) else {
+            continue;
+        };
+        // With no target of its own, the act is aimed at the state whose
+        // move is the condition (`if the United States tested first`).
+        if out[i].target.is_none() {
+            let own = source_countries(&out[i])
+                .into_iter()
+                .map(str::to_string)
+                .collect::<Vec<_>>();
+            let other: Vec<ActorRef> = roles::subject(s, cond)
+                .map(|r| roles::actors_in(s, actors, r))
+                .unwrap_or_default()
+                .into_iter()
+                .filter(|a| a.country.as_ref().is_some_and(|c| !own.contains(c)))
+                .collect();
+            if let Some(t) = Actors::from_vec(other) {
+                out[i].target = Some(t);
+            }
+        }
+        let e = &out[i];
+        // A show of force held out is a threat of force (138).
+        let show_of_force = e.cameo.starts_with("15").then_some("138");
+        let threat = super::codes::threat_code(&e.cameo).or(show_of_force);
+        let Some(code) = threat.and_then(|c| lex.code(c)) else {
+            continue;
+        };
+        let mut m = e.clone();
+        m.id = format!("{}:{}:{}", m.doc_id, m.sentence, out.len());
+        m.cameo = code.code.clone();
+        m.plover = lex.plover_type(&code.code).map(str::to_string);
+        m.mode = code.plover_mode.clone();
+        m.context = (!code.plover_context.is_empty()).then(|| code.plover_context.join("; "));
+        m.goldstein = code.goldstein;
+        m.quad = code.quad;
+        m.modality = Modality::Asserted;
+        out[i].modality = Modality::Hypothetical;
+        out.push(m);
+        heads.push(h);
+    }
+}
