@@ -74,6 +74,7 @@ pub(crate) fn resolve_references(
         pronouns(b, scan, parsed);
         it_pronoun(b, scan, parsed);
         bloc_anaphor(b, scan, parsed);
+        country_anaphor(b, scan, parsed);
     }
 }
 
@@ -160,6 +161,82 @@ fn bloc_anaphor(b: &mut Builder<'_>, scan: &SentScan, parsed: &[ParsedSentence])
                             .actor(&x.id)
                             .is_some_and(|l| l.names.iter().any(|n| n.text.contains("Alliance"))))
             });
+        if let Some(a) = found {
+            b.mention(a, span, MentionKind::Name, scan.idx, None);
+        }
+    }
+}
+
+/// `the country` (not `the country's`, which names its group's owner):
+/// the state named last before it in the sentence, or else in the one
+/// before, that is not the subject of its own clause (`Russia had launched
+/// drones at the country`: not Russia).
+fn country_anaphor(b: &mut Builder<'_>, scan: &SentScan, parsed: &[ParsedSentence]) {
+    let Some(p) = parsed.get(scan.idx) else {
+        return;
+    };
+    for (i, tok) in p.tokens.iter().enumerate() {
+        if !b.doc.slice(tok.span).eq_ignore_ascii_case("country")
+            || i == 0
+            || !b
+                .doc
+                .slice(p.tokens[i - 1].span)
+                .eq_ignore_ascii_case("the")
+            || p.tokens
+                .get(i + 1)
+                .is_some_and(|n| matches!(b.doc.slice(n.span), "'s" | "’s" | "'" | "’"))
+        {
+            continue;
+        }
+        let span = Span {
+            start: p.tokens[i - 1].span.start,
+            end: tok.span.end,
+        };
+        if b.covered(span) {
+            continue;
+        }
+        // The subject of the clause `the country` is in.
+        let mut v = i;
+        for _ in 0..6 {
+            if p.tokens[v].upos == "VERB" {
+                break;
+            }
+            match p.tokens[v].head {
+                Some(h) => v = h,
+                None => break,
+            }
+        }
+        // ... or, in a relative clause, the noun it describes (`France,
+        // which has 1,500 troops in the country`).
+        let subject = if p.tokens[v].deprel == "acl:relcl" {
+            p.tokens[v].head
+        } else {
+            (0..p.tokens.len())
+                .find(|&k| p.tokens[k].head == Some(v) && is_subject(p.tokens[k].deprel))
+        };
+        // Whether token `j` lies in the subject's subtree.
+        let in_subject = |j: usize| {
+            let Some(k) = subject else { return false };
+            let mut x = j;
+            for _ in 0..p.tokens.len() {
+                if x == k {
+                    return true;
+                }
+                match p.tokens[x].head {
+                    Some(h) => x = h,
+                    None => return false,
+                }
+            }
+            false
+        };
+        let found = b
+            .before(span.start)
+            .take_while(|m| m.sentence + 1 >= scan.idx)
+            .filter(|m| {
+                m.sentence != scan.idx || head_token(p, m.span).is_none_or(|h| !in_subject(h))
+            })
+            .map(|m| m.actor)
+            .find(|&a| b.out.actors.get(a).is_some_and(|x| x.kind == "state"));
         if let Some(a) = found {
             b.mention(a, span, MentionKind::Name, scan.idx, None);
         }

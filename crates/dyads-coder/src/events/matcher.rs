@@ -290,6 +290,33 @@ fn match_passive(
     mut pos: usize,
     hit: &Hit,
 ) -> Option<Hit> {
+    // An agreement signed by its parties (`The treaty, signed in Prague by
+    // Obama and Medvedev,`, `the pact was signed by both leaders`): the
+    // agreement is the subject or the noun the participle modifies, and a
+    // `by` phrase names the signers.
+    let by_agent = s.kids[i].iter().any(|&k| {
+        s.rel(k).starts_with("obl")
+            && s.kids[k]
+                .iter()
+                .any(|&c| s.rel(c) == "case" && s.form[c].eq_ignore_ascii_case("by"))
+    });
+    if s.lemma[i] == "sign" && by_agent && matches!(s.p.tokens[i].xpos, "VBN" | "VBD") {
+        if let Some(Item::Word(alts)) = items.get(at + 1) {
+            // The parser may read the participle as a finite verb with the
+            // agreement as its subject (`The treaty, signed ... by`).
+            let agreement = s
+                .kid(i, "nsubj:pass")
+                .or_else(|| s.kid(i, "nsubj"))
+                .filter(|&k| k < i)
+                .or_else(|| s.head(i).filter(|&h| h < i && s.rel(i) == "acl"));
+            let named = agreement.is_some_and(|a| alts.iter().any(|w| s.is(a, &canon(w))));
+            if named {
+                let mut hit = hit.clone();
+                hit.score += 2;
+                return match_items(&items[at + 2..], s, &mut pos, &mut hit, true).then_some(hit);
+            }
+        }
+    }
     let subj = s.kid(i, "nsubj:pass")?;
     if subj > i {
         return None;

@@ -55,8 +55,9 @@ use speech::{quote_of, speaker_of};
 use tidy::{
     accused_in_content_clause, answers_accuser, borrow_targets, call_circumstance,
     conditional_threats, coup_source, doer_of_referred_act, domestic_target, drop_home_visits,
-    drop_untargeted_duplicates, implicit_targets, join_force_halves, mutual_acts, referred_visit,
-    share_hostile_target, sides_of_conflict, threat_answers_hostility, treaty_parties,
+    drop_untargeted_duplicates, force_source_from_context, implicit_targets, join_force_halves,
+    mutual_acts, referred_visit, share_hostile_target, sides_of_conflict, threat_answers_hostility,
+    treaty_parties,
 };
 use troops::troops_in;
 
@@ -356,6 +357,7 @@ impl<'l> Coder<'l> {
                 last_date = Some((q, d));
             }
         }
+        force_source_from_context(&mut out);
         sides_of_conflict(&mut out);
         implicit_targets(&mut out);
         out
@@ -1197,7 +1199,7 @@ impl<'l> Coder<'l> {
 /// left out by construction, also verbal conflict (09, 11 to 13).
 /// Whether `code` is a use of force (CAMEO 18 assault, 19 fight, 20 mass
 /// violence).
-fn hostile_force(code: &str) -> bool {
+pub(crate) fn hostile_force(code: &str) -> bool {
     matches!(code.get(..2), Some("18" | "19" | "20"))
 }
 

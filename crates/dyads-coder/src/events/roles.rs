@@ -766,17 +766,42 @@ pub(crate) fn place_target(
 /// past form right before `by` and an actor, whose subject is an agreement
 /// (`A truce between Israel and Hamas brokered by Egypt held`).
 pub(crate) fn misread_passive(s: &Sent<'_>, actors: &DocActors, head: usize) -> bool {
+    let by_right_after = s.form.get(head + 1).is_some_and(|w| w == "by")
+        && s.np_from(head + 2)
+            .is_some_and(|r| !actors_in(s, actors, r).is_empty());
+    // ... or a `by` phrase of actors hung on it further on (`The treaty,
+    // signed in Prague in 2010 by Obama and Medvedev,`).
+    let by_phrase = || {
+        s.kids[head].iter().any(|&k| {
+            k > head
+                && s.rel(k) == "obl"
+                && s.kids[k]
+                    .iter()
+                    .any(|&c| s.rel(c) == "case" && s.form[c].eq_ignore_ascii_case("by"))
+                && !actors_in(s, actors, s.subtree(k)).is_empty()
+        })
+    };
     matches!(s.p.tokens[head].xpos, "VBD" | "VBN")
-        && s.form.get(head + 1).is_some_and(|w| w == "by")
         && s.kid(head, "nsubj")
             .is_some_and(|k| s.upos(k) == "NOUN" && s.lemma_in(k, super::AGREEMENT_NOUNS))
-        && s.np_from(head + 2)
-            .is_some_and(|r| !actors_in(s, actors, r).is_empty())
+        && (by_right_after || by_phrase())
 }
 
 /// The agent of a passive (`by X`) after `head`, read off the surface.
 pub(crate) fn passive_agent(s: &Sent<'_>, head: usize) -> Option<(usize, usize)> {
     if let Some(a) = s.kid(head, "obl:agent") {
+        let (lo, hi) = s.subtree(a);
+        let lo = if s.form[lo] == "by" { lo + 1 } else { lo };
+        return Some((lo, hi.max(lo)));
+    }
+    // A `by` phrase the parser hung on as a plain oblique.
+    if let Some(a) = s.kids[head].iter().copied().find(|&k| {
+        k > head
+            && s.rel(k) == "obl"
+            && s.kids[k]
+                .iter()
+                .any(|&c| s.rel(c) == "case" && s.form[c].eq_ignore_ascii_case("by"))
+    }) {
         let (lo, hi) = s.subtree(a);
         let lo = if s.form[lo] == "by" { lo + 1 } else { lo };
         return Some((lo, hi.max(lo)));

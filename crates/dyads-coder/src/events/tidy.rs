@@ -1048,3 +1048,44 @@ pub(crate) fn conditional_threats(
         heads.push(h);
     }
 }
+
+/// A use of force with a target and no source (`Missiles later hit homes
+/// in central Israel`) is the doing of whoever used force against that
+/// target's country in the same sentence or the two before (`Iran first
+/// sent about 100 drones towards Israel`), when that is one actor. `out` is
+/// the document's events.
+pub(crate) fn force_source_from_context(out: &mut [Event]) {
+    for i in 0..out.len() {
+        let e = &out[i];
+        if e.source.is_some() || e.modality != Modality::Asserted || !super::hostile_force(&e.cameo)
+        {
+            continue;
+        }
+        let Some(target) = e.target.as_ref().and_then(|t| match t.members() {
+            [x] => x.country.clone(),
+            _ => None,
+        }) else {
+            continue;
+        };
+        let sentence = e.sentence;
+        let found = out[..i]
+            .iter()
+            .rev()
+            .take_while(|x| x.sentence + 2 >= sentence)
+            .find(|x| {
+                super::hostile_force(&x.cameo)
+                    && x.target.as_ref().is_some_and(|t| {
+                        t.members()
+                            .iter()
+                            .any(|m| m.country.as_deref() == Some(&target))
+                    })
+            })
+            .and_then(|x| match x.source.as_ref().map(Actors::members) {
+                Some([a]) if a.country.as_ref().is_some_and(|c| *c != target) => Some(a.clone()),
+                _ => None,
+            });
+        if let Some(a) = found {
+            out[i].source = Some(Actors::One(a));
+        }
+    }
+}
