@@ -183,6 +183,19 @@ pub(crate) fn infer_people(b: &mut Builder<'_>, scans: &[SentScan], parsed: &[Pa
             if inferred.country.is_none() && inferred.role.is_some() {
                 inferred.country = official_country(b, scan, p, phrase.unwrap_or(span));
             }
+            let mut phrase = phrase;
+            if inferred.country.is_none() {
+                if let Some((country, start)) = demonym_before(b, scan, p, span) {
+                    inferred.country = Some(country);
+                    // The phrase runs from the demonym (`French-Algerian
+                    // writer Boualem Sansal`): the person, not the states
+                    // named in it, is the phrase's actor.
+                    phrase = phrase.or(Some(Span {
+                        start,
+                        end: span.end,
+                    }));
+                }
+            }
             let i = match known_by_initials(b, &words) {
                 Some(i) => i,
                 None => b.inferred(inferred),
@@ -190,6 +203,58 @@ pub(crate) fn infer_people(b: &mut Builder<'_>, scans: &[SentScan], parsed: &[Pa
             b.mention(i, span, MentionKind::Name, scan.idx, phrase);
         }
     }
+}
+
+/// A state or demonym before a name with at most three lower-case words
+/// between (`Australian journalist Cheng Lei`, `German-Iranian dual
+/// national Jamshid Sharmahd`, the first of a hyphenated pair): the
+/// person's country, and where the demonym starts.
+fn demonym_before(
+    b: &Builder<'_>,
+    scan: &SentScan,
+    p: &ParsedSentence,
+    name: Span,
+) -> Option<(String, u32)> {
+    let text = &b.doc.text;
+    let mut found: Option<(String, u32)> = None;
+    let mut end = name.start;
+    for m in b.before(name.start) {
+        if m.span.start < scan.span.start || name.start - m.span.end > 60 {
+            break;
+        }
+        let g = gap(text, m.span.end, end);
+        let country = b
+            .out
+            .actors
+            .get(m.actor)
+            .and_then(|a| (a.kind == "state").then(|| a.country.clone()).flatten());
+        let Some(country) = country else { break };
+        // Nouns and adjectives only (`journalist`, `dual national`), not
+        // a clause (`Iran launched missiles at Al Udeid`).
+        let between: Vec<_> = p
+            .tokens
+            .iter()
+            .filter(|t| t.span.start >= m.span.end && t.span.end <= end)
+            .collect();
+        let lower = between.len() <= 3
+            && between.iter().all(|t| matches!(t.upos, "NOUN" | "ADJ"))
+            && g.split_whitespace()
+                .all(|w| w.chars().all(|c| c.is_lowercase() || c == '-'));
+        if found.is_none() {
+            // The last demonym: only lower-case words up to the name.
+            if !(lower && g.starts_with(' ')) {
+                break;
+            }
+            found = Some((country, m.span.start));
+        } else if g == "-" {
+            // `German-Iranian`: the first of the pair.
+            found = Some((country, m.span.start));
+        } else {
+            break;
+        }
+        end = m.span.start;
+    }
+    found
 }
 
 /// The country of an official named with a title but no country (`own`

@@ -54,10 +54,10 @@ use sentence::Sent;
 use speech::{quote_of, speaker_of};
 use tidy::{
     accused_in_content_clause, answers_accuser, borrow_targets, call_circumstance,
-    conditional_threats, coup_source, doer_of_referred_act, domestic_target, drop_home_visits,
-    drop_untargeted_duplicates, force_source_from_context, implicit_targets, join_force_halves,
-    mutual_acts, referred_visit, share_hostile_target, sides_of_conflict, threat_answers_hostility,
-    treaty_parties,
+    coercion_by_place, conditional_threats, coup_source, doer_of_referred_act, domestic_target,
+    drop_home_visits, drop_untargeted_duplicates, force_source_from_context, implicit_targets,
+    join_force_halves, mutual_acts, referred_visit, share_hostile_target, sides_of_conflict,
+    threat_answers_hostility, treaty_parties,
 };
 use troops::troops_in;
 
@@ -340,6 +340,7 @@ impl<'l> Coder<'l> {
                 });
             }
             domestic_target(actors, &mut out, first);
+            coercion_by_place(actors, &mut out, first);
             join_force_halves(&mut out[first..]);
             drop_untargeted_duplicates(&mut out, first);
             drop_home_visits(&mut out, first);
@@ -1411,12 +1412,23 @@ fn names_object(s: &Sent<'_>, head: usize) -> bool {
         .filter(|&&k| s.rel(k) == "obj" && matches!(s.upos(k), "NOUN" | "PROPN" | "PRON"))
         .count()
         + usize::from(relative_object);
+    // ... or read as a bare oblique (`called Sharmahd a terrorist`).
+    let indefinite = |k: usize| {
+        s.rel(k) == "obl:unmarked"
+            && s.upos(k) == "NOUN"
+            && s.kids[k].iter().any(|&d| {
+                d < k
+                    && s.rel(d) == "det"
+                    && matches!(s.form[d].to_lowercase().as_str(), "a" | "an")
+            })
+    };
     let predicate = s.kids[head].iter().any(|&k| {
-        s.rel(k) == "xcomp"
-            && (matches!(s.upos(k), "NOUN" | "ADJ")
-                || s.kids[k]
-                    .iter()
-                    .any(|&d| d < k && s.rel(d) == "det" && s.upos(d) == "DET"))
+        indefinite(k)
+            || s.rel(k) == "xcomp"
+                && (matches!(s.upos(k), "NOUN" | "ADJ")
+                    || s.kids[k]
+                        .iter()
+                        .any(|&d| d < k && s.rel(d) == "det" && s.upos(d) == "DET"))
     });
     // The parser may read the predicate as a conjunct of the object with
     // neither a conjunction nor a comma (`called [the protesters] [foreign

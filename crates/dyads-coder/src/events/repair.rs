@@ -111,7 +111,8 @@ fn descends_from(p: &ParsedSentence, i: usize, root: usize) -> bool {
 /// The repairs, in turn; each copies the sentence only when it mends
 /// something.
 pub(crate) fn repair(p: &ParsedSentence) -> Cow<'_, ParsedSentence> {
-    let steps: [fn(&ParsedSentence) -> Option<ParsedSentence>; 9] = [
+    let steps: [fn(&ParsedSentence) -> Option<ParsedSentence>; 10] = [
+        split_title,
         fronted_clause,
         with_absolute,
         inverted_predicate,
@@ -129,6 +130,38 @@ pub(crate) fn repair(p: &ParsedSentence) -> Cow<'_, ParsedSentence> {
         }
     }
     out
+}
+
+/// A title the parser split off a name as a second subject of the same
+/// verb (`The French-Algerian writer Boualem Sansal was arrested`: both
+/// `writer` and `Boualem` subjects of `arrested`): the common noun, whose
+/// phrase ends right before the name, becomes a compound of the name. A
+/// copy, when something is repaired.
+fn split_title(p: &ParsedSentence) -> Option<ParsedSentence> {
+    let t = &p.tokens;
+    let mut fixes: Vec<(usize, usize)> = Vec::new();
+    for (a, ta) in t.iter().enumerate() {
+        if !ta.deprel.starts_with("nsubj") || ta.upos != "NOUN" {
+            continue;
+        }
+        let Some(v) = ta.head else { continue };
+        let b = subtree_end(p, a) + 1;
+        let name = t
+            .get(b)
+            .is_some_and(|tb| tb.head == Some(v) && tb.deprel == ta.deprel && tb.upos == "PROPN");
+        if name && b > a {
+            fixes.push((a, b));
+        }
+    }
+    if fixes.is_empty() {
+        return None;
+    }
+    let mut q = p.clone();
+    for (a, b) in fixes {
+        q.tokens[a].head = Some(b);
+        q.tokens[a].deprel = "compound";
+    }
+    Some(q)
 }
 
 /// Subordinators that open a fronted temporal or causal clause.

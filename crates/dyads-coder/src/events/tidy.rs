@@ -1089,3 +1089,45 @@ pub(crate) fn force_source_from_context(out: &mut [Event]) {
         }
     }
 }
+
+/// An arrest, trial or sentence told in the passive with no agent (`the
+/// writer Boualem Sansal was arrested in Algiers`) is the doing of the
+/// state where it happened, when the document names that state and it is
+/// not the target's. `out[first..]` are the sentence's events, their
+/// locations already set.
+pub(crate) fn coercion_by_place(actors: &DocActors, out: &mut [Event], first: usize) {
+    for e in out.iter_mut().skip(first) {
+        if e.source.is_some() || !e.cameo.starts_with("17") {
+            continue;
+        }
+        let Some(place) = e
+            .location
+            .as_ref()
+            .and_then(|l| l.get("country"))
+            .and_then(|c| c.as_str())
+            .map(str::to_string)
+        else {
+            continue;
+        };
+        let targets: Vec<&str> = e
+            .target
+            .as_ref()
+            .map(|t| {
+                t.members()
+                    .iter()
+                    .filter_map(|m| m.country.as_deref())
+                    .collect()
+            })
+            .unwrap_or_default();
+        if targets.is_empty() || targets.contains(&place.as_str()) {
+            continue;
+        }
+        let state = actors
+            .actors
+            .iter()
+            .find(|a| a.kind == "state" && a.country.as_deref() == Some(place.as_str()));
+        if let Some(a) = state {
+            e.source = Some(Actors::One(super::ActorRef::of(a, &a.canonical)));
+        }
+    }
+}
