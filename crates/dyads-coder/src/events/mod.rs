@@ -142,6 +142,9 @@ const RESPONSE_WORDS: &[&str] = &[
     "punish",
     "punishment",
     "tolerate",
+    "measure",
+    "counteraction",
+    "action",
 ];
 
 /// Whether the clause a warning at `head` reports is conditional on a
@@ -156,6 +159,18 @@ fn warned_response(s: &Sent<'_>, head: usize) -> bool {
             (lo..=hi).any(|j| matches!(s.form[j].as_str(), "would" | "will" | "'d" | "'ll"))
                 && (lo..=hi).any(|j| s.lemma_in(j, RESPONSE_WORDS))
         })
+}
+
+/// The first actor named in the clause a warning at `head` reports, outside
+/// that clause's subject, as a token range.
+fn warned_party(s: &Sent<'_>, actors: &DocActors, head: usize) -> Option<(usize, usize)> {
+    let c = s.kid(head, "ccomp")?;
+    let subj = roles::subject(s, c);
+    let (lo, hi) = s.subtree(c);
+    (lo..=hi)
+        .filter(|&j| subj.is_none_or(|(a, b)| j < a || j > b))
+        .find(|&j| actors.at(s.p.tokens[j].span).next().is_some())
+        .map(|j| (j, j))
 }
 
 /// The event coder over one event lexicon.
@@ -395,8 +410,21 @@ impl<'l> Coder<'l> {
         if entry.lemma == "help" && catenative_help(s, h.head) {
             return None;
         }
-        if entry.lemma == "call" && entry.cameo.starts_with("04") && names_object(s, h.head) {
-            // `called the gunmen a professional unit` names them: no call.
+        if entry.lemma == "approve"
+            && s.kids[h.head]
+                .iter()
+                .any(|&k| matches!(s.rel(k), "xcomp" | "ccomp") && s.is_verb(k))
+        {
+            // `the cabinet approved suspending the agreement`: approving an
+            // act of one's own, which is coded for itself.
+            return None;
+        }
+        if entry.lemma == "call"
+            && (entry.cameo.starts_with("04") || entry.cameo.starts_with("02"))
+            && names_object(s, h.head)
+        {
+            // `called the gunmen a professional unit` names them: no call,
+            // and `calling them a tit-for-tat response` no appeal.
             return None;
         }
         if entry.lemma == "call"
@@ -491,6 +519,12 @@ impl<'l> Coder<'l> {
         if code.code == "012" && entry.lemma == "warn" {
             if warned_response(s, h.head) {
                 code = self.lex.code("130")?;
+                if tgt_range.is_none() {
+                    // `warned that Seoul would take measures Pyongyang
+                    // would find unbearable`: the other actor the warning
+                    // names, outside the clause's subject.
+                    tgt_range = warned_party(s, actors, h.head);
+                }
             } else if let Some(cond) = conditional_own_act(s, h.head) {
                 // `warned that Poland could add more products to the list
                 // if Kyiv escalated`: an act held out on a condition set
