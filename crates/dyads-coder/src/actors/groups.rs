@@ -470,6 +470,21 @@ pub(crate) fn bare_group(b: &mut Builder<'_>, scan: &SentScan, t: &TermMatch) {
     if start == t.span.start || surface.ends_with('s') {
         return;
     }
+    // `In Paris, the foreign ministry said`: the ministry of the place the
+    // sentence opens with.
+    if group == "ministry" {
+        if let Some(c) = opening_place_country(b, scan, start) {
+            let name = t.span.slice(text).to_string();
+            let id = format!("ctx:{}-{}", slug(&name), c.to_lowercase());
+            let i = b.org_with_id(id, &name, Some(c), Some("GOV"), Some("ministry"));
+            let phrase = Span {
+                start,
+                end: t.span.end,
+            };
+            b.mention(i, t.span, MentionKind::Role, scan.idx, Some(phrase));
+            return;
+        }
+    }
     let Some(ante) = b
         .before(t.span.start)
         .map(|m| m.actor)
@@ -511,6 +526,27 @@ pub(crate) fn bare_group(b: &mut Builder<'_>, scan: &SentScan, t: &TermMatch) {
     }
     b.mention(ante, t.span, MentionKind::Role, scan.idx, Some(phrase));
     members_of(b, scan, ante, phrase);
+}
+
+/// The country of the place a sentence opens with before `pos` (`In
+/// Paris, the foreign ministry`, `In Washington, the`): the text before is
+/// `In`, one place or state, and a comma.
+fn opening_place_country(b: &Builder<'_>, scan: &SentScan, pos: u32) -> Option<String> {
+    let text = &b.doc.text;
+    let lead = gap(text, scan.span.start, pos);
+    let rest = lead.strip_prefix("In ")?;
+    if !rest.trim_end().ends_with(',') {
+        return None;
+    }
+    let comma = scan.span.start + 3 + rest.trim_end().len() as u32 - 1;
+    let m = b.before(comma + 1).next()?;
+    if m.span.start != scan.span.start + 3 || m.span.end != comma {
+        return None;
+    }
+    let a = b.out.actors.get(m.actor)?;
+    matches!(a.kind, "place" | "state")
+        .then(|| a.country.clone())
+        .flatten()
 }
 
 /// People of a delegation (`members of the delegation, including a vice

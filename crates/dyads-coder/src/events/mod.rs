@@ -173,6 +173,42 @@ fn warned_party(s: &Sent<'_>, actors: &DocActors, head: usize) -> Option<(usize,
         .map(|j| (j, j))
 }
 
+/// A month or day named without a year (`in January`, `on March 3`) one
+/// year earlier: for an act told as done that the time tagger put after
+/// the report.
+fn year_back(text: &str, d: &dyads_time::EventDate) -> Option<dyads_time::EventDate> {
+    const MONTHS: [&str; 12] = [
+        "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
+    ];
+    let words = text.get(d.span.start as usize..d.span.end as usize)?;
+    let lower = words.to_ascii_lowercase();
+    let month_named = lower
+        .split(|c: char| !c.is_ascii_alphabetic())
+        .any(|w| w.len() >= 3 && MONTHS.iter().any(|m| w.starts_with(m)));
+    let year_named = words
+        .split(|c: char| !c.is_ascii_digit())
+        .any(|n| n.len() == 4);
+    if !month_named || year_named {
+        return None;
+    }
+    if !matches!(
+        d.precision,
+        dyads_time::Precision::Month | dyads_time::Precision::Day
+    ) {
+        return None;
+    }
+    let back = |x: dyads_time::Date| dyads_time::Date::new(x.year - 1, x.month, x.day);
+    let start = back(d.start?)?;
+    let end = back(d.end?)?;
+    let year = d.value.get(..4)?.parse::<i32>().ok()?;
+    Some(dyads_time::EventDate {
+        value: format!("{}{}", year - 1, d.value.get(4..)?),
+        start: Some(start),
+        end: Some(end),
+        ..d.clone()
+    })
+}
+
 /// The event coder over one event lexicon.
 pub struct Coder<'l> {
     lex: &'l EventLexicon,
@@ -1020,6 +1056,14 @@ impl<'l> Coder<'l> {
         if modality == Modality::Asserted && date.as_ref().is_some_and(after_report) {
             if scheduled {
                 modality = Modality::Future;
+            } else if let Some(d) = date
+                .as_ref()
+                .and_then(|d| year_back(s.text, d))
+                .filter(|d| !after_report(d))
+            {
+                // `meeting Putin at the Kremlin in January`, told as done in
+                // November: the January before, not the one to come.
+                date = Some(d);
             } else {
                 date = narrative.filter(|d| !after_report(d)).cloned();
             }
