@@ -40,7 +40,17 @@ fn in_other_clause(s: &Sent<'_>, span: Span, head: usize) -> bool {
             // the tagger misread (`When the three men met on Friday,`).
             let own_subject =
                 !s.rel(p).starts_with("acl") && s.kids[p].iter().any(|&k| s.rel(k) == "nsubj");
-            if matches!(s.p.tokens[p].xpos, "VBG" | "VBN") && s.rel(p) != "root" && !own_subject {
+            // A participle clause fronted before the main clause
+            // (`Speaking on Friday in Tirana, Zelensky said ..., and he
+            // later spoke by phone with Trump`) dates all of the sentence.
+            let fronted = s.rel(p) == "advcl"
+                && s.head(p)
+                    .is_some_and(|r| p < r && s.rel(r) == "root" && s.dominates(r, head));
+            if matches!(s.p.tokens[p].xpos, "VBG" | "VBN")
+                && s.rel(p) != "root"
+                && !own_subject
+                && !fronted
+            {
                 return true;
             }
             // A clause joined as a conjunct of its own on the way up to the
@@ -62,7 +72,14 @@ fn conjunct_clause_between(s: &Sent<'_>, p: usize, head: usize) -> bool {
             return false;
         }
         if s.is_verb(c) && matches!(s.rel(c), "conj" | "parataxis") {
-            return true;
+            // A conjunct sharing the event's subject (`broke off relations
+            // with Taiwan and recognised China on Thursday`) tells the
+            // same moment; one with a subject of its own, another act.
+            let shared = s.rel(c) == "conj"
+                && !s.kids[c].iter().any(|&k| s.rel(k).starts_with("nsubj"))
+                && s.kids[c].iter().any(|&k| s.rel(k) == "cc")
+                && s.head(c) == Some(head);
+            return !shared;
         }
         let Some(up) = s.head(c) else {
             return false;

@@ -1482,9 +1482,13 @@ fn names_object(s: &Sent<'_>, head: usize) -> bool {
     // parser hung it (`Putin, whom he called "a lying, murderous
     // dictator"`).
     let relative_object = s.rel(head) == "acl:relcl"
-        && s.kids[head]
+        && (s.kids[head]
             .iter()
-            .any(|&k| k < head && matches!(s.form[k].to_lowercase().as_str(), "whom" | "which"));
+            .any(|&k| k < head && matches!(s.form[k].to_lowercase().as_str(), "whom" | "which"))
+            // `over what it called Ortega's disregard`: `what` heads it.
+            || s.head(head).is_some_and(|w| {
+                w < head && matches!(s.form[w].to_lowercase().as_str(), "what" | "which")
+            }));
     let objects = s.kids[head]
         .iter()
         .filter(|&&k| s.rel(k) == "obj" && matches!(s.upos(k), "NOUN" | "PROPN" | "PRON"))
