@@ -260,6 +260,9 @@ impl<'l> Coder<'l> {
                     .find(|d| d.start.is_some())?;
                 Some((para, d))
             });
+        // The report's own day, from the dateline: where a new paragraph
+        // after background goes back to.
+        let report_date = last_date.as_ref().map(|(_, d)| d.clone());
         // The pair of actors of two countries that `the two sides` and
         // `both countries` refer to: the one cooperative events joined
         // most, nearest first, or the one joined earlier in the sentence.
@@ -326,7 +329,7 @@ impl<'l> Coder<'l> {
                     _ => false,
                 };
                 if *pspan != q && (!NARRATIVE_ACROSS_PARAGRAPHS || background) {
-                    last_date = None;
+                    last_date = report_date.clone().map(|d| (q, d));
                 }
             }
             let hits = matcher::find(self.lex, &self.index, &s);
