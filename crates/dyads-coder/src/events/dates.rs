@@ -385,6 +385,18 @@ pub(crate) fn event_date(
         .into_iter()
         .filter(|d| d.duration.is_none() || signal_at(s, d).is_none_or(|(sig, _)| head < sig))
         .collect();
+    // A nominal event takes a date inside its own phrase first (`a trip by
+    // Xi Jinping to Riyadh in December`, after `a visit ... last month`).
+    if !s.is_verb(head) {
+        let inside: Vec<dyads_time::EventDate> = own_dates
+            .iter()
+            .filter(|d| in_subtree(s, d.span, head))
+            .cloned()
+            .collect();
+        if let Some(d) = pick_date(&inside, head_span) {
+            return Some(d.clone());
+        }
+    }
     pick_date(&own_dates, head_span).or(narrative).cloned()
 }
 
