@@ -179,6 +179,21 @@ fn own(s: &Sent<'_>, i: usize) -> Option<Modality> {
         if matches!(l, "not" | "never" | "n't") || matches!(f, "not" | "never" | "n't") {
             return Some(Modality::Negated);
         }
+        // A subject that denies itself (`neither leader signed`, `no
+        // country recognised it`).
+        // (`no one would lend an ear` is said of anyone: no actor.)
+        if s.rel(k).starts_with("nsubj")
+            && !matches!(s.form[k].to_lowercase().as_str(), "one" | "body")
+            && (f.eq_ignore_ascii_case("neither")
+                || f.eq_ignore_ascii_case("none")
+                || s.kids[k].iter().any(|&d| {
+                    d < k
+                        && matches!(s.rel(d), "det" | "amod")
+                        && matches!(s.form[d].to_lowercase().as_str(), "neither" | "no")
+                }))
+        {
+            return Some(Modality::Negated);
+        }
         match f {
             "allegedly" | "reportedly" | "purportedly" => return Some(Modality::Claimed),
             "possibly" | "perhaps" | "maybe" | "potentially" => {
