@@ -1084,7 +1084,12 @@ impl<'l> Coder<'l> {
         // phrase (`Choe's visit to Russia`, `during talks`, `the agreement
         // between A and B` as a modifier) is no assertion of its own: it is kept only when its
         // modality says something else about it (planned, background).
-        if !verbal && modality == Modality::Asserted && !roles::nominal_predicated(s, h.head) {
+        let held = code.code.starts_with("04") && roles::talks_held(s, h.head);
+        if !verbal
+            && modality == Modality::Asserted
+            && !roles::nominal_predicated(s, h.head)
+            && !held
+        {
             return None;
         }
         // Not ruling out force (`did not rule out military action against

@@ -106,6 +106,26 @@ pub(crate) fn nominal_predicated(s: &Sent<'_>, head: usize) -> bool {
     }
 }
 
+/// Whether the meeting noun at `head` is the occasion of an act told as
+/// done (`agreed on a ceasefire after talks at the prime minister's
+/// residence`, `agreed ... at their first direct peace talks`): talks held
+/// then, an event of their own.
+pub(crate) fn talks_held(s: &Sent<'_>, head: usize) -> bool {
+    if !s.lemma_in(
+        head,
+        &["talks", "talk", "meeting", "summit", "negotiations"],
+    ) {
+        return false;
+    }
+    let Some(p) = s.head(head) else { return false };
+    s.rel(head) == "obl"
+        && s.is_verb(p)
+        && s.p.tokens[p].xpos == "VBD"
+        && s.kids[head]
+            .iter()
+            .any(|&k| s.rel(k) == "case" && matches!(s.form[k].as_str(), "after" | "at" | "during"))
+}
+
 /// Whether the verb at `p` is one of [`EVENT_PREDICATES`], by lemma or, for
 /// a lemmatiser miss, by an inflected form (`resumed`).
 fn is_event_predicate(s: &Sent<'_>, p: usize) -> bool {
