@@ -49,7 +49,7 @@ fn own_gold() -> Result<(), dyads_eval::Error> {
     let mut r = dyads_eval::events::score_events(&dir.join("events.jsonl"), &dir)?;
     r.label = "own gold events (testdata/heldout)".into();
     println!("{r}");
-    assert!(r.gold >= 2369);
+    assert!(r.gold >= 2594);
     // First runs, before any rule was changed for them: h1-h2 P 0.600
     // (9/15), R 0.444 (8/18); h3-h4 R 0.263 (5/19); h5-h8 P 0.591
     // (13/22), R 0.361 (13/36) as annotated, P 0.682 (15/22), R 0.444
@@ -109,8 +109,15 @@ fn own_gold() -> Result<(), dyads_eval::Error> {
     // at c1cc200, before any change made on them): first run P 0.725
     // (66/91), R 0.513 (119/232); h81-h84 P 0.707 (41/58), R 0.570
     // (69/121); h85-h88 P 0.758 (25/33), R 0.450 (50/111). All
-    // eighty-eight at that run: P 0.785 (790/1007), R 0.577 (1367/2369);
-    // floors under those.
-    assert!(r.precision() >= 0.76 && r.recall() >= 0.55, "{r}");
+    // eighty-eight at that run: P 0.785 (790/1007), R 0.577 (1367/2369).
+    // Session 14's changes, made on h81-h88 and earlier rounds, bring
+    // h81-h88 to P 0.849 (79/93), R 0.634 (147/232) and all eighty-eight to
+    // P 0.804 (822/1022), R 0.599 (1419/2369). h89-h96 (two more
+    // annotators, same terms), written at that session's start and kept
+    // unread through it: first run (coder at 46f017d) P 0.714 (60/84), R
+    // 0.498 (112/225); with the session's changes P 0.718 (74/103), R 0.507
+    // (114/225). All ninety-six then: P 0.796 (896/1125), R 0.591
+    // (1533/2594); floors under those.
+    assert!(r.precision() >= 0.78 && r.recall() >= 0.57, "{r}");
     Ok(())
 }
