@@ -108,6 +108,20 @@ const BLOC_MODIFIERS: &[&str] = &[
     "european",
 ];
 
+/// The span from a `the` right before token `first` to token `last`, when
+/// there is one and no mention covers it yet.
+fn definite_phrase(b: &Builder<'_>, p: &ParsedSentence, first: usize, last: usize) -> Option<Span> {
+    let the = p.tokens.get(first.checked_sub(1)?)?;
+    if !b.doc.slice(the.span).eq_ignore_ascii_case("the") {
+        return None;
+    }
+    let span = Span {
+        start: the.span.start,
+        end: p.tokens.get(last)?.span.end,
+    };
+    (!b.covered(span)).then_some(span)
+}
+
 /// `the alliance`, `the bloc` (written in lower case, which no name
 /// matches): the international organisation named last in this sentence or
 /// the three before; for `alliance`, only one calling itself an alliance
@@ -129,21 +143,9 @@ fn bloc_anaphor(b: &mut Builder<'_>, scan: &SentScan, parsed: &[ParsedSentence])
         } {
             j -= 1;
         }
-        if j == 0
-            || !b
-                .doc
-                .slice(p.tokens[j - 1].span)
-                .eq_ignore_ascii_case("the")
-        {
+        let Some(span) = definite_phrase(b, p, j, i) else {
             continue;
-        }
-        let span = Span {
-            start: p.tokens[j - 1].span.start,
-            end: tok.span.end,
         };
-        if b.covered(span) {
-            continue;
-        }
         let alliance = word == "alliance";
         let found = b
             .before(span.start)
@@ -177,24 +179,15 @@ fn country_anaphor(b: &mut Builder<'_>, scan: &SentScan, parsed: &[ParsedSentenc
     };
     for (i, tok) in p.tokens.iter().enumerate() {
         if !b.doc.slice(tok.span).eq_ignore_ascii_case("country")
-            || i == 0
-            || !b
-                .doc
-                .slice(p.tokens[i - 1].span)
-                .eq_ignore_ascii_case("the")
             || p.tokens
                 .get(i + 1)
                 .is_some_and(|n| matches!(b.doc.slice(n.span), "'s" | "’s" | "'" | "’"))
         {
             continue;
         }
-        let span = Span {
-            start: p.tokens[i - 1].span.start,
-            end: tok.span.end,
-        };
-        if b.covered(span) {
+        let Some(span) = definite_phrase(b, p, i, i) else {
             continue;
-        }
+        };
         // The subject of the clause `the country` is in.
         let mut v = i;
         for _ in 0..6 {

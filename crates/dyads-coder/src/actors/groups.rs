@@ -474,14 +474,7 @@ pub(crate) fn bare_group(b: &mut Builder<'_>, scan: &SentScan, t: &TermMatch) {
     // sentence opens with.
     if group == "ministry" {
         if let Some(c) = opening_place_country(b, scan, start) {
-            let name = t.span.slice(text).to_string();
-            let id = format!("ctx:{}-{}", slug(&name), c.to_lowercase());
-            let i = b.org_with_id(id, &name, Some(c), Some("GOV"), Some("ministry"));
-            let phrase = Span {
-                start,
-                end: t.span.end,
-            };
-            b.mention(i, t.span, MentionKind::Role, scan.idx, Some(phrase));
+            ministry_of(b, scan, t, start, c);
             return;
         }
     }
@@ -495,14 +488,7 @@ pub(crate) fn bare_group(b: &mut Builder<'_>, scan: &SentScan, t: &TermMatch) {
         // ministry accused ...`).
         if group == "ministry" {
             if let Some(c) = super::generic::dateline_country(b) {
-                let name = t.span.slice(text).to_string();
-                let id = format!("ctx:{}-{}", slug(&name), c.to_lowercase());
-                let i = b.org_with_id(id, &name, Some(c), Some("GOV"), Some("ministry"));
-                let phrase = Span {
-                    start,
-                    end: t.span.end,
-                };
-                b.mention(i, t.span, MentionKind::Role, scan.idx, Some(phrase));
+                ministry_of(b, scan, t, start, c);
             }
         }
         return;
@@ -526,6 +512,19 @@ pub(crate) fn bare_group(b: &mut Builder<'_>, scan: &SentScan, t: &TermMatch) {
     }
     b.mention(ante, t.span, MentionKind::Role, scan.idx, Some(phrase));
     members_of(b, scan, ante, phrase);
+}
+
+/// Records the ministry term `t` (its phrase from `start`, `the`
+/// included) as a ministry of `country`.
+fn ministry_of(b: &mut Builder<'_>, scan: &SentScan, t: &TermMatch, start: u32, country: String) {
+    let name = t.span.slice(&b.doc.text).to_string();
+    let id = format!("ctx:{}-{}", slug(&name), country.to_lowercase());
+    let i = b.org_with_id(id, &name, Some(country), Some("GOV"), Some("ministry"));
+    let phrase = Span {
+        start,
+        end: t.span.end,
+    };
+    b.mention(i, t.span, MentionKind::Role, scan.idx, Some(phrase));
 }
 
 /// The country of the place a sentence opens with before `pos` (`In

@@ -602,21 +602,11 @@ pub(crate) fn domestic_target(actors: &DocActors, out: &mut [Event], first: usiz
         let [country] = own.as_slice() else {
             continue;
         };
-        let abroad = e
-            .location
-            .as_ref()
-            .and_then(|l| l.get("country"))
-            .and_then(|c| c.as_str())
-            .is_some_and(|c| c != country);
-        if abroad {
+        if location_country(e).is_some_and(|c| c != country) {
             continue;
         }
-        let state = actors
-            .actors
-            .iter()
-            .find(|a| a.kind == "state" && a.country.as_deref() == Some(country.as_str()));
-        if let Some(a) = state {
-            e.target = Some(Actors::One(super::ActorRef::of(a, &a.canonical)));
+        if let Some(a) = state_of(actors, country) {
+            e.target = Some(a);
         }
     }
 }
@@ -1100,13 +1090,7 @@ pub(crate) fn coercion_by_place(actors: &DocActors, out: &mut [Event], first: us
         if e.source.is_some() || !e.cameo.starts_with("17") {
             continue;
         }
-        let Some(place) = e
-            .location
-            .as_ref()
-            .and_then(|l| l.get("country"))
-            .and_then(|c| c.as_str())
-            .map(str::to_string)
-        else {
+        let Some(place) = location_country(e).map(str::to_string) else {
             continue;
         };
         let targets: Vec<&str> = e
@@ -1122,12 +1106,25 @@ pub(crate) fn coercion_by_place(actors: &DocActors, out: &mut [Event], first: us
         if targets.is_empty() || targets.contains(&place.as_str()) {
             continue;
         }
-        let state = actors
-            .actors
-            .iter()
-            .find(|a| a.kind == "state" && a.country.as_deref() == Some(place.as_str()));
-        if let Some(a) = state {
-            e.source = Some(Actors::One(super::ActorRef::of(a, &a.canonical)));
+        if let Some(a) = state_of(actors, &place) {
+            e.source = Some(a);
         }
     }
+}
+
+/// The country of an event's location, when it has one.
+fn location_country(e: &Event) -> Option<&str> {
+    e.location
+        .as_ref()
+        .and_then(|l| l.get("country"))
+        .and_then(|c| c.as_str())
+}
+
+/// The document's actor for the state `country`, when it names it.
+fn state_of(actors: &DocActors, country: &str) -> Option<Actors> {
+    actors
+        .actors
+        .iter()
+        .find(|a| a.kind == "state" && a.country.as_deref() == Some(country))
+        .map(|a| Actors::One(super::ActorRef::of(a, &a.canonical)))
 }
