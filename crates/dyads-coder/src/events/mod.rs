@@ -449,6 +449,32 @@ impl<'l> Coder<'l> {
         if entry.lemma == "help" && catenative_help(s, h.head) {
             return None;
         }
+        if entry.lemma == "release"
+            && entry.cameo.starts_with("08")
+            && s.kid(h.head, "obj").is_some_and(|o| {
+                s.lemma_in(
+                    o,
+                    &[
+                        "footage",
+                        "video",
+                        "statement",
+                        "image",
+                        "photo",
+                        "data",
+                        "figure",
+                        "report",
+                        "record",
+                        "document",
+                        "recording",
+                        "detail",
+                        "picture",
+                    ],
+                )
+            })
+        {
+            // `released footage of tanks` publishes it: no one is freed.
+            return None;
+        }
         if entry.lemma == "approve"
             && s.kids[h.head]
                 .iter()
