@@ -590,7 +590,15 @@ fn country_before(
                 .split_whitespace()
                 .all(|w| w.chars().all(|c| c.is_lowercase() || c == '-'))
     });
-    if !(g.is_empty() || is_possessive(g) || modified) || m.span.start < scan.span.start {
+    // `a former Iranian prison official`: a demonym and up to two
+    // lower-case nouns.
+    let described = m.kind == MentionKind::Demonym
+        && g.split_whitespace().count() <= 2
+        && g.split_whitespace()
+            .all(|w| w.chars().all(|c| c.is_lowercase() || c == '-'));
+    if !(g.is_empty() || is_possessive(g) || modified || described)
+        || m.span.start < scan.span.start
+    {
         return None;
     }
     let a = b.out.actors.get(m.actor)?;

@@ -180,6 +180,9 @@ fn inferred_people_carry_country_sector_and_role() -> TestResult {
         // the verb the name depends on) is not.
         ("BEIJING, April 7 (TDI) - China imposed sanctions on two U.S. groups after U.S. House Speaker Kevin McCarthy met Taiwan's president.", "Kevin McCarthy", Some("USA"), Some("LEG")),
         ("China imposed sanctions on Deputy Minister Agne Vaiciukeviciute in August 2022.", "Agne Vaiciukeviciute", None, Some("GOV")),
+        // A demonym and nouns before the title (`a former Iranian prison
+        // official`) give the country, over the dateline's.
+        ("STOCKHOLM, June 15 (TDI) - Iran freed two Swedes on Saturday in exchange for Hamid Nouri, a former Iranian prison official serving a life sentence in Sweden.", "Hamid Nouri", Some("IRN"), Some("GOV")),
     ];
     for (text, name, country, sector) in table {
         let (doc, actors) = run(text, "2024-01-16")?;
