@@ -209,6 +209,58 @@ fn year_back(text: &str, d: &dyads_time::EventDate) -> Option<dyads_time::EventD
     })
 }
 
+/// Objects that make a verb's row no event (lemma, CAMEO prefix of the
+/// rows concerned, object lemmas): `released footage of tanks` publishes
+/// it, no one is freed; `called an emergency meeting` convenes it, no one
+/// is phoned.
+const OBJECT_VETOES: &[(&str, &str, &[&str])] = &[
+    (
+        "release",
+        "08",
+        &[
+            "footage",
+            "video",
+            "statement",
+            "image",
+            "photo",
+            "data",
+            "figure",
+            "report",
+            "record",
+            "document",
+            "recording",
+            "detail",
+            "picture",
+        ],
+    ),
+    (
+        "call",
+        "04",
+        &[
+            "meeting",
+            "session",
+            "summit",
+            "election",
+            "vote",
+            "referendum",
+            "strike",
+            "halt",
+            "ceasefire",
+            "truce",
+            "conference",
+        ],
+    ),
+];
+
+/// Whether the object of the verb at `head` vetoes `entry` ([`OBJECT_VETOES`]).
+fn object_veto(s: &Sent<'_>, entry: &dyads_lexicon::events::EventEntry, head: usize) -> bool {
+    OBJECT_VETOES.iter().any(|&(lemma, prefix, objects)| {
+        entry.lemma == lemma
+            && entry.cameo.starts_with(prefix)
+            && s.kid(head, "obj").is_some_and(|o| s.lemma_in(o, objects))
+    })
+}
+
 /// The event coder over one event lexicon.
 pub struct Coder<'l> {
     lex: &'l EventLexicon,
@@ -449,32 +501,6 @@ impl<'l> Coder<'l> {
         if entry.lemma == "help" && catenative_help(s, h.head) {
             return None;
         }
-        if entry.lemma == "release"
-            && entry.cameo.starts_with("08")
-            && s.kid(h.head, "obj").is_some_and(|o| {
-                s.lemma_in(
-                    o,
-                    &[
-                        "footage",
-                        "video",
-                        "statement",
-                        "image",
-                        "photo",
-                        "data",
-                        "figure",
-                        "report",
-                        "record",
-                        "document",
-                        "recording",
-                        "detail",
-                        "picture",
-                    ],
-                )
-            })
-        {
-            // `released footage of tanks` publishes it: no one is freed.
-            return None;
-        }
         if entry.lemma == "approve"
             && s.kids[h.head]
                 .iter()
@@ -492,28 +518,7 @@ impl<'l> Coder<'l> {
             // and `calling them a tit-for-tat response` no appeal.
             return None;
         }
-        if entry.lemma == "call"
-            && entry.cameo.starts_with("04")
-            && s.kid(h.head, "obj").is_some_and(|o| {
-                s.lemma_in(
-                    o,
-                    &[
-                        "meeting",
-                        "session",
-                        "summit",
-                        "election",
-                        "vote",
-                        "referendum",
-                        "strike",
-                        "halt",
-                        "ceasefire",
-                        "truce",
-                        "conference",
-                    ],
-                )
-            })
-        {
-            // `called an emergency meeting of the bloc` convenes it.
+        if object_veto(s, entry, h.head) {
             return None;
         }
         let (mut src_range, mut tgt_range) = (h.src, h.tgt);

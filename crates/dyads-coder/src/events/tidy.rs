@@ -2,7 +2,7 @@
 //! they govern or from the act they refer back to, untargeted duplicates
 //! dropped.
 
-use dyads_lexicon::events::EventLexicon;
+use dyads_lexicon::events::{CameoCode, EventLexicon};
 
 use super::modality::Modality;
 use super::sentence::Sent;
@@ -870,12 +870,7 @@ pub(crate) fn call_circumstance(
     m.id = format!("{}:{}:{}", m.doc_id, m.sentence, out.len());
     m.source = Some(Actors::One(src));
     m.target = Some(Actors::One(tgt));
-    m.cameo = code.code.clone();
-    m.plover = lex.plover_type(&code.code).map(str::to_string);
-    m.mode = code.plover_mode.clone();
-    m.context = (!code.plover_context.is_empty()).then(|| code.plover_context.join("; "));
-    m.goldstein = code.goldstein;
-    m.quad = code.quad;
+    recode(lex, &mut m, code);
     m.reciprocal = true;
     m.rule = "coder.consult.call_phone".to_string();
     let (lo, hi) = s.subtree(c);
@@ -1026,12 +1021,7 @@ pub(crate) fn conditional_threats(
         };
         let mut m = e.clone();
         m.id = format!("{}:{}:{}", m.doc_id, m.sentence, out.len());
-        m.cameo = code.code.clone();
-        m.plover = lex.plover_type(&code.code).map(str::to_string);
-        m.mode = code.plover_mode.clone();
-        m.context = (!code.plover_context.is_empty()).then(|| code.plover_context.join("; "));
-        m.goldstein = code.goldstein;
-        m.quad = code.quad;
+        recode(lex, &mut m, code);
         m.modality = Modality::Asserted;
         out[i].modality = Modality::Hypothetical;
         out.push(m);
@@ -1127,4 +1117,15 @@ fn state_of(actors: &DocActors, country: &str) -> Option<Actors> {
         .iter()
         .find(|a| a.kind == "state" && a.country.as_deref() == Some(country))
         .map(|a| Actors::One(super::ActorRef::of(a, &a.canonical)))
+}
+
+/// Gives event `m` the CAMEO code `code` and what follows from it: PLOVER
+/// type, mode and context, Goldstein value and quad class.
+fn recode(lex: &EventLexicon, m: &mut Event, code: &CameoCode) {
+    m.cameo = code.code.clone();
+    m.plover = lex.plover_type(&code.code).map(str::to_string);
+    m.mode = code.plover_mode.clone();
+    m.context = (!code.plover_context.is_empty()).then(|| code.plover_context.join("; "));
+    m.goldstein = code.goldstein;
+    m.quad = code.quad;
 }
