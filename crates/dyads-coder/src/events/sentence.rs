@@ -368,6 +368,24 @@ impl<'a> Sent<'a> {
         false
     }
 
+    /// Whether `a` dominates `b` through complements and modifiers only:
+    /// a verb conjunct on the way (`condemned the launch and agreed to
+    /// ...`) is an act of its own, not part of `a`'s.
+    pub fn dominates_in_clause(&self, a: usize, b: usize) -> bool {
+        let mut h = b;
+        for _ in 0..8 {
+            if self.rel(h) == "conj" && self.is_verb(h) {
+                return false;
+            }
+            match self.head(h) {
+                Some(p) if p == a => return true,
+                Some(p) => h = p,
+                None => return false,
+            }
+        }
+        false
+    }
+
     /// Byte span of tokens `lo..=hi`.
     pub fn span(&self, lo: usize, hi: usize) -> Span {
         let t = &self.p.tokens;

@@ -4,6 +4,7 @@
 
 use dyads_lexicon::events::{CameoCode, EventLexicon};
 
+use super::codes::root_of;
 use super::modality::Modality;
 use super::sentence::Sent;
 use super::{roles, ActorRef, Actors, Event};
@@ -287,6 +288,8 @@ pub(crate) fn borrow_targets(s: &Sent<'_>, events: &mut [Event], heads: &[usize]
             j != i
                 && events[j].target.is_some()
                 && (s.dominates(heads[i], heads[j])
+                    && (s.dominates_in_clause(heads[i], heads[j])
+                        || !partner_for_hostile(&events[i], &events[j]))
                     || s.head(heads[i]) == Some(heads[j])
                         && s.rel(heads[i]).starts_with("nsubj")
                         && !s.is_verb(heads[i]))
@@ -300,6 +303,15 @@ pub(crate) fn borrow_targets(s: &Sent<'_>, events: &mut [Event], heads: &[usize]
             events[i].target = events[j].target.clone();
         }
     }
+}
+
+/// Whether `lender` is a cooperative act (roots 03-08) and `borrower` a
+/// hostile one (11 and up): in `condemned the launch and agreed to
+/// strengthen cooperation with the United States` the partner of the
+/// second act is not the one the first condemns.
+fn partner_for_hostile(borrower: &Event, lender: &Event) -> bool {
+    let root = |e: &Event| root_of(&e.cameo);
+    (3..=8).contains(&root(lender)) && root(borrower) >= 11
 }
 
 /// A visit called off or put off with no foreign target (`Blinken
