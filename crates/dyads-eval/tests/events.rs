@@ -49,7 +49,7 @@ fn own_gold() -> Result<(), dyads_eval::Error> {
     let mut r = dyads_eval::events::score_events(&dir.join("events.jsonl"), &dir)?;
     r.label = "own gold events (testdata/heldout)".into();
     println!("{r}");
-    assert!(r.gold >= 2594);
+    assert!(r.gold >= 2714);
     // First runs, before any rule was changed for them: h1-h2 P 0.600
     // (9/15), R 0.444 (8/18); h3-h4 R 0.263 (5/19); h5-h8 P 0.591
     // (13/22), R 0.361 (13/36) as annotated, P 0.682 (15/22), R 0.444
@@ -117,7 +117,10 @@ fn own_gold() -> Result<(), dyads_eval::Error> {
     // unread through it: first run (coder at 46f017d) P 0.714 (60/84), R
     // 0.498 (112/225); with the session's changes P 0.718 (74/103), R 0.507
     // (114/225). All ninety-six then: P 0.796 (896/1125), R 0.591
-    // (1533/2594); floors under those.
+    // (1533/2594); floors under those. h97-h100 (one more annotator, same
+    // terms), written at session 15's start: first run (coder at 1d10b02)
+    // P 0.635 (33/52), R 0.483 (58/120). All hundred at the import: P
+    // 0.793 (933/1176), R 0.588 (1597/2714).
     assert!(r.precision() >= 0.78 && r.recall() >= 0.57, "{r}");
     Ok(())
 }
