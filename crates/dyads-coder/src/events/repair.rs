@@ -27,13 +27,16 @@ pub(crate) fn coordinated_subject(p: &ParsedSentence) -> Cow<'_, ParsedSentence>
         if has_subject {
             continue;
         }
-        // The nominal conjunct of the same verb whose phrase ends right
-        // before the second verb, opened by a conjunction.
+        // The nominal conjunct of the same verb (or of a verb inside its
+        // clause: `asked the council to hold a meeting, and Russia, Turkey
+        // and China condemned`) whose phrase ends right before the second
+        // verb, opened by a conjunction.
         let direct = (0..v2)
             .rev()
             .find(|&k| {
-                t[k].head == Some(v1)
-                    && t[k].deprel == "conj"
+                t[k].head.is_some_and(|h| {
+                    h == v1 || h > v1 && h < k && t[h].upos == "VERB" && descends_from(p, h, v1)
+                }) && t[k].deprel == "conj"
                     && matches!(t[k].upos, "PROPN" | "NOUN")
             })
             .filter(|&nm| {
