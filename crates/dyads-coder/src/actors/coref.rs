@@ -457,9 +457,23 @@ fn surname(b: &mut Builder<'_>, scan: &SentScan, span: Span, m: Option<&dyads_le
     let in_doc: Vec<usize> = (0..b.info.len())
         .filter(|&i| b.info[i].person && b.info[i].surnames.contains(&key))
         .collect();
-    let pick = match in_doc[..] {
-        [] => None,
-        [i] => Some(i),
+    // Of several people of that family name in the document, the one who
+    // heads a state or government when only one does (`Kim` after `Kim
+    // Jong Un` and `Vice Foreign Minister Kim Hong-kyun` is the leader: a
+    // report names the lesser one in full), else the one named last.
+    let leaders: Vec<usize> = in_doc
+        .iter()
+        .copied()
+        .filter(|&i| {
+            b.lex
+                .actor_id(&b.out.actors[i].id)
+                .is_some_and(|id| heads_state_or_government(b, id))
+        })
+        .collect();
+    let pick = match (&in_doc[..], &leaders[..]) {
+        ([], _) => None,
+        ([i], _) => Some(*i),
+        (_, [i]) => Some(*i),
         _ => latest_of(b, span.start, &in_doc),
     };
     // `President Putin`: the title is part of the form.

@@ -180,6 +180,11 @@ pub(crate) fn infer_people(b: &mut Builder<'_>, scans: &[SentScan], parsed: &[Pa
                 None => continue,
             };
             let mut inferred = inferred;
+            if inferred.country.is_none() && inferred.role_kind.as_deref() == Some("ambassador") {
+                // `Ambassador Georgy Zinoviev` after `summoned Russia's
+                // ambassador`: the envoy the report named before.
+                inferred.country = envoy_named_before(b, scan);
+            }
             if inferred.country.is_none() && inferred.role.is_some() {
                 inferred.country = official_country(b, scan, p, phrase.unwrap_or(span));
             }
@@ -203,6 +208,39 @@ pub(crate) fn infer_people(b: &mut Builder<'_>, scans: &[SentScan], parsed: &[Pa
             b.mention(i, span, MentionKind::Name, scan.idx, phrase);
         }
     }
+}
+
+/// The country of the one envoy an earlier sentence named by its state
+/// (`Russia's ambassador`, `the Russian ambassador`, `the ambassador of
+/// Russia`), when all such phrases name the same state.
+fn envoy_named_before(b: &Builder<'_>, scan: &SentScan) -> Option<String> {
+    let text = &b.doc.text;
+    let mut found: Option<String> = None;
+    for m in b.out.mentions.iter().filter(|m| m.sentence < scan.idx) {
+        let a = &b.out.actors[m.actor];
+        let Some(country) = a.country.as_ref().filter(|_| a.kind == "state") else {
+            continue;
+        };
+        let after = text.get(m.span.end as usize..).unwrap_or("");
+        let after = after
+            .strip_prefix("'s")
+            .or_else(|| after.strip_prefix("\u{2019}s"))
+            .unwrap_or(after);
+        let before = text.get(..m.span.start as usize).unwrap_or("");
+        let envoy = after.starts_with(" ambassador")
+            || after.starts_with(" envoy")
+            || before.ends_with("ambassador of ")
+            || before.ends_with("ambassador from ");
+        if !envoy {
+            continue;
+        }
+        match &found {
+            None => found = Some(country.clone()),
+            Some(f) if f != country => return None,
+            _ => {}
+        }
+    }
+    found
 }
 
 /// A state or demonym before a name with at most three lower-case words
