@@ -29,6 +29,7 @@
 use std::collections::HashMap;
 
 use dyads_lexicon::normalize::normalize;
+use dyads_syntax::ParsedSentence;
 use dyads_text::Span;
 
 use super::build::Builder;
@@ -39,7 +40,7 @@ use super::GroupMention;
 const NOT_PARTICIPANTS: &[&str] = &["MED", "EDU"];
 
 /// Records every generic group of the document in `b.out.groups`.
-pub(crate) fn generic_groups(b: &mut Builder<'_>, scans: &[SentScan]) {
+pub(crate) fn generic_groups(b: &mut Builder<'_>, scans: &[SentScan], parsed: &[ParsedSentence]) {
     let doc_country = document_country(b);
     let mut out = Vec::new();
     for scan in scans {
@@ -67,7 +68,8 @@ pub(crate) fn generic_groups(b: &mut Builder<'_>, scans: &[SentScan]) {
             {
                 continue;
             }
-            let own = modifier_country(b, scan, t.span)
+            let own = possessive_owner(b, scan, parsed, t.span)
+                .or_else(|| modifier_country(b, scan, t.span))
                 .or_else(|| complement_country(b, scan, t.span))
                 .or_else(|| the_country_of(b, scan, t.span));
             // A company's nationality is its own (`Chinese firms`), not
@@ -184,6 +186,103 @@ fn the_country_of(b: &Builder<'_>, scan: &SentScan, span: Span) -> Option<String
         .take_while(|m| m.span.start >= scan.span.start)
         .find(|m| b.out.actors.get(m.actor).is_some_and(|a| a.kind == "state"))
         .and_then(|m| country_at(b, m.actor))
+}
+
+/// `its forces`, `their military`: the state or body the pronoun stands
+/// for, read off the parse. Up the clauses from the pronoun, the first
+/// subject before it that names one state or organisation of a country
+/// (`Algeria closed its airspace over a Malian drone that its forces shot
+/// down`: Algeria, not Mali); else the subject of the previous sentence
+/// (`Israel has not commented. But its military confirmed ...`).
+fn possessive_owner(
+    b: &Builder<'_>,
+    scan: &SentScan,
+    parsed: &[ParsedSentence],
+    span: Span,
+) -> Option<String> {
+    let p = parsed.get(scan.idx)?;
+    let t = &p.tokens;
+    // The pronoun: right before the noun, or with one modifier between
+    // (`its armed forces`).
+    let noun = t
+        .iter()
+        .position(|x| x.span == span || x.span.start == span.start)?;
+    let pron = (noun.saturating_sub(2)..noun).rev().find(|&k| {
+        matches!(
+            b.doc.slice(t[k].span).to_lowercase().as_str(),
+            "its" | "their"
+        )
+    })?;
+    if (pron + 1..noun).any(|k| !matches!(t[k].upos, "ADJ" | "NOUN" | "VERB")) {
+        return None;
+    }
+    // The one state or non-person actor of a country named in tokens
+    // `lo..=hi` of sentence `ps`.
+    let owner_in = |ps: &ParsedSentence, lo: usize, hi: usize| -> Option<String> {
+        let (a, z) = (ps.tokens[lo].span.start, ps.tokens[hi].span.end);
+        let mut found: Option<String> = None;
+        for m in b
+            .out
+            .mentions
+            .iter()
+            .filter(|m| a <= m.span.start && m.span.end <= z)
+        {
+            let x = &b.out.actors[m.actor];
+            if b.info.get(m.actor).is_some_and(|i| i.person) {
+                continue;
+            }
+            let Some(c) = x.country.clone() else { continue };
+            match &found {
+                None => found = Some(c),
+                Some(f) if *f != c => return None,
+                _ => {}
+            }
+        }
+        found
+    };
+    let subtree = |ps: &ParsedSentence, k: usize| -> (usize, usize) {
+        let mut lo = k;
+        let mut hi = k;
+        for j in 0..ps.tokens.len() {
+            let mut h = Some(j);
+            for _ in 0..ps.tokens.len() {
+                match h {
+                    Some(x) if x == k => {
+                        lo = lo.min(j);
+                        hi = hi.max(j);
+                        break;
+                    }
+                    Some(x) => h = ps.tokens[x].head,
+                    None => break,
+                }
+            }
+        }
+        (lo, hi)
+    };
+    let mut at = Some(pron);
+    for _ in 0..t.len() {
+        let Some(k) = at else { break };
+        if matches!(t[k].upos, "VERB" | "AUX") || t[k].head.is_none() {
+            if let Some(subj) =
+                (0..t.len()).find(|&j| t[j].head == Some(k) && t[j].deprel.starts_with("nsubj"))
+            {
+                let (lo, hi) = subtree(p, subj);
+                if hi < pron {
+                    if let Some(c) = owner_in(p, lo, hi) {
+                        return Some(c);
+                    }
+                }
+            }
+        }
+        at = t[k].head;
+    }
+    let prev = parsed.get(scan.idx.checked_sub(1)?)?;
+    let root = prev.root()?;
+    let subj = (0..prev.tokens.len()).find(|&j| {
+        prev.tokens[j].head == Some(root) && prev.tokens[j].deprel.starts_with("nsubj")
+    })?;
+    let (lo, hi) = subtree(prev, subj);
+    owner_in(prev, lo, hi)
 }
 
 /// A state or demonym right before the noun, only modifiers between.

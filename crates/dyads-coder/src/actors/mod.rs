@@ -242,7 +242,7 @@ pub fn resolve(
     coref::resolve_references(&mut b, &scans, parsed, &deferred);
     orgs::outlet(&mut b, &scans);
     groups::delegation_members(&mut b);
-    generic::generic_groups(&mut b, &scans);
+    generic::generic_groups(&mut b, &scans, parsed);
     b.finish()
 }
 
