@@ -384,6 +384,7 @@ impl<'l> Coder<'l> {
                     last_date = report_date.clone().map(|d| (q, d));
                 }
             }
+            let they = TheyReferent::before(&out, &pairs, actors, si);
             let hits = matcher::find(self.lex, &self.index, &s);
             let first = out.len();
             let mut heads: Vec<usize> = Vec::new();
@@ -407,6 +408,7 @@ impl<'l> Coder<'l> {
                     out.len(),
                     pair.as_ref(),
                     last_reciprocal.as_ref(),
+                    &they,
                     &lists,
                     &quotes,
                 ) {
@@ -485,6 +487,7 @@ impl<'l> Coder<'l> {
         n: usize,
         pair: Option<&(ActorRef, ActorRef)>,
         last_reciprocal: Option<&(ActorRef, ActorRef)>,
+        they: &TheyReferent,
         lists: &[Vec<ActorRef>],
         quotes: &[crate::quotes::Quote],
     ) -> Option<Event> {
@@ -919,6 +922,35 @@ impl<'l> Coder<'l> {
             // to a ceasefire`).
             tgt = src.split_off(1);
             reciprocal = true;
+        }
+        // `They discussed humanitarian aid` after `Merkel spoke by
+        // telephone with Lukashenko`, `On Monday they had hit the port`
+        // after `Israeli warplanes struck Sanaa's airport`: a main clause's
+        // `they` is the pair the previous sentence joined in a cooperative
+        // act, for a cooperative act, else the previous sentence's first
+        // source that is no person.
+        if src.is_empty()
+            && src_range.is_some_and(|(lo, hi)| {
+                lo == hi && s.form[lo].eq_ignore_ascii_case("they") && s.upos(lo) == "PRON"
+            })
+            && main_clause(s, h.head)
+        {
+            match &they.pair {
+                Some((a, b))
+                    if (cooperative_root || reciprocal)
+                        && tgt.iter().all(|t| t.actor_id == b.actor_id) =>
+                {
+                    src = vec![a.clone()];
+                    tgt = vec![b.clone()];
+                    reciprocal = true;
+                }
+                _ => {
+                    if let Some(v) = &they.source {
+                        src = v.clone();
+                        tgt.retain(|t| !src.iter().any(|x| x.country == t.country));
+                    }
+                }
+            }
         }
         // `with each side accusing the other`: the two sides of the last
         // reciprocal event (`Thai and Cambodian troops clashed`), the one
@@ -1655,4 +1687,64 @@ fn weighted_pair(pairs: &[(usize, ActorRef, ActorRef)], si: usize) -> Option<(Ac
     }
     let (_, a, b) = pairs.get(best?.1)?;
     Some((a.clone(), b.clone()))
+}
+
+/// What a main clause's `they` may stand for in sentence `si`: the pair a
+/// cooperative event of the previous sentence joined, and the source of
+/// the previous sentence's first event whose source is no person.
+pub(crate) struct TheyReferent {
+    pair: Option<(ActorRef, ActorRef)>,
+    source: Option<Vec<ActorRef>>,
+}
+
+impl TheyReferent {
+    fn before(
+        out: &[Event],
+        pairs: &[(usize, ActorRef, ActorRef)],
+        actors: &DocActors,
+        si: usize,
+    ) -> TheyReferent {
+        let prev = si.checked_sub(1);
+        let pair = pairs
+            .iter()
+            .rev()
+            .find(|(sj, _, _)| Some(*sj) == prev)
+            .map(|(_, a, b)| (a.clone(), b.clone()));
+        let person = |a: &ActorRef| {
+            actors
+                .actors
+                .iter()
+                .any(|x| x.id == a.actor_id && x.kind == "person")
+        };
+        let source = out
+            .iter()
+            .filter(|e| Some(e.sentence) == prev)
+            .find_map(|e| e.source.as_ref())
+            .map(|a| a.members().to_vec())
+            .filter(|v| !v.is_empty() && !v.iter().any(person));
+        TheyReferent { pair, source }
+    }
+}
+
+/// Whether the verb at `h` heads the sentence's main clause (the root, or
+/// a verb coordinated with it, or the clause a speech verb after it
+/// reports: `They discussed aid, his office said`), not a reported or
+/// subordinate clause.
+fn main_clause(s: &Sent<'_>, h: usize) -> bool {
+    let mut k = h;
+    for _ in 0..6 {
+        match s.head(k) {
+            None => return true,
+            Some(p) if s.rel(k) == "conj" => k = p,
+            Some(p)
+                if matches!(s.rel(k), "ccomp" | "parataxis")
+                    && p > k
+                    && s.lemma_in(p, crate::quotes::reported::SPEECH_VERBS) =>
+            {
+                k = p
+            }
+            Some(_) => return false,
+        }
+    }
+    false
 }
