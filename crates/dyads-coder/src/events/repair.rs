@@ -114,7 +114,8 @@ fn descends_from(p: &ParsedSentence, i: usize, root: usize) -> bool {
 /// The repairs, in turn; each copies the sentence only when it mends
 /// something.
 pub(crate) fn repair(p: &ParsedSentence) -> Cow<'_, ParsedSentence> {
-    let steps: [fn(&ParsedSentence) -> Option<ParsedSentence>; 10] = [
+    let steps: [fn(&ParsedSentence) -> Option<ParsedSentence>; 11] = [
+        fronted_day,
         split_title,
         fronted_clause,
         with_absolute,
@@ -545,6 +546,70 @@ fn reduced_relative(p: &ParsedSentence) -> Option<ParsedSentence> {
     for (nm, v2) in fixes {
         q.tokens[v2].head = Some(nm);
         q.tokens[v2].deprel = "acl";
+    }
+    Some(q)
+}
+
+/// Names of days and months that open a fronted time phrase.
+const DAY_NAMES: &[&str] = &[
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+];
+
+/// A day named after `on` (`by`, `since`, `until`) with no comma before
+/// the name that follows, which the parser read as part of that name (`On
+/// Sunday Blinken held talks`: `Sunday` a compound of `Blinken`, `On` its
+/// case): the day becomes an oblique of the name's verb, the preposition
+/// the day's. A copy, when something is repaired.
+fn fronted_day(p: &ParsedSentence) -> Option<ParsedSentence> {
+    let t = &p.tokens;
+    let mut fixes: Vec<(usize, usize, usize)> = Vec::new();
+    for i in 1..t.len() {
+        let case = i - 1;
+        let Some(k) = t[i].head else { continue };
+        let Some(v) = t[k].head else { continue };
+        let day = DAY_NAMES.contains(&t[i].lemma.to_lowercase().as_str());
+        if day
+            && k > i
+            && matches!(t[i].deprel, "compound" | "flat")
+            && t[case].upos == "ADP"
+            && matches!(
+                t[case].lemma.to_lowercase().as_str(),
+                "on" | "by" | "since" | "until"
+            )
+            && t[case].head == Some(k)
+            && t[k].upos == "PROPN"
+            && t[k].deprel.starts_with("nsubj")
+            && matches!(t[v].upos, "VERB" | "AUX")
+        {
+            fixes.push((case, i, v));
+        }
+    }
+    if fixes.is_empty() {
+        return None;
+    }
+    let mut q = p.clone();
+    for (case, i, v) in fixes {
+        q.tokens[i].head = Some(v);
+        q.tokens[i].deprel = "obl";
+        q.tokens[case].head = Some(i);
     }
     Some(q)
 }
