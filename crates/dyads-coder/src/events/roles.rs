@@ -512,7 +512,14 @@ pub(crate) fn subject_candidates(s: &Sent<'_>, head: usize) -> Vec<(usize, usize
                         continue;
                     }
                 }
-                let lo = s.np_left(own).map_or(own, |(a, _)| a);
+                // A personal pronoun is a phrase of its own: the name before
+                // it (`assured Washington it was not supplying`) is another
+                // phrase's.
+                let lo = if s.upos(k) == "PRON" && own == k {
+                    own
+                } else {
+                    s.np_left(own).map_or(own, |(a, _)| a)
+                };
                 out.push((lo, hi));
             }
             // A pronoun subject, or one owned by a pronoun (`Moscow said
