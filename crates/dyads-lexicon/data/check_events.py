@@ -63,7 +63,7 @@ IRREGULAR = {
     'speak': ['spoke', 'spoken'], 'spend': ['spent'], 'stand': ['stood'],
     'steal': ['stole', 'stolen'], 'strike': ['struck', 'stricken'],
     'swear': ['swore', 'sworn'], 'take': ['took', 'taken'], 'teach': ['taught'],
-    'tell': ['told'], 'think': ['thought'], 'throw': ['threw', 'thrown'],
+    'tear': ['tore', 'torn'], 'tell': ['told'], 'think': ['thought'], 'throw': ['threw', 'thrown'],
     'undertake': ['undertook', 'undertaken'], 'upset': ['upset'], 'wage': ['waged'],
     'withdraw': ['withdrew', 'withdrawn'], 'withhold': ['withheld'], 'write': ['wrote', 'written'],
     'win': ['won'], 'beat': ['beat', 'beaten'], 'bear': ['bore', 'borne'],
