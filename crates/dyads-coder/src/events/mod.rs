@@ -852,7 +852,20 @@ impl<'l> Coder<'l> {
                         })
                 })
             });
-        if entry.kind == EntryKind::Cue && tgt.is_empty() && !condemned_act {
+        // A reply that condemns no one foreign (`Zinoviev replied that
+        // threats and blackmail against Russia were unacceptable`, `replied
+        // that the allegations were baseless`) rebuffs what it answers: a
+        // rejection, aimed at the accuser by `answers_accuser`.
+        let rebuff = entry.kind == EntryKind::Cue
+            && tgt.is_empty()
+            && !obligation
+            && code.code == "111"
+            && matches!(entry.lemma.as_str(), "reply" | "respond")
+            && src.iter().any(|x| x.country.is_some());
+        if rebuff {
+            code = self.lex.code("120")?;
+        }
+        if entry.kind == EntryKind::Cue && tgt.is_empty() && !condemned_act && !rebuff {
             return None;
         }
         if entry.kind != EntryKind::Cue && !condemned.is_empty() && tgt.is_empty() {

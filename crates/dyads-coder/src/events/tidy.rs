@@ -522,7 +522,9 @@ pub(crate) fn answers_accuser(s: &Sent<'_>, out: &mut [Event], first: usize) {
                     w.split(|c: char| !c.is_alphabetic())
                         .any(|x| CHARGE_NOUNS.contains(&x.to_lowercase().as_str()))
                 });
-        if out[i].target.is_some() || !(out[i].cameo == "016" || of_charge) {
+        // So is a reply that rebuffs what it answers.
+        let rebuff = out[i].rule.starts_with("coder.cue.") && out[i].cameo.starts_with("12");
+        if out[i].target.is_some() || !(out[i].cameo == "016" || of_charge || rebuff) {
             continue;
         }
         let own = own_countries(&out[i]);
