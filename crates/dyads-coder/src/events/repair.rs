@@ -114,8 +114,9 @@ fn descends_from(p: &ParsedSentence, i: usize, root: usize) -> bool {
 /// The repairs, in turn; each copies the sentence only when it mends
 /// something.
 pub(crate) fn repair(p: &ParsedSentence) -> Cow<'_, ParsedSentence> {
-    let steps: [fn(&ParsedSentence) -> Option<ParsedSentence>; 11] = [
+    let steps: [fn(&ParsedSentence) -> Option<ParsedSentence>; 12] = [
         fronted_day,
+        nominal_conjunct,
         split_title,
         fronted_clause,
         with_absolute,
@@ -506,6 +507,63 @@ fn finite_conjunct(p: &ParsedSentence) -> Option<ParsedSentence> {
     let mut q = p.clone();
     for (v2, g) in fixes {
         q.tokens[v2].head = Some(g);
+    }
+    Some(q)
+}
+
+/// A past verb with an object the parser coordinated with a noun of the
+/// clause before (`said Pakistan had "nothing to do with" the killings and
+/// accused New Delhi of blaming Islamabad`: `accused`, read as a
+/// participle, a conjunct of `killings`): with no subject of its own, no
+/// auxiliary and no agent, it becomes a finite conjunct of the nearest past
+/// verb above the noun. A copy, when something is repaired.
+fn nominal_conjunct(p: &ParsedSentence) -> Option<ParsedSentence> {
+    let t = &p.tokens;
+    let mut fixes: Vec<(usize, usize)> = Vec::new();
+    for v2 in 0..t.len() {
+        let Some(n) = t[v2].head else { continue };
+        if t[v2].deprel != "conj"
+            || t[v2].upos != "VERB"
+            || !matches!(t[v2].xpos, "VBD" | "VBN")
+            || !matches!(t[n].upos, "NOUN" | "PROPN" | "PRON")
+            || has_subject(p, v2)
+        {
+            continue;
+        }
+        let kids: Vec<usize> = (0..t.len()).filter(|&k| t[k].head == Some(v2)).collect();
+        let opened = kids.iter().any(|&k| {
+            k + 1 == v2 && t[k].deprel == "cc" && matches!(t[k].lemma.as_str(), "and" | "but")
+        });
+        let object = kids
+            .iter()
+            .any(|&k| k > v2 && t[k].deprel == "obj" && matches!(t[k].upos, "NOUN" | "PROPN"));
+        let passive = kids
+            .iter()
+            .any(|&k| t[k].deprel.starts_with("aux") || t[k].deprel == "obl:agent");
+        if !opened || !object || passive {
+            continue;
+        }
+        let mut g = t[n].head;
+        let mut found = None;
+        for _ in 0..t.len() {
+            let Some(k) = g else { break };
+            if t[k].upos == "VERB" && t[k].xpos == "VBD" && k < n {
+                found = Some(k);
+                break;
+            }
+            g = t[k].head;
+        }
+        if let Some(g) = found {
+            fixes.push((v2, g));
+        }
+    }
+    if fixes.is_empty() {
+        return None;
+    }
+    let mut q = p.clone();
+    for (v2, g) in fixes {
+        q.tokens[v2].head = Some(g);
+        q.tokens[v2].xpos = "VBD";
     }
     Some(q)
 }
