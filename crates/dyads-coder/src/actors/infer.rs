@@ -243,10 +243,11 @@ fn envoy_named_before(b: &Builder<'_>, scan: &SentScan) -> Option<String> {
     found
 }
 
-/// A state or demonym before a name with at most three lower-case words
-/// between (`Australian journalist Cheng Lei`, `German-Iranian dual
-/// national Jamshid Sharmahd`, the first of a hyphenated pair): the
-/// person's country, and where the demonym starts.
+/// A state, demonym or organisation of a country before a name with at
+/// most three lower-case words between (`Australian journalist Cheng Lei`,
+/// `German-Iranian dual national Jamshid Sharmahd`, the first of a
+/// hyphenated pair; `Hamas political chief Ismail Haniyeh`): the person's
+/// country, and where the demonym starts.
 fn demonym_before(
     b: &Builder<'_>,
     scan: &SentScan,
@@ -261,11 +262,13 @@ fn demonym_before(
             break;
         }
         let g = gap(text, m.span.end, end);
-        let country = b
-            .out
-            .actors
-            .get(m.actor)
-            .and_then(|a| (a.kind == "state").then(|| a.country.clone()).flatten());
+        // A state, or an organisation of one (`Hamas political chief
+        // Ismail Haniyeh`), for the last word before the name; the first
+        // of a hyphenated pair is a state's.
+        let country = b.out.actors.get(m.actor).and_then(|a| {
+            let kind_ok = a.kind == "state" || (found.is_none() && a.kind == "organization");
+            kind_ok.then(|| a.country.clone()).flatten()
+        });
         let Some(country) = country else { break };
         // Nouns and adjectives only (`journalist`, `dual national`), not
         // a clause (`Iran launched missiles at Al Udeid`).
