@@ -384,7 +384,8 @@ impl<'l> Coder<'l> {
                     last_date = report_date.clone().map(|d| (q, d));
                 }
             }
-            let they = TheyReferent::before(&out, &pairs, actors, si);
+            let prev_parsed = si.checked_sub(1).and_then(|j| parsed.get(j));
+            let they = TheyReferent::before(&out, &pairs, actors, si, prev_parsed, &doc.text);
             let hits = matcher::find(self.lex, &self.index, &s);
             let first = out.len();
             let mut heads: Vec<usize> = Vec::new();
@@ -942,6 +943,22 @@ impl<'l> Coder<'l> {
         // `they` is the pair the previous sentence joined in a cooperative
         // act, for a cooperative act, else the previous sentence's first
         // source that is no person.
+        // `Both blamed Israel` after `Hamas and Iran's Revolutionary Guards
+        // said ...`: the actors the previous sentence's subject listed.
+        let both = src.is_empty()
+            && !they.subjects.is_empty()
+            && src_range.is_some_and(|(lo, hi)| {
+                lo == hi && s.form[lo].eq_ignore_ascii_case("both")
+                    || s.form[lo].eq_ignore_ascii_case("they")
+                        && s.upos(lo) == "PRON"
+                        && they.pair.is_none()
+                        && they.source.is_none()
+            })
+            && main_clause(s, h.head);
+        if both {
+            src = they.subjects.clone();
+            tgt.retain(|t| !src.iter().any(|x| x.country == t.country));
+        }
         if src.is_empty()
             && src_range.is_some_and(|(lo, hi)| {
                 lo == hi && s.form[lo].eq_ignore_ascii_case("they") && s.upos(lo) == "PRON"
@@ -1702,12 +1719,16 @@ fn weighted_pair(pairs: &[(usize, ActorRef, ActorRef)], si: usize) -> Option<(Ac
     Some((a.clone(), b.clone()))
 }
 
-/// What a main clause's `they` may stand for in sentence `si`: the pair a
-/// cooperative event of the previous sentence joined, and the source of
-/// the previous sentence's first event whose source is no person.
+/// What a main clause's `they` or `both` may stand for in sentence `si`:
+/// the pair a cooperative event of the previous sentence joined, the
+/// source of the previous sentence's first event whose source is no
+/// person, and the actors of two or more countries the previous
+/// sentence's main subject names (`Hamas and Iran's Revolutionary Guards
+/// said ...`).
 pub(crate) struct TheyReferent {
     pair: Option<(ActorRef, ActorRef)>,
     source: Option<Vec<ActorRef>>,
+    subjects: Vec<ActorRef>,
 }
 
 impl TheyReferent {
@@ -1716,7 +1737,30 @@ impl TheyReferent {
         pairs: &[(usize, ActorRef, ActorRef)],
         actors: &DocActors,
         si: usize,
+        prev_parsed: Option<&ParsedSentence>,
+        text: &str,
     ) -> TheyReferent {
+        let subjects = prev_parsed
+            .map(|p| {
+                let s = Sent::new(p, text);
+                let Some(root) = (0..s.len()).find(|&k| s.head(k).is_none()) else {
+                    return Vec::new();
+                };
+                let Some(r) = roles::subject(&s, root) else {
+                    return Vec::new();
+                };
+                let v = roles::actors_in(&s, actors, r);
+                let mut countries: Vec<&str> =
+                    v.iter().filter_map(|a| a.country.as_deref()).collect();
+                countries.sort_unstable();
+                countries.dedup();
+                if v.len() >= 2 && countries.len() >= 2 && v.iter().all(|a| a.country.is_some()) {
+                    v
+                } else {
+                    Vec::new()
+                }
+            })
+            .unwrap_or_default();
         let prev = si.checked_sub(1);
         let pair = pairs
             .iter()
@@ -1735,7 +1779,11 @@ impl TheyReferent {
             .find_map(|e| e.source.as_ref())
             .map(|a| a.members().to_vec())
             .filter(|v| !v.is_empty() && !v.iter().any(person));
-        TheyReferent { pair, source }
+        TheyReferent {
+            pair,
+            source,
+            subjects,
+        }
     }
 }
 
