@@ -264,8 +264,18 @@ fn before_amounts(s: &Sent<'_>, k: usize, hi: usize) -> usize {
 /// shares by control, coordination or a relative clause.
 pub(crate) fn subject(s: &Sent<'_>, head: usize) -> Option<(usize, usize)> {
     let mut h = head;
+    // `the war, which Gaza's health ministry says has killed 28,000
+    // people`: the relative pronoun, hung as the object of the speech
+    // verb, is the subject of the clause it reports; the speaker is not.
+    let mut relative_report = false;
     for _ in 0..5 {
-        if let Some(k) = s.kid(h, "nsubj") {
+        let own = if relative_report {
+            None
+        } else {
+            s.kid(h, "nsubj")
+        };
+        relative_report = false;
+        if let Some(k) = own {
             let (lo, hi) = s.subtree(k);
             let mut hi = before_amounts(s, k, hi);
             // Two subjects with the `and` on the verb are one coordinated
@@ -294,6 +304,9 @@ pub(crate) fn subject(s: &Sent<'_>, head: usize) -> Option<(usize, usize)> {
                     return Some(s.subtree(o))
                         .map(|(lo, hi)| (lo, hi.min(h.saturating_sub(1)).max(lo)));
                 }
+            }
+            "ccomp" if reports_relative(s, p) => {
+                relative_report = true;
             }
             "conj" | "advcl" | "ccomp" if s.is_verb(p) => {}
             // `Biden said the strikes were a response and warned that ...`:
@@ -547,6 +560,9 @@ pub(crate) fn subject_candidates(s: &Sent<'_>, head: usize) -> Vec<(usize, usize
             return vec![r];
         }
         let Some(p) = s.head(h) else { break };
+        if s.rel(h) == "ccomp" && reports_relative(s, p) {
+            return subject(s, head).into_iter().collect();
+        }
         match s.rel(h) {
             "conj" | "advcl" | "ccomp" if s.is_verb(p) => h = p,
             _ => break,
@@ -568,6 +584,21 @@ pub(crate) fn subject_candidates(s: &Sent<'_>, head: usize) -> Vec<(usize, usize
         }
     }
     out
+}
+
+/// Whether `p` is a speech verb in a relative clause whose relative
+/// pronoun the parser hung on it (`the war, which Gaza's health ministry
+/// says has killed ...`): the pronoun is the subject of the reported
+/// clause.
+fn reports_relative(s: &Sent<'_>, p: usize) -> bool {
+    s.is_verb(p)
+        && s.rel(p) == "acl:relcl"
+        && s.lemma_in(p, SPEECH_VERBS)
+        && s.kids[p].iter().any(|&k| {
+            k < p
+                && matches!(s.rel(k), "obj" | "nsubj")
+                && matches!(s.form[k].to_lowercase().as_str(), "which" | "that")
+        })
 }
 
 /// Words that make a plural phrase refer to the two parties of a dyad
