@@ -58,6 +58,9 @@ const NOMINALISED: &[(&str, &[&str])] = &[
         &["seiz", "overthr", "toppl", "oust", "depos", "coup"],
     ),
     ("expulsion", &["expel", "expul"]),
+    ("execution", &["execut", "hang"]),
+    ("killing", &["kill", "assassinat", "murder"]),
+    ("assassination", &["assassinat", "kill"]),
 ];
 
 /// Nouns of speech acts: an earlier statement, accusation or threat is
