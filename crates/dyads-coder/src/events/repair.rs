@@ -114,9 +114,10 @@ fn descends_from(p: &ParsedSentence, i: usize, root: usize) -> bool {
 /// The repairs, in turn; each copies the sentence only when it mends
 /// something.
 pub(crate) fn repair(p: &ParsedSentence) -> Cow<'_, ParsedSentence> {
-    let steps: [fn(&ParsedSentence) -> Option<ParsedSentence>; 12] = [
+    let steps: [fn(&ParsedSentence) -> Option<ParsedSentence>; 13] = [
         fronted_day,
         nominal_conjunct,
+        reporter_conjunct,
         split_title,
         fronted_clause,
         with_absolute,
@@ -507,6 +508,80 @@ fn finite_conjunct(p: &ParsedSentence) -> Option<ParsedSentence> {
     let mut q = p.clone();
     for (v2, g) in fixes {
         q.tokens[v2].head = Some(g);
+    }
+    Some(q)
+}
+
+/// Verbs by which a reporter goes on after what it reported (`said the
+/// decision was taken to protect Rwanda's interests, and accused Brussels
+/// of harbouring neo-colonial ambitions`).
+const REPORTER_VERBS: &[&str] = &[
+    "accuse",
+    "urge",
+    "call",
+    "demand",
+    "ask",
+    "press",
+    "warn",
+    "vow",
+    "threaten",
+    "blame",
+    "criticise",
+    "criticize",
+    "condemn",
+    "reject",
+];
+
+/// A reporter's verb with an object that the parser coordinated, after `,
+/// and`, with the verb of the clause a speech verb reports (`said that
+/// Floderus and Azizi would soon be reunited with their families, and
+/// accused Iran of using them as pawns`: `accused`, read as a passive
+/// participle, a conjunct of `reunited`): with no subject or auxiliary of
+/// its own, it becomes a finite conjunct of the speech verb. A copy, when
+/// something is repaired.
+fn reporter_conjunct(p: &ParsedSentence) -> Option<ParsedSentence> {
+    let t = &p.tokens;
+    let mut fixes: Vec<(usize, usize)> = Vec::new();
+    for v2 in 0..t.len() {
+        let Some(v1) = t[v2].head else { continue };
+        if t[v2].deprel != "conj"
+            || t[v2].upos != "VERB"
+            || !matches!(t[v2].xpos, "VBD" | "VBN")
+            || t[v1].deprel != "ccomp"
+            || !REPORTER_VERBS.contains(&t[v2].lemma.as_str())
+            || has_subject(p, v2)
+        {
+            continue;
+        }
+        let Some(g) = t[v1].head else { continue };
+        if g > v1
+            || t[g].xpos != "VBD"
+            || !crate::quotes::reported::SPEECH_VERBS.contains(&t[g].lemma.as_str())
+        {
+            continue;
+        }
+        let kids: Vec<usize> = (0..t.len()).filter(|&k| t[k].head == Some(v2)).collect();
+        let comma_and = v2 >= 2
+            && t[v2 - 1].upos == "CCONJ"
+            && t[v2 - 1].head == Some(v2)
+            && t[v2 - 2].xpos == ",";
+        let object = kids
+            .iter()
+            .any(|&k| k > v2 && t[k].deprel == "obj" && matches!(t[k].upos, "NOUN" | "PROPN"));
+        let auxiliary = kids
+            .iter()
+            .any(|&k| t[k].deprel.starts_with("aux") || t[k].deprel == "obl:agent");
+        if comma_and && object && !auxiliary {
+            fixes.push((v2, g));
+        }
+    }
+    if fixes.is_empty() {
+        return None;
+    }
+    let mut q = p.clone();
+    for (v2, g) in fixes {
+        q.tokens[v2].head = Some(g);
+        q.tokens[v2].xpos = "VBD";
     }
     Some(q)
 }
