@@ -186,7 +186,8 @@ pub(crate) fn infer_people(b: &mut Builder<'_>, scans: &[SentScan], parsed: &[Pa
                 inferred.country = envoy_named_before(b, scan);
             }
             if inferred.country.is_none() && inferred.role.is_some() {
-                inferred.country = official_country(b, scan, p, phrase.unwrap_or(span));
+                let prev = scan.idx.checked_sub(1).and_then(|j| parsed.get(j));
+                inferred.country = official_country(b, scan, p, prev, phrase.unwrap_or(span));
             }
             let mut phrase = phrase;
             if inferred.country.is_none() {
@@ -305,6 +306,9 @@ fn demonym_before(
 /// - else the one country the sentence names after the name but before
 ///   any verb (`Deputy Foreign Minister X of China`, `Foreign Minister X, on
 ///   the first visit by an Australian minister, ...`);
+/// - else the one state the previous sentence names, when it names it as
+///   its subject (`Belgium answered within hours. Foreign Minister Maxime
+///   Prevot called the move disproportionate`);
 /// - else the dateline's country: a country named after a verb is mostly
 ///   what the official acts on (`TOKYO - Vice Foreign Minister Masataka
 ///   Okano demanded that Beijing ...`, `PRISTINA - Prime Minister X accused
@@ -315,6 +319,7 @@ fn official_country(
     b: &Builder<'_>,
     scan: &SentScan,
     p: &ParsedSentence,
+    prev: Option<&ParsedSentence>,
     own: Span,
 ) -> Option<String> {
     let dateline_end = b.doc.dateline_span().map(|d| d.end);
@@ -358,8 +363,30 @@ fn official_country(
         m.span.start >= own.end && m.span.start < verb_at
     });
     after
+        .or_else(|| prev.and_then(|q| subject_state(b, q)))
         .or_else(|| super::generic::dateline_country(b))
         .or_else(|| only_country(b, scan, own, |m| m.span.start >= own.end))
+}
+
+/// The country of the one state sentence `q` names, when that mention is
+/// the subject of its root (`Belgium answered within hours.`).
+fn subject_state(b: &Builder<'_>, q: &ParsedSentence) -> Option<String> {
+    let t = &q.tokens;
+    let root = q.root()?;
+    let subj = (0..t.len()).find(|&k| t[k].head == Some(root) && t[k].deprel == "nsubj")?;
+    let states: Vec<&ActorMention> = b
+        .out
+        .mentions
+        .iter()
+        .filter(|m| q.span.start <= m.span.start && m.span.end <= q.span.end)
+        .filter(|m| b.out.actors.get(m.actor).is_some_and(|a| a.kind == "state"))
+        .collect();
+    match states[..] {
+        [m] if m.span.start <= t[subj].span.start && t[subj].span.end <= m.span.end => {
+            b.out.actors.get(m.actor).and_then(|a| a.country.clone())
+        }
+        _ => None,
+    }
 }
 
 /// The byte range of the subject of the verb that the phrase at `own`
