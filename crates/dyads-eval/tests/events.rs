@@ -49,7 +49,7 @@ fn own_gold() -> Result<(), dyads_eval::Error> {
     let mut r = dyads_eval::events::score_events(&dir.join("events.jsonl"), &dir)?;
     r.label = "own gold events (testdata/heldout)".into();
     println!("{r}");
-    assert!(r.gold >= 2714);
+    assert!(r.gold >= 2830);
     // First runs, before any rule was changed for them: h1-h2 P 0.600
     // (9/15), R 0.444 (8/18); h3-h4 R 0.263 (5/19); h5-h8 P 0.591
     // (13/22), R 0.361 (13/36) as annotated, P 0.682 (15/22), R 0.444
@@ -120,7 +120,14 @@ fn own_gold() -> Result<(), dyads_eval::Error> {
     // (1533/2594); floors under those. h97-h100 (one more annotator, same
     // terms), written at session 15's start: first run (coder at 1d10b02)
     // P 0.635 (33/52), R 0.483 (58/120). All hundred at the import: P
-    // 0.793 (933/1176), R 0.588 (1597/2714).
+    // 0.793 (933/1176), R 0.588 (1597/2714). Session 15's changes, made on
+    // h97-h100 and earlier rounds, bring h97-h100 to P 0.810 (47/58), R
+    // 0.642 (77/120) and all hundred to P 0.803 (956/1190), R 0.598
+    // (1622/2714). h101-h104 (a second annotator, written at that
+    // session's start and kept unread through it): first run (coder at
+    // 1d10b02) P 0.576 (19/33), R 0.379 (44/116), unchanged by the
+    // session's changes. All hundred and four then: P 0.797 (975/1223), R
+    // 0.589 (1666/2830); floors P 0.78, R 0.57 under those.
     assert!(r.precision() >= 0.78 && r.recall() >= 0.57, "{r}");
     Ok(())
 }
