@@ -416,7 +416,9 @@ pub(crate) fn weekday_tense(toks: &[Tok], start: usize, end: usize) -> Tense {
         }
         let i = end + d - 1;
         if right_open {
-            if is_quote(toks, i) {
+            // `told a forum on Tuesday that he would order ...`: the clause
+            // a `that` opens after the day has a tense of its own.
+            if is_quote(toks, i) || toks.get(i).is_some_and(|t| t.is("that")) {
                 right_open = false;
             } else if let Some(t) = at(i, false) {
                 return t;

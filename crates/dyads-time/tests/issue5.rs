@@ -158,6 +158,12 @@ fn weekdays_read_from_the_sentence() {
             "Officials said they would study Tuesday's vote.",
             "2024-01-16",
         ),
+        // The clause `that` opens has its own tense: `would` does not move
+        // the day the president spoke.
+        (
+            "The president told a forum on Tuesday that he would lift the sanctions.",
+            "2024-01-16",
+        ),
     ];
     for (text, want) in rows {
         let found = tag(text, d);
