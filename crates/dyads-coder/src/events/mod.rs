@@ -384,8 +384,17 @@ impl<'l> Coder<'l> {
                     last_date = report_date.clone().map(|d| (q, d));
                 }
             }
-            let prev_parsed = si.checked_sub(1).and_then(|j| parsed.get(j));
-            let they = TheyReferent::before(&out, &pairs, actors, si, prev_parsed, &doc.text);
+            // Only a sentence with `they` or `both` needs their referents.
+            let they = if s
+                .form
+                .iter()
+                .any(|w| w.eq_ignore_ascii_case("they") || w.eq_ignore_ascii_case("both"))
+            {
+                let prev_parsed = si.checked_sub(1).and_then(|j| parsed.get(j));
+                TheyReferent::before(&out, &pairs, actors, si, prev_parsed, &doc.text)
+            } else {
+                TheyReferent::none()
+            };
             let hits = matcher::find(self.lex, &self.index, &s);
             let first = out.len();
             let mut heads: Vec<usize> = Vec::new();
@@ -1732,6 +1741,15 @@ pub(crate) struct TheyReferent {
 }
 
 impl TheyReferent {
+    /// No referent.
+    fn none() -> TheyReferent {
+        TheyReferent {
+            pair: None,
+            source: None,
+            subjects: Vec::new(),
+        }
+    }
+
     fn before(
         out: &[Event],
         pairs: &[(usize, ActorRef, ActorRef)],
@@ -1762,9 +1780,11 @@ impl TheyReferent {
             })
             .unwrap_or_default();
         let prev = si.checked_sub(1);
+        // Both lists are in sentence order: only their tails are read.
         let pair = pairs
             .iter()
             .rev()
+            .take_while(|(sj, _, _)| prev.is_some_and(|p| *sj >= p))
             .find(|(sj, _, _)| Some(*sj) == prev)
             .map(|(_, a, b)| (a.clone(), b.clone()));
         let person = |a: &ActorRef| {
@@ -1773,7 +1793,11 @@ impl TheyReferent {
                 .iter()
                 .any(|x| x.id == a.actor_id && x.kind == "person")
         };
-        let source = out
+        let from = out
+            .iter()
+            .rposition(|e| prev.is_none_or(|p| e.sentence < p))
+            .map_or(0, |k| k + 1);
+        let source = out[from..]
             .iter()
             .filter(|e| Some(e.sentence) == prev)
             .find_map(|e| e.source.as_ref())
