@@ -219,6 +219,13 @@ impl Timex {
     }
 }
 
+/// Whether the lowercase word `w` is the full name of a month or of a day
+/// of the week (`march`, `sunday`; not `mar` or `sun`).
+pub fn is_calendar_name(w: &str) -> bool {
+    lexicon::month(w).is_some() && !lexicon::is_month_abbrev(w)
+        || lexicon::weekday(w).is_some() && w.ends_with("day")
+}
+
 /// Finds and normalises the time expressions in `text`, written on `dct`.
 /// Expressions come in text order, not overlapping, with spans on char
 /// boundaries.

@@ -544,42 +544,59 @@ fn reporter_conjunct(p: &ParsedSentence) -> Option<ParsedSentence> {
     let mut fixes: Vec<(usize, usize)> = Vec::new();
     for v2 in 0..t.len() {
         let Some(v1) = t[v2].head else { continue };
-        if t[v2].deprel != "conj"
-            || t[v2].upos != "VERB"
-            || !matches!(t[v2].xpos, "VBD" | "VBN")
-            || t[v1].deprel != "ccomp"
+        if t[v1].deprel != "ccomp"
             || !REPORTER_VERBS.contains(&t[v2].lemma.as_str())
-            || has_subject(p, v2)
+            || !active_past_conjunct(p, v2)
+            || v2 < 2
+            || t[v2 - 2].xpos != ","
         {
             continue;
         }
         let Some(g) = t[v1].head else { continue };
-        if g > v1
-            || t[g].xpos != "VBD"
-            || !crate::quotes::reported::SPEECH_VERBS.contains(&t[g].lemma.as_str())
+        if g < v1
+            && t[g].xpos == "VBD"
+            && crate::quotes::reported::SPEECH_VERBS.contains(&t[g].lemma.as_str())
         {
-            continue;
-        }
-        let kids: Vec<usize> = (0..t.len()).filter(|&k| t[k].head == Some(v2)).collect();
-        let comma_and = v2 >= 2
-            && t[v2 - 1].upos == "CCONJ"
-            && t[v2 - 1].head == Some(v2)
-            && t[v2 - 2].xpos == ",";
-        let object = kids
-            .iter()
-            .any(|&k| k > v2 && t[k].deprel == "obj" && matches!(t[k].upos, "NOUN" | "PROPN"));
-        let auxiliary = kids
-            .iter()
-            .any(|&k| t[k].deprel.starts_with("aux") || t[k].deprel == "obl:agent");
-        if comma_and && object && !auxiliary {
             fixes.push((v2, g));
         }
     }
+    finite_copy(p, &fixes)
+}
+
+/// Whether `v2` is a past verb (or a participle read for one) coordinated
+/// by an `and` or `but` right before it, with an object after it and no
+/// subject, auxiliary or agent of its own: an active past verb that the
+/// parser joined to the wrong head.
+fn active_past_conjunct(p: &ParsedSentence, v2: usize) -> bool {
+    let t = &p.tokens;
+    if t[v2].deprel != "conj"
+        || t[v2].upos != "VERB"
+        || !matches!(t[v2].xpos, "VBD" | "VBN")
+        || has_subject(p, v2)
+    {
+        return false;
+    }
+    let kids: Vec<usize> = (0..t.len()).filter(|&k| t[k].head == Some(v2)).collect();
+    let opened = kids.iter().any(|&k| {
+        k + 1 == v2 && t[k].deprel == "cc" && matches!(t[k].lemma.as_str(), "and" | "but")
+    });
+    let object = kids
+        .iter()
+        .any(|&k| k > v2 && t[k].deprel == "obj" && matches!(t[k].upos, "NOUN" | "PROPN"));
+    let passive = kids
+        .iter()
+        .any(|&k| t[k].deprel.starts_with("aux") || t[k].deprel == "obl:agent");
+    opened && object && !passive
+}
+
+/// A copy of `p` with each verb of `fixes` made a finite conjunct of its
+/// new head; `None` when there is nothing to mend.
+fn finite_copy(p: &ParsedSentence, fixes: &[(usize, usize)]) -> Option<ParsedSentence> {
     if fixes.is_empty() {
         return None;
     }
     let mut q = p.clone();
-    for (v2, g) in fixes {
+    for &(v2, g) in fixes {
         q.tokens[v2].head = Some(g);
         q.tokens[v2].xpos = "VBD";
     }
@@ -597,50 +614,20 @@ fn nominal_conjunct(p: &ParsedSentence) -> Option<ParsedSentence> {
     let mut fixes: Vec<(usize, usize)> = Vec::new();
     for v2 in 0..t.len() {
         let Some(n) = t[v2].head else { continue };
-        if t[v2].deprel != "conj"
-            || t[v2].upos != "VERB"
-            || !matches!(t[v2].xpos, "VBD" | "VBN")
-            || !matches!(t[n].upos, "NOUN" | "PROPN" | "PRON")
-            || has_subject(p, v2)
-        {
-            continue;
-        }
-        let kids: Vec<usize> = (0..t.len()).filter(|&k| t[k].head == Some(v2)).collect();
-        let opened = kids.iter().any(|&k| {
-            k + 1 == v2 && t[k].deprel == "cc" && matches!(t[k].lemma.as_str(), "and" | "but")
-        });
-        let object = kids
-            .iter()
-            .any(|&k| k > v2 && t[k].deprel == "obj" && matches!(t[k].upos, "NOUN" | "PROPN"));
-        let passive = kids
-            .iter()
-            .any(|&k| t[k].deprel.starts_with("aux") || t[k].deprel == "obl:agent");
-        if !opened || !object || passive {
+        if !matches!(t[n].upos, "NOUN" | "PROPN" | "PRON") || !active_past_conjunct(p, v2) {
             continue;
         }
         let mut g = t[n].head;
-        let mut found = None;
         for _ in 0..t.len() {
             let Some(k) = g else { break };
             if t[k].upos == "VERB" && t[k].xpos == "VBD" && k < n {
-                found = Some(k);
+                fixes.push((v2, k));
                 break;
             }
             g = t[k].head;
         }
-        if let Some(g) = found {
-            fixes.push((v2, g));
-        }
     }
-    if fixes.is_empty() {
-        return None;
-    }
-    let mut q = p.clone();
-    for (v2, g) in fixes {
-        q.tokens[v2].head = Some(g);
-        q.tokens[v2].xpos = "VBD";
-    }
-    Some(q)
+    finite_copy(p, &fixes)
 }
 
 /// A past participle with a by-agent that the parser hung on the main verb
@@ -683,29 +670,6 @@ fn reduced_relative(p: &ParsedSentence) -> Option<ParsedSentence> {
     Some(q)
 }
 
-/// Names of days and months that open a fronted time phrase.
-const DAY_NAMES: &[&str] = &[
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-];
-
 /// A day named after `on` (`by`, `since`, `until`) with no comma before
 /// the name that follows, which the parser read as part of that name (`On
 /// Sunday Blinken held talks`: `Sunday` a compound of `Blinken`, `On` its
@@ -718,7 +682,7 @@ fn fronted_day(p: &ParsedSentence) -> Option<ParsedSentence> {
         let case = i - 1;
         let Some(k) = t[i].head else { continue };
         let Some(v) = t[k].head else { continue };
-        let day = DAY_NAMES.contains(&t[i].lemma.to_lowercase().as_str());
+        let day = dyads_time::is_calendar_name(&t[i].lemma.to_lowercase());
         if day
             && k > i
             && matches!(t[i].deprel, "compound" | "flat")
