@@ -460,7 +460,7 @@ fn signal_shift(
 
 /// The head of the temporal clause (`after`, `before`, `since`, `until`,
 /// `once` + a finite clause) that holds the event headed by `head`, if any.
-fn temporal_clause(s: &Sent<'_>, head: usize) -> Option<usize> {
+pub(crate) fn temporal_clause(s: &Sent<'_>, head: usize) -> Option<usize> {
     let mut c = head;
     for _ in 0..8 {
         let rel = s.rel(c);

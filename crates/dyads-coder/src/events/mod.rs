@@ -1174,7 +1174,27 @@ impl<'l> Coder<'l> {
             }
         }
         let date = date.as_ref();
-        let mut modality = match (modality, date.and_then(|d| d.end), published) {
+        // An undated act of an `after` clause happened before the main
+        // clause's act: when that is old background, so is it (`in April,
+        // when Iran fired drones at Israel after an Israeli strike killed
+        // several commanders`).
+        let before_main = || {
+            let c = dates::temporal_clause(s, h.head)?;
+            let after = s.kids[c].iter().any(|&k| {
+                s.rel(k) == "mark"
+                    && matches!(s.form[k].to_lowercase().as_str(), "after" | "before")
+            });
+            after
+                .then(|| narrative_date(s, dates.to_vec()))
+                .flatten()
+                .and_then(|d| d.end)
+        };
+        let end = date.and_then(|d| d.end).or_else(|| {
+            (date.is_none() && modality == Modality::Asserted)
+                .then(before_main)
+                .flatten()
+        });
+        let mut modality = match (modality, end, published) {
             (Modality::Asserted, Some(end), Some(p))
                 if end.to_days() + HISTORICAL_DAYS < p.to_days() =>
             {

@@ -728,9 +728,14 @@ fn temporal_subject(p: &ParsedSentence) -> Option<ParsedSentence> {
     let mut fixes: Vec<(usize, usize, usize)> = Vec::new();
     for v2 in 0..n {
         let Some(v1) = t[v2].head else { continue };
-        if t[v2].deprel != "conj"
+        // A participle with an object and no auxiliary is a past verb the
+        // tagger misread (`after Erdogan hosted the leaders`).
+        let misread_past = t[v2].xpos == "VBN"
+            && (0..n).any(|k| t[k].head == Some(v2) && t[k].deprel == "obj")
+            && !(0..n).any(|k| t[k].head == Some(v2) && t[k].deprel.starts_with("aux"));
+        if !matches!(t[v2].deprel, "conj" | "parataxis")
             || t[v2].upos != "VERB"
-            || !matches!(t[v2].xpos, "VBD" | "VBZ" | "VBP")
+            || !(matches!(t[v2].xpos, "VBD" | "VBZ" | "VBP") || misread_past)
             || t[v1].upos != "VERB"
         {
             continue;
@@ -741,8 +746,14 @@ fn temporal_subject(p: &ParsedSentence) -> Option<ParsedSentence> {
         if subject_or_cc {
             continue;
         }
+        // The noun hangs on the first clause's verb or on a verb of its
+        // clause (`agreed to set aside the quarrel, after Erdogan hosted`).
         let Some(nm) = (v1 + 1..v2).rev().find(|&k| {
-            t[k].head == Some(v1) && t[k].deprel == "obl" && matches!(t[k].upos, "NOUN" | "PROPN")
+            t[k].deprel == "obl"
+                && matches!(t[k].upos, "NOUN" | "PROPN")
+                && t[k]
+                    .head
+                    .is_some_and(|h| h == v1 || t[h].upos == "VERB" && descends_from(p, h, v1))
         }) else {
             continue;
         };
@@ -769,6 +780,9 @@ fn temporal_subject(p: &ParsedSentence) -> Option<ParsedSentence> {
         q.tokens[nm].deprel = "nsubj";
         q.tokens[v2].head = v1;
         q.tokens[v2].deprel = "advcl";
+        if q.tokens[v2].xpos == "VBN" {
+            q.tokens[v2].xpos = "VBD";
+        }
     }
     Some(q)
 }
