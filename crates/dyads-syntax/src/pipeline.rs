@@ -99,6 +99,27 @@ impl ParsedSentence {
     pub fn child(&self, i: usize, deprel: &str) -> Option<usize> {
         self.children(i).find(|&j| self.tokens[j].deprel == deprel)
     }
+
+    /// The first and last token whose chain of heads reaches `i` (its
+    /// subtree, `i` included).
+    pub fn subtree(&self, i: usize) -> (usize, usize) {
+        let t = &self.tokens;
+        let reaches = |mut j: usize| {
+            for _ in 0..t.len() {
+                if j == i {
+                    return true;
+                }
+                match t[j].head {
+                    Some(h) => j = h,
+                    None => return false,
+                }
+            }
+            false
+        };
+        let lo = (0..=i).find(|&j| reaches(j)).unwrap_or(i);
+        let hi = (i..t.len()).rev().find(|&j| reaches(j)).unwrap_or(i);
+        (lo, hi)
+    }
 }
 
 /// Tagger, lemmatizer, parser and recogniser, loaded once and shared.
@@ -422,6 +443,28 @@ impl Pipeline {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn subtree_spans_the_tokens_below() {
+        // `the envoy left Seoul`: det -> envoy -> left <- Seoul.
+        let heads = [Some(1), Some(2), None, Some(2)];
+        let tok = |h: Option<usize>| ParsedToken {
+            span: Span::default(),
+            lemma: String::new(),
+            upos: "X",
+            xpos: "X",
+            feats: Arc::from("_"),
+            head: h,
+            deprel: "dep",
+        };
+        let s = ParsedSentence {
+            tokens: heads.iter().map(|&h| tok(h)).collect(),
+            ..ParsedSentence::default()
+        };
+        assert_eq!(s.subtree(1), (0, 1));
+        assert_eq!(s.subtree(2), (0, 3));
+        assert_eq!(s.subtree(3), (3, 3));
+    }
 
     #[test]
     fn batches_annotate_like_single_sentences() {

@@ -303,21 +303,9 @@ fn reported_speaker(b: &Builder<'_>, p: &ParsedSentence, v: usize) -> Option<usi
             .filter(|_| t[g].deprel == "conj")
             .and_then(subject)
     })?;
-    // The subject's words: every token whose chain of heads reaches `k`.
-    let within = |mut i: usize| {
-        for _ in 0..t.len() {
-            if i == k {
-                return true;
-            }
-            match t[i].head {
-                Some(h) => i = h,
-                None => return false,
-            }
-        }
-        false
-    };
-    let toks: Vec<usize> = (0..t.len()).filter(|&i| within(i)).collect();
-    let (lo, hi) = (t[*toks.first()?].span.start, t[*toks.last()?].span.end);
+    // The subject's words: its subtree.
+    let (first, last) = p.subtree(k);
+    let (lo, hi) = (t[first].span.start, t[last].span.end);
     let mut found: Vec<usize> = b
         .out
         .mentions

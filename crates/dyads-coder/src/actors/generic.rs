@@ -240,25 +240,6 @@ fn possessive_owner(
         }
         found
     };
-    let subtree = |ps: &ParsedSentence, k: usize| -> (usize, usize) {
-        let mut lo = k;
-        let mut hi = k;
-        for j in 0..ps.tokens.len() {
-            let mut h = Some(j);
-            for _ in 0..ps.tokens.len() {
-                match h {
-                    Some(x) if x == k => {
-                        lo = lo.min(j);
-                        hi = hi.max(j);
-                        break;
-                    }
-                    Some(x) => h = ps.tokens[x].head,
-                    None => break,
-                }
-            }
-        }
-        (lo, hi)
-    };
     let mut at = Some(pron);
     for _ in 0..t.len() {
         let Some(k) = at else { break };
@@ -266,7 +247,7 @@ fn possessive_owner(
             if let Some(subj) =
                 (0..t.len()).find(|&j| t[j].head == Some(k) && t[j].deprel.starts_with("nsubj"))
             {
-                let (lo, hi) = subtree(p, subj);
+                let (lo, hi) = p.subtree(subj);
                 if hi < pron {
                     if let Some(c) = owner_in(p, lo, hi) {
                         return Some(c);
@@ -281,7 +262,7 @@ fn possessive_owner(
     let subj = (0..prev.tokens.len()).find(|&j| {
         prev.tokens[j].head == Some(root) && prev.tokens[j].deprel.starts_with("nsubj")
     })?;
-    let (lo, hi) = subtree(prev, subj);
+    let (lo, hi) = prev.subtree(subj);
     owner_in(prev, lo, hi)
 }
 

@@ -357,24 +357,22 @@ impl<'a> Sent<'a> {
 
     /// Whether token `a` is an ancestor of token `b` (at most 8 levels up).
     pub fn dominates(&self, a: usize, b: usize) -> bool {
-        let mut h = b;
-        for _ in 0..8 {
-            match self.head(h) {
-                Some(p) if p == a => return true,
-                Some(p) => h = p,
-                None => return false,
-            }
-        }
-        false
+        self.dominates_where(a, b, |_| true)
     }
 
     /// Whether `a` dominates `b` through complements and modifiers only:
     /// a verb conjunct on the way (`condemned the launch and agreed to
     /// ...`) is an act of its own, not part of `a`'s.
     pub fn dominates_in_clause(&self, a: usize, b: usize) -> bool {
+        self.dominates_where(a, b, |h| !(self.rel(h) == "conj" && self.is_verb(h)))
+    }
+
+    /// Whether `a` dominates `b` within eight steps up, every token on the
+    /// way from `b` (itself included, `a` not) passing `through`.
+    fn dominates_where(&self, a: usize, b: usize, through: impl Fn(usize) -> bool) -> bool {
         let mut h = b;
         for _ in 0..8 {
-            if self.rel(h) == "conj" && self.is_verb(h) {
+            if !through(h) {
                 return false;
             }
             match self.head(h) {
